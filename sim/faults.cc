@@ -1,0 +1,61 @@
+#include "sim/faults.h"
+
+#include <algorithm>
+
+namespace tiersim::sim {
+
+const std::vector<std::string_view>& KnownFaultPoints() {
+  static const std::vector<std::string_view> points = {
+      fault_points::kMailDrop,         fault_points::kMailDelay,
+      fault_points::kMailReject,       fault_points::kPmcUnavailable,
+      fault_points::kAadUnavailable,   fault_points::kAadCreateTenant,
+      fault_points::kAadCreateUser,    fault_points::kReviewReject};
+  return points;
+}
+
+void Faults::Arm(std::string_view point, FaultSpec spec) {
+  for (Armed& a : armed_) {
+    if (a.point == point && a.spec.match == spec.match) {
+      a.spec = std::move(spec);
+      a.fired = 0;
+      return;
+    }
+  }
+  armed_.push_back(Armed{std::string(point), std::move(spec), 0});
+}
+
+void Faults::Disarm(std::string_view point) {
+  std::erase_if(armed_, [&](const Armed& a) { return a.point == point; });
+}
+
+std::optional<FaultSpec> Faults::Fire(std::string_view point,
+                                      std::string_view subject) {
+  if (armed_.empty()) return std::nullopt;  // the hot path
+  for (auto it = armed_.begin(); it != armed_.end(); ++it) {
+    if (it->point != point) continue;
+    const FaultSpec& spec = it->spec;
+    if (!spec.match.empty() && spec.match != subject) continue;
+    if (spec.until && clock_.Now() >= *spec.until) continue;
+    if (spec.times >= 0 && it->fired >= spec.times) continue;
+    if (!rng_.Bernoulli(spec.probability)) continue;
+    ++it->fired;
+    auto total = std::find_if(fired_totals_.begin(), fired_totals_.end(),
+                              [&](const auto& p) { return p.first == point; });
+    if (total == fired_totals_.end()) {
+      fired_totals_.emplace_back(std::string(point), 1);
+    } else {
+      ++total->second;
+    }
+    return spec;
+  }
+  return std::nullopt;
+}
+
+int Faults::FiredCount(std::string_view point) const {
+  for (const auto& [name, count] : fired_totals_) {
+    if (name == point) return count;
+  }
+  return 0;
+}
+
+}  // namespace tiersim::sim

@@ -1,0 +1,43 @@
+// Virtual time. SimTime is a time point on the simulation's own clock,
+// counted in microseconds since the Unix epoch (so it can be printed as a date
+// and put in a JWT), but it never follows the wall clock: the scheduler moves
+// it. Durations are plain std::chrono durations.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tiersim::sim {
+
+struct SimClockTag {
+  using rep = std::int64_t;
+  using period = std::micro;
+  using duration = std::chrono::microseconds;
+  using time_point = std::chrono::time_point<SimClockTag>;
+  static constexpr bool is_steady = true;
+};
+
+using Duration = std::chrono::microseconds;
+using SimTime = std::chrono::time_point<SimClockTag, Duration>;
+
+using Days = std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+// 2026-01-01T00:00:00Z, where every simulation starts unless told otherwise.
+inline constexpr SimTime kDefaultEpoch{Duration{1767225600LL * 1000000LL}};
+
+// "2026-01-03T04:05:06Z" (whole seconds; microseconds shown when not zero).
+std::string FormatSimTime(SimTime t);
+// "3d 04:05:06" relative to `origin`, used by journals.
+std::string FormatElapsed(SimTime t, SimTime origin);
+// "3d", "12h", "30m", "45s", "250ms", or combinations "1d12h". Nullopt on
+// malformed input.
+std::optional<Duration> ParseDuration(std::string_view text);
+// Inverse of ParseDuration for whole units: "3d", "1d12h", "0s".
+std::string FormatDuration(Duration d);
+
+}  // namespace tiersim::sim

@@ -1,0 +1,240 @@
+// F7: a provider adds a new customer on a reseller's behalf through the
+// "Add new customer" wizard. Nothing exists until Submit; Submit is
+// all-or-nothing (R22); the admin's temporary password is shown once (R23).
+#include <algorithm>
+#include <cctype>
+
+#include "sim/email_address.h"
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+namespace {
+
+Status CheckDetails(const CustomerDetails& d) {
+  if (d.company_name.empty()) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "the customer's company name is empty; it is required");
+  }
+  const bool prefix_ok =
+      !d.domain_prefix.empty() && d.domain_prefix.size() <= 27 &&
+      std::all_of(d.domain_prefix.begin(), d.domain_prefix.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0;
+      });
+  if (!prefix_ok) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "the domain prefix '" + d.domain_prefix +
+                     "' must be 1 to 27 letters or digits (it becomes "
+                     "<prefix>.onmicrosoft.com)");
+  }
+  const bool country_ok =
+      d.country.size() == 2 && std::isupper(static_cast<unsigned char>(
+                                   d.country[0])) &&
+      std::isupper(static_cast<unsigned char>(d.country[1]));
+  if (!country_ok) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "the country '" + d.country +
+                     "' must be a two-letter ISO code such as US or DE");
+  }
+  if (d.contact.name.empty()) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "the customer's contact name is empty; it is required");
+  }
+  return CheckEmail(d.contact.email, "the customer's contact email");
+}
+
+std::string DomainOf(const CustomerDetails& d) {
+  return ToLower(d.domain_prefix) + ".onmicrosoft.com";
+}
+
+}  // namespace
+
+Result<DraftId> PartnerCenter::BeginAddCustomer(const Session& s,
+                                                PartnerId reseller) {
+  auto result = [&]() -> Result<DraftId> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageCustomers));
+    const Partner& p = *store_.partner(a.partner);
+    if (!p.provider) {
+      return Error(ErrorCode::kNotAProvider,
+                   p.legal_name + " is not an indirect provider; resellers "
+                                  "invite customers instead");
+    }
+    if (reseller.valid() &&
+        std::find(p.partners.begin(), p.partners.end(), reseller) ==
+            p.partners.end()) {  // R10
+      return Error(ErrorCode::kNotPartnered,
+                   p.legal_name + " has no accepted partnership with " +
+                       reseller.ToString() +
+                       "; the reseller must accept a partnership first");
+    }
+    const DraftId id(store_.next_draft++);
+    store_.drafts.emplace(id, CustomerDraft{.id = id,
+                                            .owner = a.user,
+                                            .provider = a.partner,
+                                            .reseller = reseller});
+    return id;
+  }();
+  Record("customer.begin_add", s.directory_user(),
+         result.ok() ? Ref(*result) : Ref(), reseller, result.status());
+  return result;
+}
+
+Status PartnerCenter::SetCustomerDetails(const Session& s, DraftId d,
+                                         const CustomerDetails& details) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    auto it = store_.drafts.find(d);
+    if (it == store_.drafts.end() || it->second.owner != a.user) {
+      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+    }
+    TIERSIM_RETURN_IF_ERROR(CheckDetails(details));
+    if (identity_.FindTenantByDomain(DomainOf(details))) {
+      return Error(ErrorCode::kDuplicateDomain,
+                   "the domain " + DomainOf(details) +
+                       " is already used by another tenant; choose another "
+                       "prefix");
+    }
+    it->second.details = details;
+    return OkStatus();
+  }();
+  Record("customer.set_details", s.directory_user(), d, Ref(), status,
+         details.domain_prefix);
+  return status;
+}
+
+Status PartnerCenter::SetDraftSubscriptions(
+    const Session& s, DraftId d, const std::vector<LineItem>& items) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    auto it = store_.drafts.find(d);
+    if (it == store_.drafts.end() || it->second.owner != a.user) {
+      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+    }
+    if (!it->second.details) {
+      return Error(ErrorCode::kWizardIncomplete,
+                   "enter the customer details before the subscriptions");
+    }
+    TIERSIM_RETURN_IF_ERROR(CheckLineItems(items));
+    it->second.items = items;
+    return OkStatus();
+  }();
+  Record("customer.set_subscriptions", s.directory_user(), d, Ref(), status);
+  return status;
+}
+
+Result<DraftReview> PartnerCenter::ReviewDraft(const Session& s, DraftId d) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  auto it = store_.drafts.find(d);
+  if (it == store_.drafts.end() || it->second.owner != a.user) {
+    return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+  }
+  const CustomerDraft& draft = it->second;
+  if (!draft.details || !draft.items) {
+    return Error(ErrorCode::kWizardIncomplete,
+                 draft.details ? "choose the subscriptions before the review"
+                               : "enter the customer details before the "
+                                 "review");
+  }
+  return DraftReview{draft.reseller, *draft.details, *draft.items,
+                     DomainOf(*draft.details)};
+}
+
+Result<CustomerCreated> PartnerCenter::SubmitDraft(const Session& s,
+                                                   DraftId d) {
+  auto result = [&]() -> Result<CustomerCreated> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(ReviewDraft(s, d).status());
+    TIERSIM_ASSIGN_OR_RETURN(CustomerCreated created,
+                             Commit(a, store_.drafts.at(d)));
+    store_.drafts.erase(d);
+    return created;
+  }();
+  Record("customer.submit", s.directory_user(), d,
+         result.ok() ? Ref(result->customer) : Ref(), result.status());
+  return result;
+}
+
+Status PartnerCenter::CancelDraft(const Session& s, DraftId d) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    auto it = store_.drafts.find(d);
+    if (it == store_.drafts.end() || it->second.owner != a.user) {
+      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+    }
+    store_.drafts.erase(it);
+    return OkStatus();
+  }();
+  Record("customer.cancel", s.directory_user(), d, Ref(), status);
+  return status;
+}
+
+Result<CustomerCreated> PartnerCenter::CreateCustomer(
+    const Session& s, PartnerId reseller, const CustomerDetails& details,
+    const std::vector<LineItem>& items) {
+  TIERSIM_ASSIGN_OR_RETURN(DraftId d, BeginAddCustomer(s, reseller));
+  Status filled = SetCustomerDetails(s, d, details);
+  if (filled.ok()) filled = SetDraftSubscriptions(s, d, items);
+  if (!filled.ok()) {
+    (void)CancelDraft(s, d);
+    return filled;
+  }
+  auto created = SubmitDraft(s, d);
+  if (!created.ok()) (void)CancelDraft(s, d);
+  return created;
+}
+
+Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
+                                              const CustomerDraft& d) {
+  const CustomerDetails& details = *d.details;
+  if (d.reseller.valid()) {  // the partnership may have changed meanwhile
+    const auto& partners = store_.partner(a.partner)->partners;
+    if (std::find(partners.begin(), partners.end(), d.reseller) ==
+        partners.end()) {
+      return Error(ErrorCode::kNotPartnered,
+                   "the partnership with " + d.reseller.ToString() +
+                       " no longer exists");
+    }
+  }
+  // Side effects outside the core first, each undone if a later one fails;
+  // the core's own records last, where nothing can fail.
+  const std::string domain = DomainOf(details);
+  TIERSIM_ASSIGN_OR_RETURN(
+      TenantId tenant,
+      identity_.CreateTenant({.display_name = details.company_name,
+                              .domain = domain,
+                              .country = details.country}));
+  std::string password = NewTemporaryPassword();
+  const std::string admin_upn = "admin@" + domain;
+  auto admin = identity_.CreateUser(
+      tenant, {.upn = admin_upn,
+               .display_name = details.contact.name,
+               .password = password,
+               .password_kind = PasswordKind::kTemporary,
+               .role = DirectoryRole::kGlobalAdmin});
+  if (!admin.ok()) {
+    (void)identity_.DeleteTenant(tenant);
+    return admin.status();
+  }
+  const CustomerId id(store_.customers.size() + 1);
+  store_.customers.push_back(Customer{.id = id,
+                                      .tenant = tenant,
+                                      .company_name = details.company_name,
+                                      .domain = domain,
+                                      .country = details.country,
+                                      .created_at = kernel_.Now()});
+  store_.customer_by_tenant.emplace(tenant, id);
+  Customer& c = store_.customers.back();
+  AddRelationship(c, a.partner, RelationshipKind::kReseller);
+  if (d.reseller.valid()) {
+    AddRelationship(c, d.reseller, RelationshipKind::kReseller);
+  }
+  OrderReceipt receipt = CreateOrder(c, a.partner, d.reseller, *d.items);
+  return CustomerCreated{id,
+                         tenant,
+                         admin_upn,
+                         StoreSecret(a.user, std::move(password)),
+                         receipt.order,
+                         std::move(receipt.subscriptions)};
+}
+
+}  // namespace tiersim::sim

@@ -1,0 +1,242 @@
+// F8 orders, F9 designated support contact, license changes and support
+// requests (R20, R21, R24, R25, R41).
+#include <algorithm>
+
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+Status PartnerCenter::CheckLineItems(const std::vector<LineItem>& items) const {
+  if (items.empty()) {
+    return Error(ErrorCode::kEmptyOrder,
+                 "the order has no line items; add at least one offer");
+  }
+  for (const LineItem& item : items) {
+    TIERSIM_ASSIGN_OR_RETURN(OfferIndex offer, catalog_.Find(item.offer_id));
+    TIERSIM_RETURN_IF_ERROR(catalog_.CheckLicenses(offer, item.licenses));
+  }
+  return OkStatus();
+}
+
+OrderReceipt PartnerCenter::CreateOrder(Customer& c, PartnerId placed_by,
+                                        PartnerId reseller,
+                                        const std::vector<LineItem>& items) {
+  const OrderId order_id(store_.orders.size() + 1);
+  const SubscriptionId first(store_.subscriptions.size() + 1);
+  OrderReceipt receipt{order_id, {}};
+  receipt.subscriptions.reserve(items.size());
+  for (const LineItem& item : items) {
+    const SubscriptionId id(store_.subscriptions.size() + 1);
+    store_.subscriptions.push_back(Subscription{
+        .id = id,
+        .customer = c.id,
+        .order = order_id,
+        .offer = *catalog_.Find(item.offer_id),
+        .licenses = static_cast<std::int32_t>(item.licenses),
+        .provider = placed_by,
+        .reseller_of_record = reseller,
+        .support_contact = placed_by,
+        .created_at = kernel_.Now()});
+    c.subscriptions.push_back(id);
+    receipt.subscriptions.push_back(id);
+  }
+  store_.orders.push_back(Order{order_id, c.id, placed_by, reseller, first,
+                                static_cast<std::uint32_t>(items.size()),
+                                kernel_.Now()});
+  return receipt;
+}
+
+Result<OrderReceipt> PartnerCenter::PlaceOrder(
+    const Session& s, CustomerId customer, const std::vector<LineItem>& items,
+    PartnerId reseller_on_record) {
+  auto result = [&]() -> Result<OrderReceipt> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kPlaceOrders));
+    const Partner& p = *store_.partner(a.partner);
+    if (!p.provider) {
+      return Error(ErrorCode::kNotAProvider,
+                   p.legal_name + " is not an indirect provider; indirect "
+                                  "resellers order through their provider");
+    }
+    TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
+    if (!HasResellerRelationship(*c, a.partner)) {  // R21
+      return Error(ErrorCode::kProviderNoRelationship,
+                   p.legal_name + " has no reseller relationship with " +
+                       c->company_name +
+                       "; the customer must accept one first");
+    }
+    if (reseller_on_record.valid()) {
+      if (std::find(p.partners.begin(), p.partners.end(),
+                    reseller_on_record) == p.partners.end()) {  // R10
+        return Error(ErrorCode::kNotPartnered,
+                     p.legal_name + " has no accepted partnership with " +
+                         reseller_on_record.ToString());
+      }
+      if (!HasResellerRelationship(*c, reseller_on_record)) {
+        return Error(ErrorCode::kResellerNotAssociated,
+                     store_.partner(reseller_on_record)->legal_name +
+                         " is not associated with " + c->company_name +
+                         "; choose a reseller of this customer");
+      }
+    }
+    TIERSIM_RETURN_IF_ERROR(CheckLineItems(items));
+    return CreateOrder(*c, a.partner, reseller_on_record, items);
+  }();
+  Record("order.place", s.directory_user(), customer,
+         result.ok() ? Ref(result->order) : Ref(), result.status());
+  return result;
+}
+
+Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
+                                     std::int64_t licenses) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
+                             VisibleSubscription(a, sub));
+    const bool office = catalog_.at(subscription->offer).family ==
+                        ProductFamily::kOffice365;  // R41
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, office ? Permission::kManageOffice365Subscriptions
+                          : Permission::kManageSubscriptions));
+    const Customer& c = *store_.customer(subscription->customer);
+    if (!HasResellerRelationship(c, a.partner)) {  // R20
+      return Error(ErrorCode::kNoResellerRelationship,
+                   "your organisation has no reseller relationship with " +
+                       c.company_name + ", so it cannot manage its "
+                                        "subscriptions");
+    }
+    TIERSIM_RETURN_IF_ERROR(
+        catalog_.CheckLicenses(subscription->offer, licenses));  // R24
+    subscription->licenses = static_cast<std::int32_t>(licenses);
+    return OkStatus();
+  }();
+  Record("subscription.change_licenses", s.directory_user(), sub, Ref(),
+         status, std::to_string(licenses));
+  return status;
+}
+
+Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
+                                        PartnerId contact) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
+                             VisibleSubscription(a, sub));
+    const bool office = catalog_.at(subscription->offer).family ==
+                        ProductFamily::kOffice365;
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, office ? Permission::kManageOffice365Subscriptions
+                          : Permission::kManageSubscriptions));
+    const Customer& c = *store_.customer(subscription->customer);
+    if (!HasResellerRelationship(c, a.partner)) {  // R20
+      return Error(ErrorCode::kNoResellerRelationship,
+                   "your organisation has no reseller relationship with " +
+                       c.company_name);
+    }
+    if (subscription->provider != a.partner) {
+      return Error(ErrorCode::kNotAProvider,
+                   "only the subscription's indirect provider designates its "
+                   "support contact");
+    }
+    const Partner& provider = *store_.partner(a.partner);
+    const bool partnered =
+        std::find(provider.partners.begin(), provider.partners.end(),
+                  contact) != provider.partners.end();
+    if (contact != provider.id &&
+        !(partnered && HasResellerRelationship(c, contact))) {  // R25
+      return Error(ErrorCode::kInvalidSupportContact,
+                   contact.ToString() +
+                       " cannot be the support contact: choose the provider "
+                       "or a reseller partnered with it and associated with " +
+                       c.company_name);
+    }
+    subscription->support_contact = contact;
+    return OkStatus();
+  }();
+  Record("subscription.set_support_contact", s.directory_user(), sub, contact,
+         status);
+  return status;
+}
+
+Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
+    const Session& s, SubscriptionId sub, std::string_view text) {
+  auto result = [&]() -> Result<SupportRequestId> {
+    auto c = store_.customer_by_tenant.find(s.tenant());
+    Subscription* subscription = store_.subscription(sub);
+    if (c == store_.customer_by_tenant.end() || subscription == nullptr ||
+        subscription->customer != c->second) {
+      return Error(ErrorCode::kNotFound,
+                   sub.ToString() + " is not a subscription of your "
+                                    "organisation");
+    }
+    if (text.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "describe the problem; the support request text is empty");
+    }
+    const SupportRequestId id(store_.support_requests.size() + 1);
+    store_.support_requests.push_back(
+        SupportRequest{.id = id,
+                       .kind = SupportKind::kCustomerIssue,
+                       .customer = c->second,
+                       .subscription = sub,
+                       .assigned_to = subscription->support_contact,
+                       .text = std::string(text),
+                       .created_at = kernel_.Now()});
+    store_.partner(subscription->support_contact)->support_queue.push_back(id);
+    return id;
+  }();
+  Record("support.customer_request", s.directory_user(), sub,
+         result.ok() ? Ref(*result) : Ref(), result.status());
+  return result;
+}
+
+Result<SupportRequestId> PartnerCenter::FileSupportRequestOnBehalf(
+    const Session& s, SubscriptionId sub, std::string_view text) {
+  auto result = [&]() -> Result<SupportRequestId> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
+                             VisibleSubscription(a, sub));
+    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kCustomerSupportRequests));
+    if (catalog_.at(subscription->offer).family == ProductFamily::kOffice365) {
+      TIERSIM_RETURN_IF_ERROR(  // R41: Office 365 needs an Admin agent
+          Require(a, Permission::kManageOffice365Subscriptions));
+    }
+    const Customer& c = *store_.customer(subscription->customer);
+    if (!HasResellerRelationship(c, a.partner)) {
+      return Error(ErrorCode::kNoResellerRelationship,
+                   "your organisation has no reseller relationship with " +
+                       c.company_name);
+    }
+    if (text.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "describe the problem; the support request text is empty");
+    }
+    const SupportRequestId id(store_.support_requests.size() + 1);
+    store_.support_requests.push_back(
+        SupportRequest{.id = id,
+                       .kind = SupportKind::kCustomerIssue,
+                       .filed_by_partner = a.partner,
+                       .customer = c.id,
+                       .subscription = sub,
+                       .text = std::string(text),
+                       .created_at = kernel_.Now()});
+    return id;
+  }();
+  Record("support.on_behalf", s.directory_user(), sub,
+         result.ok() ? Ref(*result) : Ref(), result.status());
+  return result;
+}
+
+Result<std::vector<SupportRequestView>> PartnerCenter::SupportQueue(
+    const Session& s) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kCustomerSupportRequests));
+  std::vector<SupportRequestView> out;
+  for (SupportRequestId id : store_.partner(a.partner)->support_queue) {
+    const SupportRequest& r = *store_.support_request(id);
+    out.push_back(SupportRequestView{r.id, r.kind, r.state, r.customer,
+                                     r.subscription, r.assigned_to, r.text,
+                                     r.resolves_at});
+  }
+  return out;
+}
+
+}  // namespace tiersim::sim

@@ -1,0 +1,267 @@
+// PartnerCenter: the two-tier CSP world in memory (SPEC.md F1-F10, R1-R47).
+//
+// A single-threaded state machine. Every operation is one thing a person
+// does on a Partner Center page (or that Microsoft does on its own, such as
+// finishing a review) and returns Status or Result<T>; a failed operation
+// changes nothing. Identity, the Partner Membership Center and email are
+// reached only through the ports given at construction, time only through
+// the Kernel's virtual clock, randomness only through its Rng. Every
+// operation is written to the Kernel's journal.
+//
+// Ownership: PartnerCenter owns the Store; the Kernel and ports are borrowed
+// and must outlive it. Thread rules: one thread at a time (servers serialise
+// calls at their boundary).
+//
+//   Kernel kernel({.seed = 7});
+//   PartnerCenter pc(kernel, directory, pmc, mail);
+//   auto session = pc.SignIn("admin@contoso.onmicrosoft.com", "Passw0rd!");
+//   auto invite = pc.RequestPartnership(*session, "ceo@fabrikam.example");
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/catalog.h"
+#include "sim/kernel.h"
+#include "sim/model.h"
+#include "sim/ports.h"
+#include "sim/session.h"
+#include "sim/status.h"
+#include "sim/views.h"
+
+namespace tiersim::sim {
+
+struct PartnerCenterOptions {
+  std::string portal_url = "https://partnercenter.tiersim.test";
+  std::string sender = "partnercenter@microsoft.tiersim.test";
+  Duration invitation_ttl = Days(30);
+  Duration verification_ttl = Days(7);
+  Duration review_min = Days(2);  // R4: review takes days
+  Duration review_max = Days(5);
+  Duration listing_min = Days(14);  // R27: 2-3 weeks
+  Duration listing_max = Days(21);
+};
+
+class PartnerCenter {
+ public:
+  PartnerCenter(Kernel& kernel, IdentityPort& identity,
+                MembershipPort& membership, MailPort& mail,
+                Catalog catalog = Catalog::Default(),
+                PartnerCenterOptions options = {});
+  PartnerCenter(const PartnerCenter&) = delete;
+  PartnerCenter& operator=(const PartnerCenter&) = delete;
+  ~PartnerCenter();
+
+  // ---- Sign-in and users (F10, R23, R40-R47) ---- users.cc
+  Result<Session> SignIn(std::string_view upn, std::string_view password);
+  Status ChangePassword(std::string_view upn, std::string_view current,
+                        std::string_view new_password);
+  Result<NewUser> AddUser(const Session& s, const UserSpec& spec);
+  Status SetUserRoles(const Session& s, UserId user, AgentRole agent,
+                      AdminRole admin);
+  Result<std::vector<UserView>> Users(const Session& s);
+  // Shows a temporary password exactly once (R23); kSecretAlreadyShown after.
+  Result<std::string> RevealPassword(const Session& s, SecretId secret);
+  // R45: the sections this user's roles let them see.
+  Result<std::vector<Section>> Navigation(const Session& s);
+  // The partner user behind a session (kNotFound for customer people).
+  Result<UserView> Me(const Session& s);
+
+  // ---- F1 enrollment ---- enrollment.cc
+  EnrollmentView StartEnrollment(Program program);
+  Status EnrollSignIn(EnrollmentId e, std::string_view upn,
+                      std::string_view password);
+  Status EnrollCreateWorkAccount(EnrollmentId e, const WorkAccountSpec& spec);
+  Result<std::vector<MpnProfile>> EnrollSignInPmc(EnrollmentId e,
+                                                  std::string_view user_name,
+                                                  std::string_view password);
+  Status EnrollChooseProfile(EnrollmentId e, MpnId mpn);
+  Result<PartnerId> EnrollSubmit(EnrollmentId e,
+                                 const EnrollmentDetails& details);
+  Result<EnrollmentView> GetEnrollment(EnrollmentId e) const;
+  // Step 6: the primary contact follows the verification link.
+  Status VerifyContact(std::string_view link, ContactAnswer answer);
+  Result<EnrollmentState> EnrollmentStatus(PartnerId partner) const;
+  // Step 8: check the admin-agent group; add the Admin agent role if missing.
+  Status CompleteAccountSetup(const Session& s);
+  // F1b: an enrolled CSP partner gets a reseller account.
+  Status AddResellerAccount(const Session& s, const Contact& support_contact);
+
+  // ---- F2 provider listing ---- listing.cc
+  std::vector<ProviderListing> SearchProviders(std::string_view query,
+                                               std::string_view location);
+  Result<ProviderListing> Listing(const Session& s);
+  Result<SupportRequestId> RequestListingChange(const Session& s,
+                                                const ListingChange& change);
+
+  // ---- F3 partnership ---- partnership.cc
+  // Sends the draft email (default text, or `message`, which must keep
+  // {link}).
+  Result<SentInvitation> RequestPartnership(const Session& s,
+                                            std::string_view reseller_email,
+                                            std::string_view message = {});
+  Result<PartnerId> AcceptPartnership(const Session& s, std::string_view link,
+                                      Consent consent = Consent::kGiven);
+  Result<std::vector<PartnerSummary>> IndirectResellers(const Session& s);
+  Result<std::vector<PartnerSummary>> IndirectProviders(const Session& s);
+  // R13: the provider administers the reseller's Azure AD tenant.
+  Result<TenantId> AdministerResellerTenant(const Session& s,
+                                            PartnerId reseller);
+
+  // ---- F4, F5, F6 customer relationships ---- relationships.cc
+  Result<SentInvitation> RequestResellerRelationship(
+      const Session& s, std::string_view customer_email,
+      std::string_view message = {});
+  Result<SentInvitation> InviteCustomerWithProvider(
+      const Session& s, PartnerId provider, std::string_view customer_email,
+      std::string_view message = {});
+  // The customer's global admin authorises the reseller (and provider).
+  Result<CustomerId> AcceptResellerInvitation(const Session& s,
+                                              std::string_view link,
+                                              Consent consent = Consent::kGiven);
+  Result<std::vector<CustomerSummary>> SharedCustomers(const Session& s,
+                                                       PartnerId provider);
+  // R46: open the customer's admin portal.
+  Result<TenantId> AdministerCustomer(const Session& s, CustomerId customer);
+  Result<std::vector<InvitationView>> SentInvitations(const Session& s);
+
+  // ---- F7 new customer on a reseller's behalf ---- customers.cc
+  Result<DraftId> BeginAddCustomer(const Session& s, PartnerId reseller);
+  Status SetCustomerDetails(const Session& s, DraftId d,
+                            const CustomerDetails& details);
+  Status SetDraftSubscriptions(const Session& s, DraftId d,
+                               const std::vector<LineItem>& items);
+  Result<DraftReview> ReviewDraft(const Session& s, DraftId d);
+  Result<CustomerCreated> SubmitDraft(const Session& s, DraftId d);
+  Status CancelDraft(const Session& s, DraftId d);
+  // All wizard pages at once.
+  Result<CustomerCreated> CreateCustomer(const Session& s, PartnerId reseller,
+                                         const CustomerDetails& details,
+                                         const std::vector<LineItem>& items);
+
+  // ---- F8, F9 orders, subscriptions, support ---- orders.cc
+  Result<OrderReceipt> PlaceOrder(const Session& s, CustomerId customer,
+                                  const std::vector<LineItem>& items,
+                                  PartnerId reseller_on_record);
+  Status ChangeLicenses(const Session& s, SubscriptionId sub,
+                        std::int64_t licenses);
+  Status SetSupportContact(const Session& s, SubscriptionId sub,
+                           PartnerId contact);
+  // A customer's person files a support request on a subscription; it goes
+  // to the designated support contact.
+  Result<SupportRequestId> FileCustomerSupportRequest(const Session& s,
+                                                      SubscriptionId sub,
+                                                      std::string_view text);
+  // A partner agent files one on behalf of a customer (R41).
+  Result<SupportRequestId> FileSupportRequestOnBehalf(const Session& s,
+                                                      SubscriptionId sub,
+                                                      std::string_view text);
+  Result<std::vector<SupportRequestView>> SupportQueue(const Session& s);
+
+  // ---- Views ---- views.cc
+  Result<std::vector<CustomerSummary>> Customers(const Session& s,
+                                                 CustomerFilter filter = {});
+  Result<CustomerSummary> GetCustomer(const Session& s, CustomerId customer);
+  Result<std::vector<SubscriptionView>> Subscriptions(const Session& s,
+                                                      CustomerId customer);
+  Result<PartnerSummary> PartnerProfile(const Session& s);
+
+  // ---- World seeding, for fixtures and scenario casts ---- seeding.cc
+  struct PartnerSeed {
+    Program program = Program::kIndirectReseller;
+    bool direct = false;  // a direct CSP partner (F1b)
+    std::string legal_name;
+    std::string domain_prefix;
+    std::string country = "US";
+    MpnId mpn;
+    std::string admin_name = "Global Admin";
+    std::string admin_password;
+    Contact primary_contact;  // defaults to the admin
+  };
+  struct SeededPartner {
+    PartnerId partner;
+    TenantId tenant;
+    std::string admin_upn;
+  };
+  struct CustomerSeed {
+    std::string company_name;
+    std::string domain_prefix;
+    std::string country = "US";
+    std::string admin_password;
+    // F4: partners' tenants that already serve this customer.
+    std::vector<TenantId> served_by;
+    RelationshipKind kind = RelationshipKind::kReseller;
+  };
+  struct SeededCustomer {
+    TenantId tenant;
+    std::string admin_upn;
+    CustomerId customer;  // empty until a partner relationship exists
+  };
+  Result<SeededPartner> SeedPartner(const PartnerSeed& seed);
+  Result<SeededCustomer> SeedCustomerTenant(const CustomerSeed& seed);
+  Status SeedPartnership(PartnerId provider, PartnerId reseller);
+
+  // ---- Introspection (tests, reports) ----
+  Kernel& kernel() { return kernel_; }
+  const Catalog& catalog() const { return catalog_; }
+  const PartnerCenterOptions& options() const { return options_; }
+  const Store& store() const { return store_; }
+  // Entity counts, for "nothing changed" checks.
+  struct Counts {
+    std::size_t partners, users, customers, subscriptions, orders,
+        invitations, drafts, secrets, support_requests;
+    friend bool operator==(const Counts&, const Counts&) = default;
+  };
+  Counts counts() const;
+
+ private:
+  struct Actor;  // the signed-in partner user, resolved (access.cc)
+  Result<Actor> ResolveActor(const Session& s);
+  Status Require(const Actor& a, Permission p) const;
+  Status RequireActivePartner(const Partner& p) const;
+  Result<DirectoryUser> RequireGlobalAdminOfTenant(const Session& s) const;
+  bool CanSeeCustomer(const Partner& p, const Customer& c) const;
+  Result<Customer*> VisibleCustomer(const Actor& a, CustomerId id);
+  Result<Subscription*> VisibleSubscription(const Actor& a, SubscriptionId id);
+  // Invitations (invitations.cc).
+  Result<SentInvitation> IssueInvitation(InvitationKind kind, const Actor* a,
+                                         PartnerId sender, PartnerId co_sender,
+                                         std::string_view recipient,
+                                         std::string_view message,
+                                         Duration ttl);
+  Result<Invitation*> OpenInvitation(std::string_view link,
+                                     InvitationKind expected_a,
+                                     InvitationKind expected_b);
+  std::string LinkFor(const Token& t) const;
+  Status SendMail(std::string_view to, std::string subject, std::string text,
+                  std::vector<std::string> links, std::string kind);
+  SecretId StoreSecret(UserId owner, std::string value);
+  std::string NewTemporaryPassword();
+  void Record(std::string_view action, Ref actor, Ref subject, Ref object,
+              const Status& outcome, std::string note = {});
+  // Enrollment internals.
+  void FinishReview(PartnerId partner);
+  void ActivatePartner(Partner& p, DirectoryUserId admin);
+  PartnerSummary Summarize(const Partner& p) const;
+  CustomerSummary Summarize(const Customer& c, PartnerId viewer) const;
+  SubscriptionView ViewOf(const Subscription& s) const;
+  Result<CustomerCreated> Commit(const Actor& a, const CustomerDraft& d);
+  Status CheckLineItems(const std::vector<LineItem>& items) const;
+  void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
+  // Items must have passed CheckLineItems; cannot fail.
+  OrderReceipt CreateOrder(Customer& c, PartnerId placed_by,
+                           PartnerId reseller,
+                           const std::vector<LineItem>& items);
+
+  Kernel& kernel_;
+  IdentityPort& identity_;
+  MembershipPort& membership_;
+  MailPort& mail_;
+  Catalog catalog_;
+  PartnerCenterOptions options_;
+  Store store_;
+};
+
+}  // namespace tiersim::sim

@@ -1,0 +1,39 @@
+// Private to the PartnerCenter implementation files: the resolved actor.
+#pragma once
+
+#include "sim/partner_center.h"
+
+namespace tiersim::sim {
+
+// The signed-in partner user, with the roles they hold right now. Holds IDs,
+// not pointers: operations add to the Store's vectors, which may move.
+struct PartnerCenter::Actor {
+  UserId user;
+  PartnerId partner;
+  DirectoryUserId directory_user;
+  AgentRole agent;
+  AdminRole admin;
+  std::string email;
+};
+
+inline const Relationship* FindRelationship(const Customer& c, PartnerId p) {
+  for (const Relationship& r : c.relationships) {
+    if (r.partner == p) return &r;
+  }
+  return nullptr;
+}
+
+// R20: only a CSP reseller relationship lets a partner manage subscriptions.
+inline bool HasResellerRelationship(const Customer& c, PartnerId p) {
+  const Relationship* r = FindRelationship(c, p);
+  return r != nullptr && r->kind == RelationshipKind::kReseller;
+}
+
+inline bool IsPartneredWith(const Partner& p, PartnerId other) {
+  for (PartnerId id : p.partners) {
+    if (id == other) return true;
+  }
+  return false;
+}
+
+}  // namespace tiersim::sim

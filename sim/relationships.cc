@@ -1,0 +1,198 @@
+// F4, F5, F6: reseller relationships with customers, joint invitations with
+// a provider, shared customers; R46 admin access outside CSP.
+#include <algorithm>
+
+#include "sim/email_address.h"
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+void PartnerCenter::AddRelationship(Customer& c, PartnerId partner,
+                                    RelationshipKind kind) {
+  for (Relationship& r : c.relationships) {
+    if (r.partner == partner) {
+      if (kind == RelationshipKind::kReseller) r.kind = kind;
+      return;
+    }
+  }
+  c.relationships.push_back({partner, kind});
+  store_.partner(partner)->customers.push_back(c.id);
+}
+
+Result<SentInvitation> PartnerCenter::RequestResellerRelationship(
+    const Session& s, std::string_view customer_email,
+    std::string_view message) {
+  auto result = [&]() -> Result<SentInvitation> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, Permission::kRequestCustomerRelationship));
+    const Partner& p = *store_.partner(a.partner);
+    if (!p.reseller && !p.direct) {
+      return Error(ErrorCode::kNotAReseller,
+                   p.legal_name + " has no reseller account to offer");
+    }
+    return IssueInvitation(InvitationKind::kResellerRelationship, &a,
+                           a.partner, PartnerId(), customer_email, message,
+                           options_.invitation_ttl);
+  }();
+  Record("relationship.request", s.directory_user(),
+         result.ok() ? Ref(result->id) : Ref(), Ref(), result.status(),
+         std::string(customer_email));
+  return result;
+}
+
+Result<SentInvitation> PartnerCenter::InviteCustomerWithProvider(
+    const Session& s, PartnerId provider, std::string_view customer_email,
+    std::string_view message) {
+  auto result = [&]() -> Result<SentInvitation> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, Permission::kRequestCustomerRelationship));
+    const Partner& p = *store_.partner(a.partner);
+    if (!p.reseller) {
+      return Error(ErrorCode::kNotAReseller,
+                   p.legal_name + " is not an indirect reseller");
+    }
+    if (std::find(p.partners.begin(), p.partners.end(), provider) ==
+        p.partners.end()) {  // R10
+      return Error(ErrorCode::kNotPartnered,
+                   p.legal_name + " has no accepted partnership with " +
+                       provider.ToString());
+    }
+    return IssueInvitation(InvitationKind::kJointRelationship, &a, a.partner,
+                           provider, customer_email, message,
+                           options_.invitation_ttl);
+  }();
+  Record("relationship.invite_joint", s.directory_user(),
+         result.ok() ? Ref(result->id) : Ref(), provider, result.status(),
+         std::string(customer_email));
+  return result;
+}
+
+Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
+    const Session& s, std::string_view link, Consent consent) {
+  InvitationId invitation;
+  auto result = [&]() -> Result<CustomerId> {
+    TIERSIM_ASSIGN_OR_RETURN(
+        Invitation * inv,
+        OpenInvitation(link, InvitationKind::kResellerRelationship,
+                       InvitationKind::kJointRelationship));
+    invitation = inv->id;
+    TIERSIM_ASSIGN_OR_RETURN(DirectoryUser user,
+                             identity_.GetUser(s.directory_user()));
+    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant, identity_.GetTenant(s.tenant()));
+    const std::string& to = inv->recipient;
+    if (store_.partner_by_tenant.contains(tenant.id) ||
+        (EmailDomain(to) != ToLower(tenant.domain) &&
+         !EqualsIgnoreCase(to, user.upn))) {  // R12
+      return Error(ErrorCode::kInvitationForeign,
+                   "this invitation was sent to " + to +
+                       ", not to your organisation " + tenant.domain +
+                       "; only the invited customer can accept it");
+    }
+    TIERSIM_RETURN_IF_ERROR(RequireGlobalAdminOfTenant(s).status());
+    TIERSIM_RETURN_IF_ERROR(RequireActivePartner(*store_.partner(inv->sender)));
+    if (inv->co_sender.valid()) {
+      TIERSIM_RETURN_IF_ERROR(
+          RequireActivePartner(*store_.partner(inv->co_sender)));
+    }
+    auto existing = store_.customer_by_tenant.find(tenant.id);
+    if (existing != store_.customer_by_tenant.end()) {
+      const Customer& c = *store_.customer(existing->second);
+      const Relationship* r1 = FindRelationship(c, inv->sender);
+      const Relationship* r2 =
+          inv->co_sender.valid() ? FindRelationship(c, inv->co_sender) : r1;
+      auto is_reseller = [](const Relationship* r) {
+        return r && r->kind == RelationshipKind::kReseller;
+      };
+      if (is_reseller(r1) && is_reseller(r2)) {
+        return Error(ErrorCode::kAlreadyRelated,
+                     store_.partner(inv->sender)->legal_name +
+                         " is already a reseller of " + c.company_name);
+      }
+    }
+    if (consent != Consent::kGiven) {
+      return Error(ErrorCode::kAuthorizationNotGiven,
+                   "tick the box to authorise the reseller, then choose "
+                   "Authorize");
+    }
+    CustomerId id;
+    if (existing != store_.customer_by_tenant.end()) {
+      id = existing->second;
+    } else {
+      id = CustomerId(store_.customers.size() + 1);
+      store_.customers.push_back(Customer{.id = id,
+                                          .tenant = tenant.id,
+                                          .company_name = tenant.display_name,
+                                          .domain = tenant.domain,
+                                          .country = tenant.country,
+                                          .created_at = kernel_.Now()});
+      store_.customer_by_tenant.emplace(tenant.id, id);
+    }
+    Customer& c = *store_.customer(id);
+    AddRelationship(c, inv->sender, RelationshipKind::kReseller);
+    if (inv->co_sender.valid()) {
+      AddRelationship(c, inv->co_sender, RelationshipKind::kReseller);
+    }
+    inv->used = true;
+    inv->used_at = kernel_.Now();
+    return id;
+  }();
+  Record("relationship.accept", s.directory_user(), invitation,
+         result.ok() ? Ref(*result) : Ref(), result.status());
+  return result;
+}
+
+Result<std::vector<CustomerSummary>> PartnerCenter::SharedCustomers(
+    const Session& s, PartnerId provider) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
+  const Partner& p = *store_.partner(a.partner);
+  if (!p.reseller) {
+    return Error(ErrorCode::kNotAReseller,
+                 p.legal_name + " is not an indirect reseller");
+  }
+  if (std::find(p.partners.begin(), p.partners.end(), provider) ==
+      p.partners.end()) {
+    return Error(ErrorCode::kNotPartnered,
+                 p.legal_name + " has no accepted partnership with " +
+                     provider.ToString());
+  }
+  std::vector<CustomerSummary> out;
+  for (CustomerId id : p.customers) {
+    const Customer& c = *store_.customer(id);
+    if (FindRelationship(c, provider) != nullptr) {
+      out.push_back(Summarize(c, a.partner));
+    }
+  }
+  return out;
+}
+
+Result<TenantId> PartnerCenter::AdministerCustomer(const Session& s,
+                                                   CustomerId customer) {
+  auto result = [&]() -> Result<TenantId> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
+    const Relationship* r = FindRelationship(*c, a.partner);
+    if (r == nullptr) {
+      return Error(ErrorCode::kNoResellerRelationship,
+                   "your organisation has no relationship with " +
+                       c->company_name + " that grants admin rights");
+    }
+    if (r->kind == RelationshipKind::kDelegatedAdminOnly &&
+        a.admin != AdminRole::kGlobalAdmin) {  // R46
+      return Error(ErrorCode::kPermissionDenied,
+                   a.email + " lacks the 'Global admin' role; only Global "
+                             "admins reach customer accounts outside CSP "
+                             "(" + c->company_name + ")");
+    }
+    if (r->kind == RelationshipKind::kReseller) {
+      TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAdministerOnBehalf));
+    }
+    return c->tenant;
+  }();
+  Record("customer.administer", s.directory_user(), customer, Ref(),
+         result.status());
+  return result;
+}
+
+}  // namespace tiersim::sim

@@ -1,0 +1,158 @@
+// World seeding: partners, customer tenants and partnerships that exist
+// before a scenario starts (scenario casts, fixtures, benchmarks). Seeding
+// goes through the same ports as the flows, and is journaled as such.
+#include "sim/email_address.h"
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+
+Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
+    const PartnerSeed& seed) {
+  auto result = [&]() -> Result<SeededPartner> {
+    if (seed.legal_name.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "a seeded partner needs a legal name");
+    }
+    if (seed.mpn.valid() && store_.partner_by_mpn.contains(seed.mpn)) {
+      return Error(ErrorCode::kMpnAlreadyEnrolled,
+                   "MPN ID " + std::to_string(seed.mpn.value()) +
+                       " already belongs to an enrolled partner");
+    }
+    const std::string domain = ToLower(seed.domain_prefix) + ".onmicrosoft.com";
+    TIERSIM_ASSIGN_OR_RETURN(
+        TenantId tenant,
+        identity_.CreateTenant({.display_name = seed.legal_name,
+                                .domain = domain,
+                                .country = seed.country}));
+    const std::string upn = "admin@" + domain;
+    auto admin = identity_.CreateUser(
+        tenant, {.upn = upn,
+                 .display_name = seed.admin_name,
+                 .password = seed.admin_password,
+                 .password_kind = PasswordKind::kPermanent,
+                 .role = DirectoryRole::kGlobalAdmin});
+    if (!admin.ok()) {
+      (void)identity_.DeleteTenant(tenant);
+      return admin.status();
+    }
+    const PartnerId id(store_.partners.size() + 1);
+    Partner p;
+    p.id = id;
+    p.tenant = tenant;
+    p.mpn = seed.mpn;
+    p.domain = domain;
+    p.country = seed.country;
+    p.provider = !seed.direct && seed.program == Program::kIndirectProvider;
+    p.reseller = !seed.direct && seed.program == Program::kIndirectReseller;
+    p.direct = seed.direct;
+    p.setup_complete = true;
+    p.enrolled_by = *admin;
+    p.legal_name = seed.legal_name;
+    p.address.country = seed.country;
+    p.primary_contact = seed.primary_contact;
+    if (p.primary_contact.email.empty()) {
+      p.primary_contact = {seed.admin_name, upn, ""};
+    }
+    p.support_contact = p.primary_contact;
+    p.enrolled_at = kernel_.Now();
+    store_.partners.push_back(std::move(p));
+    store_.partner_by_tenant.emplace(tenant, id);
+    if (seed.mpn.valid()) store_.partner_by_mpn.emplace(seed.mpn, id);
+    Partner& stored = store_.partners.back();
+    ActivatePartner(stored, *admin);
+    // Seeded partners have finished set-up: the admin is an Admin agent too.
+    store_.user(stored.users.back())->agent = AgentRole::kAdminAgent;
+    return SeededPartner{id, tenant, upn};
+  }();
+  Record("seed.partner", Ref(), result.ok() ? Ref(result->partner) : Ref(),
+         Ref(), result.status(), seed.legal_name);
+  return result;
+}
+
+Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
+    const CustomerSeed& seed) {
+  auto result = [&]() -> Result<SeededCustomer> {
+    if (seed.company_name.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "a seeded customer needs a company name");
+    }
+    for (TenantId t : seed.served_by) {
+      if (!identity_.GetTenant(t).ok()) {
+        return Error(ErrorCode::kUnknownTenant,
+                     t.ToString() + " (a serving partner's tenant) does not "
+                                    "exist");
+      }
+    }
+    const std::string domain = ToLower(seed.domain_prefix) + ".onmicrosoft.com";
+    TIERSIM_ASSIGN_OR_RETURN(
+        TenantId tenant,
+        identity_.CreateTenant({.display_name = seed.company_name,
+                                .domain = domain,
+                                .country = seed.country}));
+    const std::string upn = "admin@" + domain;
+    auto admin = identity_.CreateUser(
+        tenant, {.upn = upn,
+                 .display_name = seed.company_name + " admin",
+                 .password = seed.admin_password,
+                 .password_kind = PasswordKind::kPermanent,
+                 .role = DirectoryRole::kGlobalAdmin});
+    if (!admin.ok()) {
+      (void)identity_.DeleteTenant(tenant);
+      return admin.status();
+    }
+    SeededCustomer out{tenant, upn, CustomerId()};
+    if (seed.served_by.empty()) return out;
+    const CustomerId id(store_.customers.size() + 1);
+    store_.customers.push_back(Customer{.id = id,
+                                        .tenant = tenant,
+                                        .company_name = seed.company_name,
+                                        .domain = domain,
+                                        .country = seed.country,
+                                        .created_at = kernel_.Now()});
+    store_.customer_by_tenant.emplace(tenant, id);
+    for (TenantId t : seed.served_by) {
+      auto partner = store_.partner_by_tenant.find(t);
+      if (partner != store_.partner_by_tenant.end() &&
+          store_.partner(partner->second)->state ==
+              EnrollmentState::kApproved) {
+        AddRelationship(*store_.customer(id), partner->second, seed.kind);
+      } else {  // F4: shows up once that organisation enrolls
+        store_.pending_relationships[t].push_back({id, seed.kind});
+      }
+    }
+    out.customer = id;
+    return out;
+  }();
+  Record("seed.customer", Ref(), result.ok() ? Ref(result->tenant) : Ref(),
+         result.ok() ? Ref(result->customer) : Ref(), result.status(),
+         seed.company_name);
+  return result;
+}
+
+Status PartnerCenter::SeedPartnership(PartnerId provider_id,
+                                      PartnerId reseller_id) {
+  Status status = [&]() -> Status {
+    Partner* provider = store_.partner(provider_id);
+    Partner* reseller = store_.partner(reseller_id);
+    if (provider == nullptr || !provider->provider) {
+      return Error(ErrorCode::kNotAProvider,
+                   provider_id.ToString() + " is not an indirect provider");
+    }
+    if (reseller == nullptr || !reseller->reseller) {
+      return Error(ErrorCode::kNotAReseller,
+                   reseller_id.ToString() + " is not an indirect reseller");
+    }
+    if (IsPartneredWith(*provider, reseller_id)) {
+      return Error(ErrorCode::kAlreadyPartnered,
+                   provider->legal_name + " and " + reseller->legal_name +
+                       " are already partners");
+    }
+    provider->partners.push_back(reseller_id);
+    reseller->partners.push_back(provider_id);
+    return OkStatus();
+  }();
+  Record("seed.partnership", Ref(), provider_id, reseller_id, status);
+  return status;
+}
+
+}  // namespace tiersim::sim

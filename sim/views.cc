@@ -1,0 +1,113 @@
+// What each page shows, and who may see which customer (R26): a reseller
+// sees its own customers; a provider its own and its partnered resellers'.
+// An invisible customer is reported exactly like a missing one.
+#include <algorithm>
+
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+
+bool PartnerCenter::CanSeeCustomer(const Partner& p, const Customer& c) const {
+  for (const Relationship& r : c.relationships) {
+    if (r.partner == p.id) return true;
+    if (p.provider && IsPartneredWith(p, r.partner)) return true;
+  }
+  return false;
+}
+
+Result<Customer*> PartnerCenter::VisibleCustomer(const Actor& a,
+                                                 CustomerId id) {
+  Customer* c = store_.customer(id);
+  if (c == nullptr || !CanSeeCustomer(*store_.partner(a.partner), *c)) {
+    return Error(ErrorCode::kNotFound, id.ToString() + " was not found");
+  }
+  return c;
+}
+
+Result<Subscription*> PartnerCenter::VisibleSubscription(const Actor& a,
+                                                         SubscriptionId id) {
+  Subscription* s = store_.subscription(id);
+  if (s == nullptr || !CanSeeCustomer(*store_.partner(a.partner),
+                                      *store_.customer(s->customer))) {
+    return Error(ErrorCode::kNotFound, id.ToString() + " was not found");
+  }
+  return s;
+}
+
+CustomerSummary PartnerCenter::Summarize(const Customer& c,
+                                         PartnerId viewer) const {
+  CustomerSummary out{c.id, c.tenant, c.company_name, c.domain, c.country,
+                      {},   false};
+  for (const Relationship& r : c.relationships) {
+    const Partner& p = store_.partners[r.partner.value() - 1];
+    if (p.reseller && r.kind == RelationshipKind::kReseller) {
+      out.resellers.push_back(r.partner);
+    }
+    if (r.partner == viewer) {
+      out.delegated_admin_only = r.kind == RelationshipKind::kDelegatedAdminOnly;
+    }
+  }
+  return out;
+}
+
+SubscriptionView PartnerCenter::ViewOf(const Subscription& s) const {
+  const Offer& offer = catalog_.at(s.offer);
+  return SubscriptionView{s.id,         s.customer,  s.order,
+                          offer.id,     offer.name,  offer.family,
+                          s.licenses,   s.provider,  s.reseller_of_record,
+                          s.support_contact};
+}
+
+Result<std::vector<CustomerSummary>> PartnerCenter::Customers(
+    const Session& s, CustomerFilter filter) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
+  const Partner& p = *store_.partner(a.partner);
+  std::vector<CustomerId> ids = p.customers;
+  if (p.provider) {
+    for (PartnerId reseller : p.partners) {
+      const auto& theirs = store_.partner(reseller)->customers;
+      ids.insert(ids.end(), theirs.begin(), theirs.end());
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<CustomerSummary> out;
+  for (CustomerId id : ids) {
+    const Customer& c = *store_.customer(id);
+    if (filter.reseller.valid() &&
+        !HasResellerRelationship(c, filter.reseller)) {
+      continue;
+    }
+    out.push_back(Summarize(c, a.partner));
+  }
+  return out;
+}
+
+Result<CustomerSummary> PartnerCenter::GetCustomer(const Session& s,
+                                                   CustomerId customer) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
+  TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
+  return Summarize(*c, a.partner);
+}
+
+Result<std::vector<SubscriptionView>> PartnerCenter::Subscriptions(
+    const Session& s, CustomerId customer) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
+  TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
+  std::vector<SubscriptionView> out;
+  for (SubscriptionId id : c->subscriptions) {
+    out.push_back(ViewOf(*store_.subscription(id)));
+  }
+  return out;
+}
+
+Result<PartnerSummary> PartnerCenter::PartnerProfile(const Session& s) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewPartnerProfile));
+  return Summarize(*store_.partner(a.partner));
+}
+
+}  // namespace tiersim::sim

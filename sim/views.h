@@ -1,0 +1,157 @@
+// What the Partner Center pages show (the results of queries), and the
+// inputs of the operations that need more than a few fields. Plain values,
+// copied out of the Store so callers never hold pointers into it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model.h"
+
+namespace tiersim::sim {
+
+struct PartnerSummary {
+  PartnerId id;
+  std::string legal_name;
+  MpnId mpn;
+  std::string country;
+  std::string domain;
+  bool provider = false;
+  bool reseller = false;
+  EnrollmentState state = EnrollmentState::kPendingVerification;
+};
+
+struct CustomerSummary {
+  CustomerId id;
+  TenantId tenant;
+  std::string company_name;
+  std::string domain;
+  std::string country;
+  std::vector<PartnerId> resellers;  // partners with a reseller relationship
+  bool delegated_admin_only = false;  // for the caller: outside CSP (R46)
+};
+
+struct SubscriptionView {
+  SubscriptionId id;
+  CustomerId customer;
+  OrderId order;
+  std::string offer_id;
+  std::string offer_name;
+  ProductFamily family;
+  std::int32_t licenses = 0;
+  PartnerId provider;
+  PartnerId reseller_of_record;
+  PartnerId support_contact;
+};
+
+struct UserView {
+  UserId id;
+  std::string full_name;
+  std::string email;
+  AgentRole agent;
+  AdminRole admin;
+};
+
+struct InvitationView {
+  InvitationId id;
+  InvitationKind kind;
+  std::string recipient;
+  std::string link;
+  SimTime expires_at;
+  bool used = false;
+};
+
+struct SupportRequestView {
+  SupportRequestId id;
+  SupportKind kind;
+  SupportState state;
+  CustomerId customer;
+  SubscriptionId subscription;
+  PartnerId assigned_to;
+  std::string text;
+  SimTime resolves_at;
+};
+
+struct EnrollmentView {
+  EnrollmentId id;
+  Program program;
+  EnrollmentStep step;
+  std::vector<MpnProfile> profiles;  // listed after PMC sign-in
+  MpnId chosen;
+  PartnerId partner;
+  std::vector<std::string> requirements;  // the welcome page's list
+};
+
+// Step 2, "create a work account": a new tenant and its global admin.
+struct WorkAccountSpec {
+  std::string organization;   // tenant display name
+  std::string domain_prefix;  // "contoso" -> contoso.onmicrosoft.com
+  std::string country;
+  std::string admin_name;
+  std::string admin_password;
+};
+
+// Step 5: the legal business profile and contacts.
+struct EnrollmentDetails {
+  std::string legal_name;
+  Address address;
+  Contact primary_contact;
+  Contact support_contact;
+};
+
+struct ListingChange {
+  std::string company_name;  // empty = unchanged
+  std::string logo_url;      // empty = unchanged
+  std::vector<LocationTarget> targets;  // replaces per location given
+};
+
+struct UserSpec {
+  std::string full_name;
+  std::string email;
+  AgentRole agent = AgentRole::kNone;
+  AdminRole admin = AdminRole::kNone;
+};
+
+// F10 confirmation: the sign-in name, and the temporary password behind a
+// one-time secret (R23).
+struct NewUser {
+  UserId id;
+  std::string sign_in_name;
+  SecretId password;
+};
+
+// F7 confirmation.
+struct CustomerCreated {
+  CustomerId customer;
+  TenantId tenant;
+  std::string admin_user_name;
+  SecretId password;
+  OrderId order;
+  std::vector<SubscriptionId> subscriptions;
+};
+
+struct DraftReview {
+  PartnerId reseller;
+  CustomerDetails details;
+  std::vector<LineItem> items;
+  std::string domain;  // the full tenant domain that will be created
+};
+
+struct OrderReceipt {
+  OrderId order;
+  std::vector<SubscriptionId> subscriptions;
+};
+
+struct SentInvitation {
+  InvitationId id;
+  std::string link;
+};
+
+struct CustomerFilter {
+  PartnerId reseller;  // only customers associated with this reseller
+};
+
+enum class Consent : std::uint8_t { kNotGiven, kGiven };
+enum class ContactAnswer : std::uint8_t { kItWasMe, kNotMe };
+
+}  // namespace tiersim::sim

@@ -48,25 +48,49 @@ std::string DomainOf(const CustomerDetails& d) {
 
 }  // namespace
 
+Status PartnerCenter::CheckCanAddCustomer(const Actor& a,
+                                          PartnerId reseller) const {
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageCustomers));
+  const Partner& p = store_.partners[a.partner.value() - 1];
+  if (!p.provider) {
+    return Error(ErrorCode::kNotAProvider,
+                 p.legal_name + " is not an indirect provider; resellers "
+                                "invite customers instead");
+  }
+  if (reseller.valid() && !store_.Partnered(p.id, reseller)) {  // R10
+    return Error(ErrorCode::kNotPartnered,
+                 p.legal_name + " has no accepted partnership with " +
+                     reseller.ToString() +
+                     "; the reseller must accept a partnership first");
+  }
+  return OkStatus();
+}
+
+Status PartnerCenter::CheckCustomerDetails(
+    const CustomerDetails& details) const {
+  TIERSIM_RETURN_IF_ERROR(CheckDetails(details));
+  if (identity_.FindTenantByDomain(DomainOf(details))) {
+    return Error(ErrorCode::kDuplicateDomain,
+                 "the domain " + DomainOf(details) +
+                     " is already used by another tenant; choose another "
+                     "prefix");
+  }
+  return OkStatus();
+}
+
+Result<CustomerDraft*> PartnerCenter::OwnDraft(const Actor& a, DraftId d) {
+  auto it = store_.drafts.find(d);
+  if (it == store_.drafts.end() || it->second.owner != a.user) {
+    return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+  }
+  return &it->second;
+}
+
 Result<DraftId> PartnerCenter::BeginAddCustomer(const Session& s,
                                                 PartnerId reseller) {
   auto result = [&]() -> Result<DraftId> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageCustomers));
-    const Partner& p = *store_.partner(a.partner);
-    if (!p.provider) {
-      return Error(ErrorCode::kNotAProvider,
-                   p.legal_name + " is not an indirect provider; resellers "
-                                  "invite customers instead");
-    }
-    if (reseller.valid() &&
-        std::find(p.partners.begin(), p.partners.end(), reseller) ==
-            p.partners.end()) {  // R10
-      return Error(ErrorCode::kNotPartnered,
-                   p.legal_name + " has no accepted partnership with " +
-                       reseller.ToString() +
-                       "; the reseller must accept a partnership first");
-    }
+    TIERSIM_RETURN_IF_ERROR(CheckCanAddCustomer(a, reseller));
     const DraftId id(store_.next_draft++);
     store_.drafts.emplace(id, CustomerDraft{.id = id,
                                             .owner = a.user,
@@ -83,18 +107,9 @@ Status PartnerCenter::SetCustomerDetails(const Session& s, DraftId d,
                                          const CustomerDetails& details) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    auto it = store_.drafts.find(d);
-    if (it == store_.drafts.end() || it->second.owner != a.user) {
-      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
-    }
-    TIERSIM_RETURN_IF_ERROR(CheckDetails(details));
-    if (identity_.FindTenantByDomain(DomainOf(details))) {
-      return Error(ErrorCode::kDuplicateDomain,
-                   "the domain " + DomainOf(details) +
-                       " is already used by another tenant; choose another "
-                       "prefix");
-    }
-    it->second.details = details;
+    TIERSIM_ASSIGN_OR_RETURN(CustomerDraft * draft, OwnDraft(a, d));
+    TIERSIM_RETURN_IF_ERROR(CheckCustomerDetails(details));
+    draft->details = details;
     return OkStatus();
   }();
   Record("customer.set_details", s.directory_user(), d, Ref(), status,
@@ -106,46 +121,45 @@ Status PartnerCenter::SetDraftSubscriptions(
     const Session& s, DraftId d, const std::vector<LineItem>& items) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    auto it = store_.drafts.find(d);
-    if (it == store_.drafts.end() || it->second.owner != a.user) {
-      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
-    }
-    if (!it->second.details) {
+    TIERSIM_ASSIGN_OR_RETURN(CustomerDraft * draft, OwnDraft(a, d));
+    if (!draft->details) {
       return Error(ErrorCode::kWizardIncomplete,
                    "enter the customer details before the subscriptions");
     }
     TIERSIM_RETURN_IF_ERROR(CheckLineItems(items));
-    it->second.items = items;
+    draft->items = items;
     return OkStatus();
   }();
   Record("customer.set_subscriptions", s.directory_user(), d, Ref(), status);
   return status;
 }
 
+namespace {
+
+Status CheckComplete(const CustomerDraft& draft) {
+  if (draft.details && draft.items) return OkStatus();
+  return Error(ErrorCode::kWizardIncomplete,
+               draft.details ? "choose the subscriptions before the review"
+                             : "enter the customer details before the review");
+}
+
+}  // namespace
+
 Result<DraftReview> PartnerCenter::ReviewDraft(const Session& s, DraftId d) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-  auto it = store_.drafts.find(d);
-  if (it == store_.drafts.end() || it->second.owner != a.user) {
-    return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
-  }
-  const CustomerDraft& draft = it->second;
-  if (!draft.details || !draft.items) {
-    return Error(ErrorCode::kWizardIncomplete,
-                 draft.details ? "choose the subscriptions before the review"
-                               : "enter the customer details before the "
-                                 "review");
-  }
-  return DraftReview{draft.reseller, *draft.details, *draft.items,
-                     DomainOf(*draft.details)};
+  TIERSIM_ASSIGN_OR_RETURN(CustomerDraft * draft, OwnDraft(a, d));
+  TIERSIM_RETURN_IF_ERROR(CheckComplete(*draft));
+  return DraftReview{draft->reseller, *draft->details, *draft->items,
+                     DomainOf(*draft->details)};
 }
 
 Result<CustomerCreated> PartnerCenter::SubmitDraft(const Session& s,
                                                    DraftId d) {
   auto result = [&]() -> Result<CustomerCreated> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    TIERSIM_RETURN_IF_ERROR(ReviewDraft(s, d).status());
-    TIERSIM_ASSIGN_OR_RETURN(CustomerCreated created,
-                             Commit(a, store_.drafts.at(d)));
+    TIERSIM_ASSIGN_OR_RETURN(CustomerDraft * draft, OwnDraft(a, d));
+    TIERSIM_RETURN_IF_ERROR(CheckComplete(*draft));
+    TIERSIM_ASSIGN_OR_RETURN(CustomerCreated created, Commit(a, *draft));
     store_.drafts.erase(d);
     return created;
   }();
@@ -157,11 +171,8 @@ Result<CustomerCreated> PartnerCenter::SubmitDraft(const Session& s,
 Status PartnerCenter::CancelDraft(const Session& s, DraftId d) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    auto it = store_.drafts.find(d);
-    if (it == store_.drafts.end() || it->second.owner != a.user) {
-      return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
-    }
-    store_.drafts.erase(it);
+    TIERSIM_RETURN_IF_ERROR(OwnDraft(a, d).status());
+    store_.drafts.erase(d);
     return OkStatus();
   }();
   Record("customer.cancel", s.directory_user(), d, Ref(), status);
@@ -171,25 +182,29 @@ Status PartnerCenter::CancelDraft(const Session& s, DraftId d) {
 Result<CustomerCreated> PartnerCenter::CreateCustomer(
     const Session& s, PartnerId reseller, const CustomerDetails& details,
     const std::vector<LineItem>& items) {
-  TIERSIM_ASSIGN_OR_RETURN(DraftId d, BeginAddCustomer(s, reseller));
-  Status filled = SetCustomerDetails(s, d, details);
-  if (filled.ok()) filled = SetDraftSubscriptions(s, d, items);
-  if (!filled.ok()) {
-    (void)CancelDraft(s, d);
-    return filled;
-  }
-  auto created = SubmitDraft(s, d);
-  if (!created.ok()) (void)CancelDraft(s, d);
-  return created;
+  // Every wizard page's checks, then Submit, as one journaled operation.
+  auto result = [&]() -> Result<CustomerCreated> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(CheckCanAddCustomer(a, reseller));
+    TIERSIM_RETURN_IF_ERROR(CheckCustomerDetails(details));
+    TIERSIM_RETURN_IF_ERROR(CheckLineItems(items));
+    return Commit(a, CustomerDraft{.owner = a.user,
+                                   .provider = a.partner,
+                                   .reseller = reseller,
+                                   .details = details,
+                                   .items = items});
+  }();
+  Record("customer.create", s.directory_user(),
+         result.ok() ? Ref(result->customer) : Ref(), reseller,
+         result.status());
+  return result;
 }
 
 Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
                                               const CustomerDraft& d) {
   const CustomerDetails& details = *d.details;
   if (d.reseller.valid()) {  // the partnership may have changed meanwhile
-    const auto& partners = store_.partner(a.partner)->partners;
-    if (std::find(partners.begin(), partners.end(), d.reseller) ==
-        partners.end()) {
+    if (!store_.Partnered(a.partner, d.reseller)) {
       return Error(ErrorCode::kNotPartnered,
                    "the partnership with " + d.reseller.ToString() +
                        " no longer exists");

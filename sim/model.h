@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "sim/catalog.h"
@@ -253,6 +254,15 @@ struct Store {
   };
   std::unordered_map<TenantId, std::vector<PendingRelationship>>
       pending_relationships;
+  // Accepted partnerships as (smaller ID, larger ID) pairs, so that a
+  // provider with thousands of resellers still answers in O(1).
+  struct PairHash {
+    std::size_t operator()(const std::pair<PartnerId, PartnerId>& p) const {
+      return std::hash<std::uint64_t>()(p.first.value() * 0x9E3779B97F4A7C15ULL ^
+                                        p.second.value());
+    }
+  };
+  std::unordered_set<std::pair<PartnerId, PartnerId>, PairHash> partnerships;
   std::unordered_map<DraftId, CustomerDraft> drafts;
   // One-time secrets (R23): the owner of every secret ever issued (index =
   // ID - 1), and the values not yet shown.
@@ -266,6 +276,15 @@ struct Store {
     return &v[id.value() - 1];
   }
   Partner* partner(PartnerId id) { return Find(partners, id); }
+  bool Partnered(PartnerId a, PartnerId b) const {
+    return partnerships.contains(a < b ? std::pair(a, b) : std::pair(b, a));
+  }
+  void AddPartnership(PartnerId provider, PartnerId reseller) {
+    partner(provider)->partners.push_back(reseller);
+    partner(reseller)->partners.push_back(provider);
+    partnerships.insert(provider < reseller ? std::pair(provider, reseller)
+                                            : std::pair(reseller, provider));
+  }
   User* user(UserId id) { return Find(users, id); }
   Customer* customer(CustomerId id) { return Find(customers, id); }
   Subscription* subscription(SubscriptionId id) {

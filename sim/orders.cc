@@ -65,8 +65,7 @@ Result<OrderReceipt> PartnerCenter::PlaceOrder(
                        "; the customer must accept one first");
     }
     if (reseller_on_record.valid()) {
-      if (std::find(p.partners.begin(), p.partners.end(),
-                    reseller_on_record) == p.partners.end()) {  // R10
+      if (!store_.Partnered(p.id, reseller_on_record)) {  // R10
         return Error(ErrorCode::kNotPartnered,
                      p.legal_name + " has no accepted partnership with " +
                          reseller_on_record.ToString());
@@ -137,9 +136,7 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
                    "support contact");
     }
     const Partner& provider = *store_.partner(a.partner);
-    const bool partnered =
-        std::find(provider.partners.begin(), provider.partners.end(),
-                  contact) != provider.partners.end();
+    const bool partnered = store_.Partnered(provider.id, contact);
     if (contact != provider.id &&
         !(partnered && HasResellerRelationship(c, contact))) {  // R25
       return Error(ErrorCode::kInvalidSupportContact,

@@ -116,7 +116,7 @@ Result<PartnerCenter::Actor> PartnerCenter::ResolveActor(const Session& s) {
   const User& u = *store_.user(it->second);
   const Partner& p = *store_.partner(u.partner);
   TIERSIM_RETURN_IF_ERROR(RequireActivePartner(p));
-  return Actor{u.id, u.partner, u.directory_user, u.agent, u.admin, u.email};
+  return Actor{u.id, u.partner, u.directory_user, u.agent, u.admin};
 }
 
 Status PartnerCenter::RequireActivePartner(const Partner& p) const {
@@ -133,7 +133,8 @@ Status PartnerCenter::Require(const Actor& a, Permission p) const {
   if (Allows(a.agent, a.admin, p)) return OkStatus();
   // R47: name the missing permission and who has it.
   return Error(ErrorCode::kPermissionDenied,
-               a.email + " (" + std::string(AgentRoleName(a.agent)) + ", " +
+               store_.users[a.user.value() - 1].email + " (" +
+                   std::string(AgentRoleName(a.agent)) + ", " +
                    std::string(AdminRoleName(a.admin)) + ") lacks the '" +
                    std::string(Info(p).name) + "' permission; it needs " +
                    RolesGranting(p));

@@ -248,6 +248,9 @@ class PartnerCenter {
   CustomerSummary Summarize(const Customer& c, PartnerId viewer) const;
   SubscriptionView ViewOf(const Subscription& s) const;
   Result<CustomerCreated> Commit(const Actor& a, const CustomerDraft& d);
+  Status CheckCanAddCustomer(const Actor& a, PartnerId reseller) const;
+  Status CheckCustomerDetails(const CustomerDetails& details) const;
+  Result<CustomerDraft*> OwnDraft(const Actor& a, DraftId d);
   Status CheckLineItems(const std::vector<LineItem>& items) const;
   void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
   // Items must have passed CheckLineItems; cannot fail.

@@ -13,7 +13,6 @@ struct PartnerCenter::Actor {
   DirectoryUserId directory_user;
   AgentRole agent;
   AdminRole admin;
-  std::string email;
 };
 
 inline const Relationship* FindRelationship(const Customer& c, PartnerId p) {
@@ -27,13 +26,6 @@ inline const Relationship* FindRelationship(const Customer& c, PartnerId p) {
 inline bool HasResellerRelationship(const Customer& c, PartnerId p) {
   const Relationship* r = FindRelationship(c, p);
   return r != nullptr && r->kind == RelationshipKind::kReseller;
-}
-
-inline bool IsPartneredWith(const Partner& p, PartnerId other) {
-  for (PartnerId id : p.partners) {
-    if (id == other) return true;
-  }
-  return false;
 }
 
 }  // namespace tiersim::sim

@@ -1,19 +1,9 @@
 // F3 partnership between an indirect provider and an indirect reseller
 // (R10-R13), and the two pages that list partnerships.
-#include <algorithm>
-
 #include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
 
 namespace tiersim::sim {
-namespace {
-
-bool Contains(const std::vector<PartnerId>& v, PartnerId id) {
-  return std::find(v.begin(), v.end(), id) != v.end();
-}
-
-}  // namespace
-
 Result<SentInvitation> PartnerCenter::RequestPartnership(
     const Session& s, std::string_view reseller_email,
     std::string_view message) {
@@ -57,7 +47,7 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
         EmailDomain(to) == reseller.domain ||
         EqualsIgnoreCase(to, reseller.primary_contact.email) ||
         EqualsIgnoreCase(to, reseller.support_contact.email) ||
-        EqualsIgnoreCase(to, a.email);
+        EqualsIgnoreCase(to, store_.user(a.user)->email);
     if (provider.id == reseller.id || !addressed_to_us) {  // R12
       return Error(ErrorCode::kInvitationForeign,
                    "this partnership link was sent to " + to + ", not to " +
@@ -77,7 +67,7 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
                        " has not finished account set-up (Admin agent role)");
     }
     TIERSIM_RETURN_IF_ERROR(RequireActivePartner(provider));
-    if (Contains(reseller.partners, provider.id)) {
+    if (store_.Partnered(reseller.id, provider.id)) {
       return Error(ErrorCode::kAlreadyPartnered,
                    reseller.legal_name + " and " + provider.legal_name +
                        " are already partners");
@@ -89,9 +79,8 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
     }
     inv->used = true;
     inv->used_at = kernel_.Now();
-    reseller.partners.push_back(provider.id);
-    provider.partners.push_back(reseller.id);
-    return provider.id;
+    store_.AddPartnership(provider.id, reseller.id);
+    return inv->sender;
   }();
   Record("partnership.accept", s.directory_user(), invitation,
          result.ok() ? Ref(*result) : Ref(), result.status());
@@ -138,7 +127,7 @@ Result<TenantId> PartnerCenter::AdministerResellerTenant(const Session& s,
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAdministerOnBehalf));
     const Partner& p = *store_.partner(a.partner);
-    if (!Contains(p.partners, reseller) || !p.provider) {  // R13
+    if (!p.provider || !store_.Partnered(p.id, reseller)) {  // R13
       return Error(ErrorCode::kNotPartnered,
                    p.legal_name + " has no accepted partnership with " +
                        reseller.ToString() +

@@ -52,8 +52,7 @@ Result<SentInvitation> PartnerCenter::InviteCustomerWithProvider(
       return Error(ErrorCode::kNotAReseller,
                    p.legal_name + " is not an indirect reseller");
     }
-    if (std::find(p.partners.begin(), p.partners.end(), provider) ==
-        p.partners.end()) {  // R10
+    if (!store_.Partnered(p.id, provider)) {  // R10
       return Error(ErrorCode::kNotPartnered,
                    p.legal_name + " has no accepted partnership with " +
                        provider.ToString());
@@ -151,8 +150,7 @@ Result<std::vector<CustomerSummary>> PartnerCenter::SharedCustomers(
     return Error(ErrorCode::kNotAReseller,
                  p.legal_name + " is not an indirect reseller");
   }
-  if (std::find(p.partners.begin(), p.partners.end(), provider) ==
-      p.partners.end()) {
+  if (!store_.Partnered(p.id, provider)) {
     return Error(ErrorCode::kNotPartnered,
                  p.legal_name + " has no accepted partnership with " +
                      provider.ToString());
@@ -181,9 +179,10 @@ Result<TenantId> PartnerCenter::AdministerCustomer(const Session& s,
     if (r->kind == RelationshipKind::kDelegatedAdminOnly &&
         a.admin != AdminRole::kGlobalAdmin) {  // R46
       return Error(ErrorCode::kPermissionDenied,
-                   a.email + " lacks the 'Global admin' role; only Global "
-                             "admins reach customer accounts outside CSP "
-                             "(" + c->company_name + ")");
+                   store_.user(a.user)->email +
+                       " lacks the 'Global admin' role; only Global admins "
+                       "reach customer accounts outside CSP (" +
+                       c->company_name + ")");
     }
     if (r->kind == RelationshipKind::kReseller) {
       TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAdministerOnBehalf));

@@ -142,13 +142,12 @@ Status PartnerCenter::SeedPartnership(PartnerId provider_id,
       return Error(ErrorCode::kNotAReseller,
                    reseller_id.ToString() + " is not an indirect reseller");
     }
-    if (IsPartneredWith(*provider, reseller_id)) {
+    if (store_.Partnered(provider_id, reseller_id)) {
       return Error(ErrorCode::kAlreadyPartnered,
                    provider->legal_name + " and " + reseller->legal_name +
                        " are already partners");
     }
-    provider->partners.push_back(reseller_id);
-    reseller->partners.push_back(provider_id);
+    store_.AddPartnership(provider_id, reseller_id);
     return OkStatus();
   }();
   Record("seed.partnership", Ref(), provider_id, reseller_id, status);

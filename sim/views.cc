@@ -10,7 +10,7 @@ namespace tiersim::sim {
 bool PartnerCenter::CanSeeCustomer(const Partner& p, const Customer& c) const {
   for (const Relationship& r : c.relationships) {
     if (r.partner == p.id) return true;
-    if (p.provider && IsPartneredWith(p, r.partner)) return true;
+    if (p.provider && store_.Partnered(p.id, r.partner)) return true;
   }
   return false;
 }

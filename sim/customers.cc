@@ -186,7 +186,9 @@ Result<CustomerCreated> PartnerCenter::CreateCustomer(
   auto result = [&]() -> Result<CustomerCreated> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_RETURN_IF_ERROR(CheckCanAddCustomer(a, reseller));
-    TIERSIM_RETURN_IF_ERROR(CheckCustomerDetails(details));
+    // The domain is checked by Azure AD when the tenant is created; no
+    // separate look-up first (the wizard's details page does one).
+    TIERSIM_RETURN_IF_ERROR(CheckDetails(details));
     TIERSIM_RETURN_IF_ERROR(CheckLineItems(items));
     return Commit(a, CustomerDraft{.owner = a.user,
                                    .provider = a.partner,
@@ -230,15 +232,9 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
     (void)identity_.DeleteTenant(tenant);
     return admin.status();
   }
-  const CustomerId id(store_.customers.size() + 1);
-  store_.customers.push_back(Customer{.id = id,
-                                      .tenant = tenant,
-                                      .company_name = details.company_name,
-                                      .domain = domain,
-                                      .country = details.country,
-                                      .created_at = kernel_.Now()});
-  store_.customer_by_tenant.emplace(tenant, id);
-  Customer& c = store_.customers.back();
+  Customer& c = store_.AddCustomer(tenant, details.company_name,
+                                   details.country, kernel_.Now());
+  const CustomerId id = c.id;
   AddRelationship(c, a.partner, RelationshipKind::kReseller);
   if (d.reseller.valid()) {
     AddRelationship(c, d.reseller, RelationshipKind::kReseller);

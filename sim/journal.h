@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,7 +50,8 @@ class Journal {
   explicit Journal(SimTime origin) : origin_(origin) {}
 
   void Record(JournalEntry entry) { entries_.push_back(std::move(entry)); }
-  const std::vector<JournalEntry>& entries() const { return entries_; }
+  // A deque: appending never copies the earlier entries.
+  const std::deque<JournalEntry>& entries() const { return entries_; }
   std::size_t size() const { return entries_.size(); }
   SimTime origin() const { return origin_; }
 
@@ -60,7 +62,7 @@ class Journal {
 
  private:
   SimTime origin_;
-  std::vector<JournalEntry> entries_;
+  std::deque<JournalEntry> entries_;
 };
 
 }  // namespace tiersim::sim

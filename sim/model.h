@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -91,12 +92,13 @@ struct Relationship {
   RelationshipKind kind;
 };
 
+// Kept small: a million of these must fit in well under 1 KiB each. The
+// domain lives in the tenant (Azure AD), not here.
 struct Customer {
   CustomerId id;
   TenantId tenant;
   std::string company_name;
-  std::string domain;
-  std::string country;
+  std::array<char, 2> country{};  // ISO alpha-2
   std::vector<Relationship> relationships;
   std::vector<SubscriptionId> subscriptions;
   SimTime created_at{};
@@ -230,21 +232,24 @@ struct Enrollment {
   PartnerId partner;
 };
 
-// Owns every entity. Vectors are indexed by ID value - 1.
+// Owns every entity, each kind in a deque indexed by ID value - 1: appending
+// never moves or copies the entities already there (so references stay
+// valid and a world of millions grows without reallocation copies).
 struct Store {
-  std::vector<Partner> partners;
-  std::vector<User> users;
-  std::vector<Customer> customers;
-  std::vector<Subscription> subscriptions;
-  std::vector<Order> orders;
-  std::vector<Invitation> invitations;
-  std::vector<SupportRequest> support_requests;
-  std::vector<Enrollment> enrollments;
+  std::deque<Partner> partners;
+  std::deque<User> users;
+  std::deque<Customer> customers;
+  std::deque<Subscription> subscriptions;
+  std::deque<Order> orders;
+  std::deque<Invitation> invitations;
+  std::deque<SupportRequest> support_requests;
+  std::deque<Enrollment> enrollments;
 
   std::unordered_map<Token, InvitationId, TokenHash> invitation_by_token;
   std::unordered_map<DirectoryUserId, UserId> user_by_directory_user;
   std::unordered_map<TenantId, PartnerId> partner_by_tenant;
-  std::unordered_map<TenantId, CustomerId> customer_by_tenant;
+  // Tenant IDs are dense, so a vector indexed by ID - 1 (empty = none).
+  std::vector<CustomerId> customer_by_tenant;
   std::unordered_map<MpnId, PartnerId> partner_by_mpn;
   std::unordered_map<std::string, UserId> user_by_email;  // lowercase
   // F4: relationships waiting for a tenant to enrol as a partner.
@@ -266,16 +271,38 @@ struct Store {
   std::unordered_map<DraftId, CustomerDraft> drafts;
   // One-time secrets (R23): the owner of every secret ever issued (index =
   // ID - 1), and the values not yet shown.
-  std::vector<UserId> secret_owners;
+  std::deque<UserId> secret_owners;
   std::unordered_map<SecretId, std::string> secrets;
   std::uint64_t next_draft = 1;
 
   template <typename T, typename Id>
-  static T* Find(std::vector<T>& v, Id id) {
+  static T* Find(std::deque<T>& v, Id id) {
     if (!id.valid() || id.value() > v.size()) return nullptr;
     return &v[id.value() - 1];
   }
   Partner* partner(PartnerId id) { return Find(partners, id); }
+  CustomerId CustomerOfTenant(TenantId t) const {
+    return t.valid() && t.value() <= customer_by_tenant.size()
+               ? customer_by_tenant[t.value() - 1]
+               : CustomerId();
+  }
+  // Adds a customer record for `tenant`; returns it.
+  Customer& AddCustomer(TenantId tenant, std::string company_name,
+                        std::string_view country, SimTime now) {
+    const CustomerId id(customers.size() + 1);
+    Customer& c = customers.emplace_back();
+    c.id = id;
+    c.tenant = tenant;
+    c.company_name = std::move(company_name);
+    if (country.size() == 2) c.country = {country[0], country[1]};
+    c.relationships.reserve(2);  // a reseller and its provider, usually
+    c.created_at = now;
+    if (customer_by_tenant.size() < tenant.value()) {
+      customer_by_tenant.resize(tenant.value());
+    }
+    customer_by_tenant[tenant.value() - 1] = id;
+    return c;
+  }
   bool Partnered(PartnerId a, PartnerId b) const {
     return partnerships.contains(a < b ? std::pair(a, b) : std::pair(b, a));
   }

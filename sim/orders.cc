@@ -156,10 +156,10 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
 Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
     const Session& s, SubscriptionId sub, std::string_view text) {
   auto result = [&]() -> Result<SupportRequestId> {
-    auto c = store_.customer_by_tenant.find(s.tenant());
+    const CustomerId customer = store_.CustomerOfTenant(s.tenant());
     Subscription* subscription = store_.subscription(sub);
-    if (c == store_.customer_by_tenant.end() || subscription == nullptr ||
-        subscription->customer != c->second) {
+    if (!customer.valid() || subscription == nullptr ||
+        subscription->customer != customer) {
       return Error(ErrorCode::kNotFound,
                    sub.ToString() + " is not a subscription of your "
                                     "organisation");
@@ -172,7 +172,7 @@ Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
     store_.support_requests.push_back(
         SupportRequest{.id = id,
                        .kind = SupportKind::kCustomerIssue,
-                       .customer = c->second,
+                       .customer = customer,
                        .subscription = sub,
                        .assigned_to = subscription->support_contact,
                        .text = std::string(text),

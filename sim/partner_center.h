@@ -220,6 +220,7 @@ class PartnerCenter {
   struct Actor;  // the signed-in partner user, resolved (access.cc)
   Result<Actor> ResolveActor(const Session& s);
   Status Require(const Actor& a, Permission p) const;
+  Status RequirePartnershipPage(const Actor& a) const;
   Status RequireActivePartner(const Partner& p) const;
   Result<DirectoryUser> RequireGlobalAdminOfTenant(const Session& s) const;
   bool CanSeeCustomer(const Partner& p, const Customer& c) const;

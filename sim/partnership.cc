@@ -87,12 +87,25 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
   return result;
 }
 
+// The Indirect resellers / providers pages open to whoever may manage or
+// accept partnerships; a denial names both ways in (R47).
+Status PartnerCenter::RequirePartnershipPage(const Actor& a) const {
+  if (Allows(a.agent, a.admin, Permission::kManagePartnerships) ||
+      Allows(a.agent, a.admin, Permission::kAcceptPartnership)) {
+    return OkStatus();
+  }
+  Status manage = Require(a, Permission::kManagePartnerships);
+  return Error(ErrorCode::kPermissionDenied,
+               manage.message() + "; or the '" +
+                   std::string(Info(Permission::kAcceptPartnership).name) +
+                   "' permission, which needs " +
+                   RolesGranting(Permission::kAcceptPartnership));
+}
+
 Result<std::vector<PartnerSummary>> PartnerCenter::IndirectResellers(
     const Session& s) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-  if (!Allows(a.agent, a.admin, Permission::kManagePartnerships)) {
-    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAcceptPartnership));
-  }
+  TIERSIM_RETURN_IF_ERROR(RequirePartnershipPage(a));
   const Partner& p = *store_.partner(a.partner);
   if (!p.provider) {
     return Error(ErrorCode::kNotAProvider,
@@ -107,9 +120,7 @@ Result<std::vector<PartnerSummary>> PartnerCenter::IndirectResellers(
 Result<std::vector<PartnerSummary>> PartnerCenter::IndirectProviders(
     const Session& s) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-  if (!Allows(a.agent, a.admin, Permission::kManagePartnerships)) {
-    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAcceptPartnership));
-  }
+  TIERSIM_RETURN_IF_ERROR(RequirePartnershipPage(a));
   const Partner& p = *store_.partner(a.partner);
   if (!p.reseller) {
     return Error(ErrorCode::kNotAReseller,

@@ -94,9 +94,9 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
       TIERSIM_RETURN_IF_ERROR(
           RequireActivePartner(*store_.partner(inv->co_sender)));
     }
-    auto existing = store_.customer_by_tenant.find(tenant.id);
-    if (existing != store_.customer_by_tenant.end()) {
-      const Customer& c = *store_.customer(existing->second);
+    const CustomerId existing = store_.CustomerOfTenant(tenant.id);
+    if (existing.valid()) {
+      const Customer& c = *store_.customer(existing);
       const Relationship* r1 = FindRelationship(c, inv->sender);
       const Relationship* r2 =
           inv->co_sender.valid() ? FindRelationship(c, inv->co_sender) : r1;
@@ -114,19 +114,13 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
                    "tick the box to authorise the reseller, then choose "
                    "Authorize");
     }
-    CustomerId id;
-    if (existing != store_.customer_by_tenant.end()) {
-      id = existing->second;
-    } else {
-      id = CustomerId(store_.customers.size() + 1);
-      store_.customers.push_back(Customer{.id = id,
-                                          .tenant = tenant.id,
-                                          .company_name = tenant.display_name,
-                                          .domain = tenant.domain,
-                                          .country = tenant.country,
-                                          .created_at = kernel_.Now()});
-      store_.customer_by_tenant.emplace(tenant.id, id);
-    }
+    const CustomerId id =
+        existing.valid()
+            ? existing
+            : store_
+                  .AddCustomer(tenant.id, tenant.display_name, tenant.country,
+                               kernel_.Now())
+                  .id;
     Customer& c = *store_.customer(id);
     AddRelationship(c, inv->sender, RelationshipKind::kReseller);
     if (inv->co_sender.valid()) {

@@ -102,14 +102,10 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
     }
     SeededCustomer out{tenant, upn, CustomerId()};
     if (seed.served_by.empty()) return out;
-    const CustomerId id(store_.customers.size() + 1);
-    store_.customers.push_back(Customer{.id = id,
-                                        .tenant = tenant,
-                                        .company_name = seed.company_name,
-                                        .domain = domain,
-                                        .country = seed.country,
-                                        .created_at = kernel_.Now()});
-    store_.customer_by_tenant.emplace(tenant, id);
+    const CustomerId id = store_
+                              .AddCustomer(tenant, seed.company_name,
+                                           seed.country, kernel_.Now())
+                              .id;
     for (TenantId t : seed.served_by) {
       auto partner = store_.partner_by_tenant.find(t);
       if (partner != store_.partner_by_tenant.end() &&

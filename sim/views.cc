@@ -36,8 +36,14 @@ Result<Subscription*> PartnerCenter::VisibleSubscription(const Actor& a,
 
 CustomerSummary PartnerCenter::Summarize(const Customer& c,
                                          PartnerId viewer) const {
-  CustomerSummary out{c.id, c.tenant, c.company_name, c.domain, c.country,
-                      {},   false};
+  auto tenant = identity_.GetTenant(c.tenant);
+  CustomerSummary out{c.id,
+                      c.tenant,
+                      c.company_name,
+                      tenant.ok() ? tenant->domain : std::string(),
+                      std::string(c.country.data(), 2),
+                      {},
+                      false};
   for (const Relationship& r : c.relationships) {
     const Partner& p = store_.partners[r.partner.value() - 1];
     if (p.reseller && r.kind == RelationshipKind::kReseller) {

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,7 +67,7 @@ class MemoryMailStore final : public sim::MailPort {
   StoredMessage* Find(sim::MessageId id);
   const StoredMessage* Find(sim::MessageId id) const;
 
-  std::vector<StoredMessage> messages_;  // ascending IDs
+  std::deque<StoredMessage> messages_;  // ascending IDs; appends never copy
   // Lowercased recipient address -> its messages, ascending IDs.
   std::unordered_map<std::string, std::vector<sim::MessageId>,
                      CaseInsensitiveHash, CaseInsensitiveEqual>

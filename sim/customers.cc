@@ -214,24 +214,13 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
   }
   // Side effects outside the core first, each undone if a later one fails;
   // the core's own records last, where nothing can fail.
-  const std::string domain = DomainOf(details);
-  TIERSIM_ASSIGN_OR_RETURN(
-      TenantId tenant,
-      identity_.CreateTenant({.display_name = details.company_name,
-                              .domain = domain,
-                              .country = details.country}));
   std::string password = NewTemporaryPassword();
-  const std::string admin_upn = "admin@" + domain;
-  auto admin = identity_.CreateUser(
-      tenant, {.upn = admin_upn,
-               .display_name = details.contact.name,
-               .password = password,
-               .password_kind = PasswordKind::kTemporary,
-               .role = DirectoryRole::kGlobalAdmin});
-  if (!admin.ok()) {
-    (void)identity_.DeleteTenant(tenant);
-    return admin.status();
-  }
+  TIERSIM_ASSIGN_OR_RETURN(
+      NewTenant created,
+      CreateTenantWithAdmin(details.company_name, details.domain_prefix,
+                            details.country, details.contact.name, password,
+                            PasswordKind::kTemporary));
+  const TenantId tenant = created.tenant;
   Customer& c = store_.AddCustomer(tenant, details.company_name,
                                    details.country, kernel_.Now());
   const CustomerId id = c.id;
@@ -242,7 +231,7 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
   OrderReceipt receipt = CreateOrder(c, a.partner, d.reseller, *d.items);
   return CustomerCreated{id,
                          tenant,
-                         admin_upn,
+                         std::move(created.admin_upn),
                          StoreSecret(a.user, std::move(password)),
                          receipt.order,
                          std::move(receipt.subscriptions)};

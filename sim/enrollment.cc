@@ -24,6 +24,18 @@ Status OutOfOrder(std::string_view what, std::string_view expected) {
 
 }  // namespace
 
+Result<Enrollment*> PartnerCenter::OpenEnrollment(EnrollmentId e) {
+  Enrollment* en = store_.enrollment(e);
+  if (en == nullptr) {
+    return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
+  }
+  if (en->step == EnrollmentStep::kSubmitted) {
+    return OutOfOrder("this enrollment was already submitted",
+                      "start a new enrollment");
+  }
+  return en;
+}
+
 EnrollmentView PartnerCenter::StartEnrollment(Program program) {
   const EnrollmentId id(store_.enrollments.size() + 1);
   store_.enrollments.push_back(Enrollment{.id = id, .program = program});
@@ -47,14 +59,7 @@ Result<EnrollmentView> PartnerCenter::GetEnrollment(EnrollmentId e) const {
 Status PartnerCenter::EnrollSignIn(EnrollmentId e, std::string_view upn,
                                    std::string_view password) {
   Status status = [&]() -> Status {
-    Enrollment* en = store_.enrollment(e);
-    if (en == nullptr) {
-      return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
-    }
-    if (en->step == EnrollmentStep::kSubmitted) {
-      return OutOfOrder("this enrollment was already submitted",
-                        "start a new enrollment");
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Enrollment * en, OpenEnrollment(e));
     TIERSIM_ASSIGN_OR_RETURN(DirectoryUser u, identity_.SignIn(upn, password));
     if (u.role != DirectoryRole::kGlobalAdmin) {  // R5
       return Error(ErrorCode::kNotGlobalAdmin,
@@ -75,37 +80,18 @@ Status PartnerCenter::EnrollSignIn(EnrollmentId e, std::string_view upn,
 Status PartnerCenter::EnrollCreateWorkAccount(EnrollmentId e,
                                               const WorkAccountSpec& spec) {
   Status status = [&]() -> Status {
-    Enrollment* en = store_.enrollment(e);
-    if (en == nullptr) {
-      return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
-    }
-    if (en->step == EnrollmentStep::kSubmitted) {
-      return OutOfOrder("this enrollment was already submitted",
-                        "start a new enrollment");
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Enrollment * en, OpenEnrollment(e));
     if (spec.organization.empty() || spec.admin_name.empty()) {
       return Error(ErrorCode::kInvalidArgument,
                    "the organisation name and the admin's name are required");
     }
-    const std::string domain = ToLower(spec.domain_prefix) + ".onmicrosoft.com";
     TIERSIM_ASSIGN_OR_RETURN(
-        TenantId tenant,
-        identity_.CreateTenant(
-            {.display_name = spec.organization,
-             .domain = domain,
-             .country = spec.country}));
-    auto admin = identity_.CreateUser(
-        tenant, {.upn = "admin@" + domain,
-                 .display_name = spec.admin_name,
-                 .password = spec.admin_password,
-                 .password_kind = PasswordKind::kPermanent,
-                 .role = DirectoryRole::kGlobalAdmin});
-    if (!admin.ok()) {
-      (void)identity_.DeleteTenant(tenant);
-      return admin.status();
-    }
-    en->user = *admin;
-    en->tenant = tenant;
+        NewTenant created,
+        CreateTenantWithAdmin(spec.organization, spec.domain_prefix,
+                              spec.country, spec.admin_name,
+                              spec.admin_password, PasswordKind::kPermanent));
+    en->user = created.admin;
+    en->tenant = created.tenant;
     en->step = EnrollmentStep::kSignedIn;
     en->profiles.clear();
     en->mpn = MpnId();
@@ -119,17 +105,10 @@ Status PartnerCenter::EnrollCreateWorkAccount(EnrollmentId e,
 Result<std::vector<MpnProfile>> PartnerCenter::EnrollSignInPmc(
     EnrollmentId e, std::string_view user_name, std::string_view password) {
   auto result = [&]() -> Result<std::vector<MpnProfile>> {
-    Enrollment* en = store_.enrollment(e);
-    if (en == nullptr) {
-      return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Enrollment * en, OpenEnrollment(e));
     if (en->step == EnrollmentStep::kWelcome) {
       return OutOfOrder("no work account is signed in",
                         "sign in with the work account's global admin first");
-    }
-    if (en->step == EnrollmentStep::kSubmitted) {
-      return OutOfOrder("this enrollment was already submitted",
-                        "start a new enrollment");
     }
     // R6: a failed PMC sign-in leaves the earlier profile list in place.
     TIERSIM_ASSIGN_OR_RETURN(PmcAccountId account,
@@ -149,19 +128,12 @@ Result<std::vector<MpnProfile>> PartnerCenter::EnrollSignInPmc(
 
 Status PartnerCenter::EnrollChooseProfile(EnrollmentId e, MpnId mpn) {
   Status status = [&]() -> Status {
-    Enrollment* en = store_.enrollment(e);
-    if (en == nullptr) {
-      return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Enrollment * en, OpenEnrollment(e));
     if (en->step == EnrollmentStep::kWelcome ||
         en->step == EnrollmentStep::kSignedIn) {  // R6
       return Error(ErrorCode::kPmcSignInRequired,
                    "sign in to the Partner Membership Center before choosing "
                    "an organisation profile");
-    }
-    if (en->step == EnrollmentStep::kSubmitted) {
-      return OutOfOrder("this enrollment was already submitted",
-                        "start a new enrollment");
     }
     const MpnProfile* chosen = nullptr;
     for (const MpnProfile& p : en->profiles) {
@@ -203,10 +175,7 @@ Status PartnerCenter::EnrollChooseProfile(EnrollmentId e, MpnId mpn) {
 Result<PartnerId> PartnerCenter::EnrollSubmit(
     EnrollmentId e, const EnrollmentDetails& details) {
   auto result = [&]() -> Result<PartnerId> {
-    Enrollment* en = store_.enrollment(e);
-    if (en == nullptr) {
-      return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Enrollment * en, OpenEnrollment(e));
     if (en->step == EnrollmentStep::kWelcome ||
         en->step == EnrollmentStep::kSignedIn) {
       return Error(ErrorCode::kPmcSignInRequired,
@@ -214,9 +183,7 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
                    "profile before enrolling");
     }
     if (en->step != EnrollmentStep::kProfileChosen) {
-      return OutOfOrder(en->step == EnrollmentStep::kSubmitted
-                            ? "this enrollment was already submitted"
-                            : "no organisation profile was chosen",
+      return OutOfOrder("no organisation profile was chosen",
                         "choose the MPN profile, then Enroll now");
     }
     if (details.legal_name.empty()) {

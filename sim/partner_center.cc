@@ -152,6 +152,30 @@ Result<DirectoryUser> PartnerCenter::RequireGlobalAdminOfTenant(
   return u;
 }
 
+Result<PartnerCenter::NewTenant> PartnerCenter::CreateTenantWithAdmin(
+    std::string_view display_name, std::string_view domain_prefix,
+    std::string_view country, std::string_view admin_name,
+    std::string_view password, PasswordKind kind) {
+  const std::string domain = ToLower(domain_prefix) + ".onmicrosoft.com";
+  TIERSIM_ASSIGN_OR_RETURN(
+      TenantId tenant,
+      identity_.CreateTenant({.display_name = std::string(display_name),
+                              .domain = domain,
+                              .country = std::string(country)}));
+  std::string upn = "admin@" + domain;
+  auto admin = identity_.CreateUser(
+      tenant, {.upn = upn,
+               .display_name = std::string(admin_name),
+               .password = std::string(password),
+               .password_kind = kind,
+               .role = DirectoryRole::kGlobalAdmin});
+  if (!admin.ok()) {
+    (void)identity_.DeleteTenant(tenant);
+    return admin.status();
+  }
+  return NewTenant{tenant, *admin, std::move(upn)};
+}
+
 SecretId PartnerCenter::StoreSecret(UserId owner, std::string value) {
   store_.secret_owners.push_back(owner);
   const SecretId id(store_.secret_owners.size());

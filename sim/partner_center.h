@@ -242,7 +242,22 @@ class PartnerCenter {
   std::string NewTemporaryPassword();
   void Record(std::string_view action, Ref actor, Ref subject, Ref object,
               const Status& outcome, std::string note = {});
+  struct NewTenant {
+    TenantId tenant;
+    DirectoryUserId admin;
+    std::string admin_upn;
+  };
+  // The tenant <prefix>.onmicrosoft.com with its global admin admin@<domain>;
+  // the tenant is removed again if the admin cannot be created.
+  Result<NewTenant> CreateTenantWithAdmin(std::string_view display_name,
+                                          std::string_view domain_prefix,
+                                          std::string_view country,
+                                          std::string_view admin_name,
+                                          std::string_view password,
+                                          PasswordKind kind);
   // Enrollment internals.
+  // The enrollment if it exists and was not submitted yet.
+  Result<Enrollment*> OpenEnrollment(EnrollmentId e);
   void FinishReview(PartnerId partner);
   void ActivatePartner(Partner& p, DirectoryUserId admin);
   PartnerSummary Summarize(const Partner& p) const;

@@ -18,23 +18,14 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
                    "MPN ID " + std::to_string(seed.mpn.value()) +
                        " already belongs to an enrolled partner");
     }
-    const std::string domain = ToLower(seed.domain_prefix) + ".onmicrosoft.com";
     TIERSIM_ASSIGN_OR_RETURN(
-        TenantId tenant,
-        identity_.CreateTenant({.display_name = seed.legal_name,
-                                .domain = domain,
-                                .country = seed.country}));
-    const std::string upn = "admin@" + domain;
-    auto admin = identity_.CreateUser(
-        tenant, {.upn = upn,
-                 .display_name = seed.admin_name,
-                 .password = seed.admin_password,
-                 .password_kind = PasswordKind::kPermanent,
-                 .role = DirectoryRole::kGlobalAdmin});
-    if (!admin.ok()) {
-      (void)identity_.DeleteTenant(tenant);
-      return admin.status();
-    }
+        NewTenant created,
+        CreateTenantWithAdmin(seed.legal_name, seed.domain_prefix,
+                              seed.country, seed.admin_name,
+                              seed.admin_password, PasswordKind::kPermanent));
+    const TenantId tenant = created.tenant;
+    const std::string& upn = created.admin_upn;
+    const std::string domain = EmailDomain(upn);
     const PartnerId id(store_.partners.size() + 1);
     Partner p;
     p.id = id;
@@ -46,7 +37,7 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
     p.reseller = !seed.direct && seed.program == Program::kIndirectReseller;
     p.direct = seed.direct;
     p.setup_complete = true;
-    p.enrolled_by = *admin;
+    p.enrolled_by = created.admin;
     p.legal_name = seed.legal_name;
     p.address.country = seed.country;
     p.primary_contact = seed.primary_contact;
@@ -59,7 +50,7 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
     store_.partner_by_tenant.emplace(tenant, id);
     if (seed.mpn.valid()) store_.partner_by_mpn.emplace(seed.mpn, id);
     Partner& stored = store_.partners.back();
-    ActivatePartner(stored, *admin);
+    ActivatePartner(stored, created.admin);
     // Seeded partners have finished set-up: the admin is an Admin agent too.
     store_.user(stored.users.back())->agent = AgentRole::kAdminAgent;
     return SeededPartner{id, tenant, upn};
@@ -83,24 +74,13 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
                                     "exist");
       }
     }
-    const std::string domain = ToLower(seed.domain_prefix) + ".onmicrosoft.com";
     TIERSIM_ASSIGN_OR_RETURN(
-        TenantId tenant,
-        identity_.CreateTenant({.display_name = seed.company_name,
-                                .domain = domain,
-                                .country = seed.country}));
-    const std::string upn = "admin@" + domain;
-    auto admin = identity_.CreateUser(
-        tenant, {.upn = upn,
-                 .display_name = seed.company_name + " admin",
-                 .password = seed.admin_password,
-                 .password_kind = PasswordKind::kPermanent,
-                 .role = DirectoryRole::kGlobalAdmin});
-    if (!admin.ok()) {
-      (void)identity_.DeleteTenant(tenant);
-      return admin.status();
-    }
-    SeededCustomer out{tenant, upn, CustomerId()};
+        NewTenant created,
+        CreateTenantWithAdmin(seed.company_name, seed.domain_prefix,
+                              seed.country, seed.company_name + " admin",
+                              seed.admin_password, PasswordKind::kPermanent));
+    const TenantId tenant = created.tenant;
+    SeededCustomer out{tenant, created.admin_upn, CustomerId()};
     if (seed.served_by.empty()) return out;
     const CustomerId id = store_
                               .AddCustomer(tenant, seed.company_name,

@@ -4,12 +4,18 @@ namespace tiersim::sim {
 
 std::string_view ProductFamilyName(ProductFamily f) {
   switch (f) {
-    case ProductFamily::kOffice365: return "Office 365";
-    case ProductFamily::kMicrosoft365: return "Microsoft 365";
-    case ProductFamily::kDynamics365: return "Dynamics 365";
-    case ProductFamily::kEnterpriseMobility: return "Enterprise Mobility";
-    case ProductFamily::kAzure: return "Azure";
-    case ProductFamily::kWindows: return "Windows";
+    case ProductFamily::kOffice365:
+      return "Office 365";
+    case ProductFamily::kMicrosoft365:
+      return "Microsoft 365";
+    case ProductFamily::kDynamics365:
+      return "Dynamics 365";
+    case ProductFamily::kEnterpriseMobility:
+      return "Enterprise Mobility";
+    case ProductFamily::kAzure:
+      return "Azure";
+    case ProductFamily::kWindows:
+      return "Windows";
   }
   return "?";
 }

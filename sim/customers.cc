@@ -27,8 +27,8 @@ Status CheckDetails(const CustomerDetails& d) {
                      "<prefix>.onmicrosoft.com)");
   }
   const bool country_ok =
-      d.country.size() == 2 && std::isupper(static_cast<unsigned char>(
-                                   d.country[0])) &&
+      d.country.size() == 2 &&
+      std::isupper(static_cast<unsigned char>(d.country[0])) &&
       std::isupper(static_cast<unsigned char>(d.country[1]));
   if (!country_ok) {
     return Error(ErrorCode::kInvalidArgument,
@@ -54,8 +54,9 @@ Status PartnerCenter::CheckCanAddCustomer(const Actor& a,
   const Partner& p = store_.partners[a.partner.value() - 1];
   if (!p.provider) {
     return Error(ErrorCode::kNotAProvider,
-                 p.legal_name + " is not an indirect provider; resellers "
-                                "invite customers instead");
+                 p.legal_name +
+                     " is not an indirect provider; resellers "
+                     "invite customers instead");
   }
   if (reseller.valid() && !store_.Partnered(p.id, reseller)) {  // R10
     return Error(ErrorCode::kNotPartnered,
@@ -207,9 +208,9 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
   const CustomerDetails& details = *d.details;
   if (d.reseller.valid()) {  // the partnership may have changed meanwhile
     if (!store_.Partnered(a.partner, d.reseller)) {
-      return Error(ErrorCode::kNotPartnered,
-                   "the partnership with " + d.reseller.ToString() +
-                       " no longer exists");
+      return Error(ErrorCode::kNotPartnered, "the partnership with " +
+                                                 d.reseller.ToString() +
+                                                 " no longer exists");
     }
   }
   // Side effects outside the core first, each undone if a later one fails;

@@ -58,16 +58,27 @@ std::string EmailDomain(std::string_view email) {
 const std::vector<std::string_view>& ConsumerWebmailDomains() {
   static const std::vector<std::string_view> domains = {
       // Gmail
-      "gmail.com", "googlemail.com",
+      "gmail.com",
+      "googlemail.com",
       // Yahoo! Mail
-      "yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "ymail.com",
+      "yahoo.com",
+      "yahoo.co.uk",
+      "yahoo.fr",
+      "yahoo.de",
+      "ymail.com",
       "rocketmail.com",
       // iCloud Mail
-      "icloud.com", "me.com", "mac.com",
+      "icloud.com",
+      "me.com",
+      "mac.com",
       // AOL Mail
-      "aol.com", "aim.com",
+      "aol.com",
+      "aim.com",
       // Outlook Mail
-      "outlook.com", "hotmail.com", "live.com", "msn.com",
+      "outlook.com",
+      "hotmail.com",
+      "live.com",
+      "msn.com",
   };
   return domains;
 }

@@ -45,14 +45,13 @@ EnrollmentView PartnerCenter::StartEnrollment(Program program) {
 }
 
 Result<EnrollmentView> PartnerCenter::GetEnrollment(EnrollmentId e) const {
-  const Enrollment* en =
-      e.valid() && e.value() <= store_.enrollments.size()
-          ? &store_.enrollments[e.value() - 1]
-          : nullptr;
+  const Enrollment* en = e.valid() && e.value() <= store_.enrollments.size()
+                             ? &store_.enrollments[e.value() - 1]
+                             : nullptr;
   if (en == nullptr) {
     return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
   }
-  return EnrollmentView{en->id,  en->program, en->step,   en->profiles,
+  return EnrollmentView{en->id,  en->program, en->step,      en->profiles,
                         en->mpn, en->partner, Requirements()};
 }
 
@@ -63,8 +62,9 @@ Status PartnerCenter::EnrollSignIn(EnrollmentId e, std::string_view upn,
     TIERSIM_ASSIGN_OR_RETURN(DirectoryUser u, identity_.SignIn(upn, password));
     if (u.role != DirectoryRole::kGlobalAdmin) {  // R5
       return Error(ErrorCode::kNotGlobalAdmin,
-                   u.upn + " is not a global admin of its work account; only "
-                           "a global admin can enroll the organisation");
+                   u.upn +
+                       " is not a global admin of its work account; only "
+                       "a global admin can enroll the organisation");
     }
     en->user = u.id;
     en->tenant = u.tenant;
@@ -151,7 +151,8 @@ Status PartnerCenter::EnrollChooseProfile(EnrollmentId e, MpnId mpn) {
                        std::to_string(mpn.value()) +
                        " is not active; choose an active profile");
     }
-    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant, identity_.GetTenant(en->tenant));
+    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
+                             identity_.GetTenant(en->tenant));
     if (chosen->country != tenant.country) {  // R2
       return Error(ErrorCode::kMpnCountryMismatch,
                    "the profile with MPN ID " + std::to_string(mpn.value()) +
@@ -217,7 +218,8 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
                    "MPN ID " + std::to_string(en->mpn.value()) +
                        " already belongs to an enrolled partner");
     }
-    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant, identity_.GetTenant(en->tenant));
+    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
+                             identity_.GetTenant(en->tenant));
     const PartnerId id(store_.partners.size() + 1);
     Partner p;
     p.id = id;
@@ -235,9 +237,9 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
     p.enrolled_at = kernel_.Now();
     // The partner must exist for the email's text; drop it if mail fails.
     store_.partners.push_back(std::move(p));
-    auto sent = IssueInvitation(
-        InvitationKind::kContactVerification, nullptr, id, PartnerId(),
-        details.primary_contact.email, {}, options_.verification_ttl);
+    auto sent = IssueInvitation(InvitationKind::kContactVerification, nullptr,
+                                id, PartnerId(), details.primary_contact.email,
+                                {}, options_.verification_ttl);
     if (!sent.ok()) {
       store_.partners.pop_back();
       return sent.status();
@@ -256,6 +258,7 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
 Status PartnerCenter::VerifyContact(std::string_view link,
                                     ContactAnswer answer) {
   PartnerId partner_id;
+  std::string note = answer == ContactAnswer::kNotMe ? "not me" : "";
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(
         Invitation * inv,
@@ -267,12 +270,13 @@ Status PartnerCenter::VerifyContact(std::string_view link,
     inv->used_at = kernel_.Now();
     if (answer == ContactAnswer::kNotMe) {
       p.state = EnrollmentState::kRejected;
-      return SendMail(p.primary_contact.email,
-                      "Partner Center enrollment of " + p.legal_name +
-                          " cancelled",
-                      "You said you did not sign up. The enrollment of " +
-                          p.legal_name + " was cancelled.\nStatus: Rejected\n",
-                      {}, "enrollment-status");
+      (void)SendMail(
+          p.primary_contact.email,
+          "Partner Center enrollment of " + p.legal_name + " cancelled",
+          "You said you did not sign up. The enrollment of " + p.legal_name +
+              " was cancelled.\nStatus: Rejected\n",
+          {}, "enrollment-status");
+      return OkStatus();
     }
     // R3: review starts only now; R4: it takes days of virtual time.
     p.state = EnrollmentState::kInReview;
@@ -281,16 +285,19 @@ Status PartnerCenter::VerifyContact(std::string_view link,
     const PartnerId id = p.id;
     kernel_.scheduler().ScheduleAfter(review, "enrollment review",
                                       [this, id] { FinishReview(id); });
-    return SendMail(p.primary_contact.email,
-                    "Partner Center enrollment of " + p.legal_name +
-                        " is in review",
-                    "Thank you for verifying. Microsoft is reviewing the "
-                    "enrollment of " + p.legal_name +
-                        "; this takes several days.\nStatus: InReview\n",
-                    {}, "enrollment-status");
+    // The verification has taken effect; a lost status email does not undo
+    // it (the journal notes it), as with the review's outcome email.
+    Status mailed = SendMail(
+        p.primary_contact.email,
+        "Partner Center enrollment of " + p.legal_name + " is in review",
+        "Thank you for verifying. Microsoft is reviewing the "
+        "enrollment of " +
+            p.legal_name + "; this takes several days.\nStatus: InReview\n",
+        {}, "enrollment-status");
+    if (!mailed.ok()) note = "status email failed: " + mailed.message();
+    return OkStatus();
   }();
-  Record("enrollment.verify_contact", Ref(), partner_id, Ref(), status,
-         answer == ContactAnswer::kNotMe ? "not me" : "");
+  Record("enrollment.verify_contact", Ref(), partner_id, Ref(), status, note);
   return status;
 }
 
@@ -308,8 +315,8 @@ void PartnerCenter::FinishReview(PartnerId id) {
   Status mailed = SendMail(
       p.primary_contact.email,
       "Partner Center enrollment of " + p.legal_name + ": " + state,
-      reject ? "Microsoft could not approve the enrollment of " +
-                   p.legal_name + ".\nStatus: Rejected\n"
+      reject ? "Microsoft could not approve the enrollment of " + p.legal_name +
+                   ".\nStatus: Rejected\n"
              : "The enrollment of " + p.legal_name +
                    " was approved. Sign in to Partner Center and finish "
                    "account set-up (Admin agent role).\nStatus: Approved\n" +
@@ -328,8 +335,13 @@ void PartnerCenter::ActivatePartner(Partner& p, DirectoryUserId admin) {
   if (admin.valid() && !store_.user_by_directory_user.contains(admin)) {
     auto dir = identity_.GetUser(admin);
     const UserId uid(store_.users.size() + 1);
-    User u{uid, admin, p.id, dir.ok() ? dir->display_name : "Global admin",
-           dir.ok() ? dir->upn : "", AgentRole::kNone, AdminRole::kGlobalAdmin};
+    User u{uid,
+           admin,
+           p.id,
+           dir.ok() ? dir->display_name : "Global admin",
+           dir.ok() ? dir->upn : "",
+           AgentRole::kNone,
+           AdminRole::kGlobalAdmin};
     store_.user_by_email.emplace(ToLower(u.email), uid);
     store_.user_by_directory_user.emplace(admin, uid);
     store_.users.push_back(std::move(u));

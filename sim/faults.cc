@@ -6,10 +6,10 @@ namespace tiersim::sim {
 
 const std::vector<std::string_view>& KnownFaultPoints() {
   static const std::vector<std::string_view> points = {
-      fault_points::kMailDrop,         fault_points::kMailDelay,
-      fault_points::kMailReject,       fault_points::kPmcUnavailable,
-      fault_points::kAadUnavailable,   fault_points::kAadCreateTenant,
-      fault_points::kAadCreateUser,    fault_points::kReviewReject};
+      fault_points::kMailDrop,       fault_points::kMailDelay,
+      fault_points::kMailReject,     fault_points::kPmcUnavailable,
+      fault_points::kAadUnavailable, fault_points::kAadCreateTenant,
+      fault_points::kAadCreateUser,  fault_points::kReviewReject};
   return points;
 }
 

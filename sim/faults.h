@@ -35,11 +35,11 @@ inline constexpr std::string_view kReviewReject = "enrollment.reject";
 const std::vector<std::string_view>& KnownFaultPoints();
 
 struct FaultSpec {
-  double probability = 1.0;  // chance of firing each time the point is hit
-  int times = -1;            // fire at most this often; -1 = no limit
+  double probability = 1.0;      // chance of firing each time the point is hit
+  int times = -1;                // fire at most this often; -1 = no limit
   std::optional<SimTime> until;  // disarm at this virtual time
-  Duration delay{0};         // for delay faults: how late
-  std::string match;         // only when the subject equals this (if set)
+  Duration delay{0};             // for delay faults: how late
+  std::string match;             // only when the subject equals this (if set)
 };
 
 class Faults {

@@ -9,8 +9,7 @@ namespace fp = fault_points;
 
 Status Unavailable(std::string_view service, std::string_view point) {
   return Error(ErrorCode::kUnavailable,
-               std::string(service) +
-                   " is temporarily unavailable (fault '" +
+               std::string(service) + " is temporarily unavailable (fault '" +
                    std::string(point) + "'); try again later");
 }
 
@@ -24,19 +23,20 @@ Status FaultyMail::Send(Email email) {
     return Unavailable("The mail service", fp::kMailReject);
   }
   if (faults.Fire(fp::kMailDrop, to)) {
-    kernel_.journal().Record({.at = kernel_.Now(),
-                              .action = "fault.mail_drop",
-                              .outcome = ErrorCode::kOk,
-                              .note = email.subject + " -> " + std::string(to)});
+    kernel_.journal().Record(
+        {.at = kernel_.Now(),
+         .action = "fault.mail_drop",
+         .outcome = ErrorCode::kOk,
+         .note = email.subject + " -> " + std::string(to)});
     return OkStatus();
   }
   if (auto delay = faults.Fire(fp::kMailDelay, to)) {
     auto held = std::make_shared<Email>(std::move(email));
-    kernel_.scheduler().ScheduleAfter(
-        delay->delay, "delayed mail", [this, held] {
-          held->sent_at = kernel_.Now();
-          (void)inner_.Send(std::move(*held));
-        });
+    kernel_.scheduler().ScheduleAfter(delay->delay, "delayed mail",
+                                      [this, held] {
+                                        held->sent_at = kernel_.Now();
+                                        (void)inner_.Send(std::move(*held));
+                                      });
     return OkStatus();
   }
   return inner_.Send(std::move(email));

@@ -31,10 +31,10 @@ class StrongId {
   std::uint64_t value_ = 0;
 };
 
-#define TIERSIM_DEFINE_ID(Name, prefix)                \
-  struct Name##Tag {                                   \
-    static constexpr const char* kPrefix = prefix;     \
-  };                                                   \
+#define TIERSIM_DEFINE_ID(Name, prefix)            \
+  struct Name##Tag {                               \
+    static constexpr const char* kPrefix = prefix; \
+  };                                               \
   using Name = StrongId<Name##Tag>
 
 TIERSIM_DEFINE_ID(TenantId, "tenant");

@@ -23,10 +23,14 @@ std::string Substitute(std::string_view text, std::string_view link) {
 
 std::string_view MailKind(InvitationKind k) {
   switch (k) {
-    case InvitationKind::kContactVerification: return "contact-verification";
-    case InvitationKind::kPartnership: return "partnership-invitation";
-    case InvitationKind::kResellerRelationship: return "reseller-relationship";
-    case InvitationKind::kJointRelationship: return "joint-invitation";
+    case InvitationKind::kContactVerification:
+      return "contact-verification";
+    case InvitationKind::kPartnership:
+      return "partnership-invitation";
+    case InvitationKind::kResellerRelationship:
+      return "reseller-relationship";
+    case InvitationKind::kJointRelationship:
+      return "joint-invitation";
   }
   return "invitation";
 }
@@ -87,16 +91,15 @@ Result<SentInvitation> PartnerCenter::IssueInvitation(
   TIERSIM_RETURN_IF_ERROR(SendMail(recipient, std::move(subject), body, {link},
                                    std::string(MailKind(kind))));
   const InvitationId id(store_.invitations.size() + 1);
-  store_.invitations.push_back(Invitation{
-      .id = id,
-      .kind = kind,
-      .sender = sender,
-      .co_sender = co_sender,
-      .sent_by = a ? a->user : UserId(),
-      .recipient = ToLower(recipient),
-      .token = token,
-      .created_at = kernel_.Now(),
-      .expires_at = kernel_.Now() + ttl});
+  store_.invitations.push_back(Invitation{.id = id,
+                                          .kind = kind,
+                                          .sender = sender,
+                                          .co_sender = co_sender,
+                                          .sent_by = a ? a->user : UserId(),
+                                          .recipient = ToLower(recipient),
+                                          .token = token,
+                                          .created_at = kernel_.Now(),
+                                          .expires_at = kernel_.Now() + ttl});
   store_.invitation_by_token.emplace(token, id);
   return SentInvitation{id, link};
 }
@@ -125,8 +128,8 @@ Result<Invitation*> PartnerCenter::OpenInvitation(std::string_view link,
   if (inv->kind != expected_a && inv->kind != expected_b) {
     return Error(ErrorCode::kInvitationWrongPurpose,
                  "this link is a " +
-                     std::string(InvitationKindName(inv->kind)) +
-                     ", not a " + std::string(InvitationKindName(expected_a)));
+                     std::string(InvitationKindName(inv->kind)) + ", not a " +
+                     std::string(InvitationKindName(expected_a)));
   }
   if (inv->used) {
     return Error(ErrorCode::kInvitationUsed,

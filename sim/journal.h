@@ -29,9 +29,8 @@ struct Ref {
   bool empty() const { return kind == nullptr || value == 0; }
   std::string ToString() const;
   friend bool operator==(const Ref& a, const Ref& b) {
-    return a.value == b.value &&
-           std::string_view(a.kind ? a.kind : "") ==
-               std::string_view(b.kind ? b.kind : "");
+    return a.value == b.value && std::string_view(a.kind ? a.kind : "") ==
+                                     std::string_view(b.kind ? b.kind : "");
   }
 };
 

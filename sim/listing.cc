@@ -4,6 +4,27 @@
 #include "sim/partner_center_internal.h"
 
 namespace tiersim::sim {
+namespace {
+
+// Applies a requested change: empty fields stay as they are; each target
+// replaces the URL of its location or adds the location.
+void ApplyListingChange(ProviderListing& listing,
+                        const ProviderListing& change) {
+  if (!change.company_name.empty()) listing.company_name = change.company_name;
+  if (!change.logo_url.empty()) listing.logo_url = change.logo_url;
+  for (const LocationTarget& t : change.targets) {
+    bool replaced = false;
+    for (LocationTarget& existing : listing.targets) {
+      if (EqualsIgnoreCase(existing.location, t.location)) {
+        existing.url = t.url;
+        replaced = true;
+      }
+    }
+    if (!replaced) listing.targets.push_back(t);
+  }
+}
+
+}  // namespace
 
 std::vector<ProviderListing> PartnerCenter::SearchProviders(
     std::string_view query, std::string_view location) {
@@ -29,8 +50,9 @@ Result<ProviderListing> PartnerCenter::Listing(const Session& s) {
   const Partner& p = *store_.partner(a.partner);
   if (!p.provider) {
     return Error(ErrorCode::kNotAProvider,
-                 p.legal_name + " is not an indirect provider and has no "
-                                "listing");
+                 p.legal_name +
+                     " is not an indirect provider and has no "
+                     "listing");
   }
   return p.listing;
 }
@@ -43,8 +65,9 @@ Result<SupportRequestId> PartnerCenter::RequestListingChange(
     const Partner& p = *store_.partner(a.partner);
     if (!p.provider) {
       return Error(ErrorCode::kNotAProvider,
-                   p.legal_name + " is not an indirect provider and has no "
-                                  "listing to change");
+                   p.legal_name +
+                       " is not an indirect provider and has no "
+                       "listing to change");
     }
     if (change.company_name.empty() && change.logo_url.empty() &&
         change.targets.empty()) {
@@ -56,9 +79,9 @@ Result<SupportRequestId> PartnerCenter::RequestListingChange(
       return url.rfind("https://", 0) == 0 && url.size() > 8;
     };
     if (!change.logo_url.empty() && !https(change.logo_url)) {
-      return Error(ErrorCode::kInvalidArgument,
-                   "the logo URL '" + change.logo_url +
-                       "' must be an https:// URL");
+      return Error(
+          ErrorCode::kInvalidArgument,
+          "the logo URL '" + change.logo_url + "' must be an https:// URL");
     }
     for (const LocationTarget& t : change.targets) {
       if (t.location.empty() || !https(t.url)) {
@@ -66,19 +89,6 @@ Result<SupportRequestId> PartnerCenter::RequestListingChange(
                      "each target needs a location and an https:// URL; got '" +
                          t.location + "' -> '" + t.url + "'");
       }
-    }
-    ProviderListing wanted = p.listing;
-    if (!change.company_name.empty()) wanted.company_name = change.company_name;
-    if (!change.logo_url.empty()) wanted.logo_url = change.logo_url;
-    for (const LocationTarget& t : change.targets) {
-      bool replaced = false;
-      for (LocationTarget& existing : wanted.targets) {
-        if (EqualsIgnoreCase(existing.location, t.location)) {
-          existing.url = t.url;
-          replaced = true;
-        }
-      }
-      if (!replaced) wanted.targets.push_back(t);
     }
     const SupportRequestId id(store_.support_requests.size() + 1);
     const Duration delay = kernel_.rng().UniformDuration(options_.listing_min,
@@ -88,13 +98,17 @@ Result<SupportRequestId> PartnerCenter::RequestListingChange(
         .kind = SupportKind::kListingChange,
         .filed_by_partner = a.partner,
         .text = "Change of indirect-provider listing",
-        .requested_listing = std::move(wanted),
+        // The change itself, applied to the listing as it is when the
+        // change goes live: a change filed earlier but live later must
+        // not undo one that went live in between.
+        .requested_listing = {change.company_name, change.logo_url,
+                              change.targets},
         .created_at = kernel_.Now(),
         .resolves_at = kernel_.Now() + delay});
     kernel_.scheduler().ScheduleAfter(delay, "listing change", [this, id] {
       SupportRequest& r = *store_.support_request(id);
       Partner& provider = *store_.partner(r.filed_by_partner);
-      provider.listing = r.requested_listing;
+      ApplyListingChange(provider.listing, r.requested_listing);
       r.state = SupportState::kResolved;
       Record("listing.change_live", Ref(), id, provider.id, OkStatus());
     });

@@ -74,7 +74,7 @@ struct Partner {
   Address address;
   Contact primary_contact;
   Contact support_contact;
-  ProviderListing listing;  // providers only
+  ProviderListing listing;            // providers only
   std::vector<PartnerId> partners;    // the other side of each partnership
   std::vector<CustomerId> customers;  // every customer related to us
   std::vector<UserId> users;
@@ -207,17 +207,18 @@ struct SupportRequest {
   SubscriptionId subscription;
   PartnerId assigned_to;  // empty = Microsoft
   std::string text;
-  ProviderListing requested_listing;  // listing changes only
+  // Listing changes only: the change (empty fields = unchanged).
+  ProviderListing requested_listing;
   SimTime created_at{};
   SimTime resolves_at{};
 };
 
 enum class EnrollmentStep : std::uint8_t {
-  kWelcome,         // 1: the page listing what is needed
-  kSignedIn,        // 2: work account signed in
-  kPmcSignedIn,     // 3: PMC signed in, profiles listed
-  kProfileChosen,   // 4: MPN profile chosen
-  kSubmitted,       // 5: Enroll now pressed
+  kWelcome,        // 1: the page listing what is needed
+  kSignedIn,       // 2: work account signed in
+  kPmcSignedIn,    // 3: PMC signed in, profiles listed
+  kProfileChosen,  // 4: MPN profile chosen
+  kSubmitted,      // 5: Enroll now pressed
 };
 
 struct Enrollment {
@@ -263,8 +264,8 @@ struct Store {
   // provider with thousands of resellers still answers in O(1).
   struct PairHash {
     std::size_t operator()(const std::pair<PartnerId, PartnerId>& p) const {
-      return std::hash<std::uint64_t>()(p.first.value() * 0x9E3779B97F4A7C15ULL ^
-                                        p.second.value());
+      return std::hash<std::uint64_t>()(
+          p.first.value() * 0x9E3779B97F4A7C15ULL ^ p.second.value());
     }
   };
   std::unordered_set<std::pair<PartnerId, PartnerId>, PairHash> partnerships;

@@ -26,16 +26,16 @@ OrderReceipt PartnerCenter::CreateOrder(Customer& c, PartnerId placed_by,
   receipt.subscriptions.reserve(items.size());
   for (const LineItem& item : items) {
     const SubscriptionId id(store_.subscriptions.size() + 1);
-    store_.subscriptions.push_back(Subscription{
-        .id = id,
-        .customer = c.id,
-        .order = order_id,
-        .offer = *catalog_.Find(item.offer_id),
-        .licenses = static_cast<std::int32_t>(item.licenses),
-        .provider = placed_by,
-        .reseller_of_record = reseller,
-        .support_contact = placed_by,
-        .created_at = kernel_.Now()});
+    store_.subscriptions.push_back(
+        Subscription{.id = id,
+                     .customer = c.id,
+                     .order = order_id,
+                     .offer = *catalog_.Find(item.offer_id),
+                     .licenses = static_cast<std::int32_t>(item.licenses),
+                     .provider = placed_by,
+                     .reseller_of_record = reseller,
+                     .support_contact = placed_by,
+                     .created_at = kernel_.Now()});
     c.subscriptions.push_back(id);
     receipt.subscriptions.push_back(id);
   }
@@ -54,8 +54,9 @@ Result<OrderReceipt> PartnerCenter::PlaceOrder(
     const Partner& p = *store_.partner(a.partner);
     if (!p.provider) {
       return Error(ErrorCode::kNotAProvider,
-                   p.legal_name + " is not an indirect provider; indirect "
-                                  "resellers order through their provider");
+                   p.legal_name +
+                       " is not an indirect provider; indirect "
+                       "resellers order through their provider");
     }
     TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
     if (!HasResellerRelationship(*c, a.partner)) {  // R21
@@ -100,16 +101,17 @@ Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
     if (!HasResellerRelationship(c, a.partner)) {  // R20
       return Error(ErrorCode::kNoResellerRelationship,
                    "your organisation has no reseller relationship with " +
-                       c.company_name + ", so it cannot manage its "
-                                        "subscriptions");
+                       c.company_name +
+                       ", so it cannot manage its "
+                       "subscriptions");
     }
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(subscription->offer, licenses));  // R24
     subscription->licenses = static_cast<std::int32_t>(licenses);
     return OkStatus();
   }();
-  Record("subscription.change_licenses", s.directory_user(), sub, Ref(),
-         status, std::to_string(licenses));
+  Record("subscription.change_licenses", s.directory_user(), sub, Ref(), status,
+         std::to_string(licenses));
   return status;
 }
 
@@ -119,8 +121,8 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
                              VisibleSubscription(a, sub));
-    const bool office = catalog_.at(subscription->offer).family ==
-                        ProductFamily::kOffice365;
+    const bool office =
+        catalog_.at(subscription->offer).family == ProductFamily::kOffice365;
     TIERSIM_RETURN_IF_ERROR(
         Require(a, office ? Permission::kManageOffice365Subscriptions
                           : Permission::kManageSubscriptions));
@@ -160,9 +162,9 @@ Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
     Subscription* subscription = store_.subscription(sub);
     if (!customer.valid() || subscription == nullptr ||
         subscription->customer != customer) {
-      return Error(ErrorCode::kNotFound,
-                   sub.ToString() + " is not a subscription of your "
-                                    "organisation");
+      return Error(ErrorCode::kNotFound, sub.ToString() +
+                                             " is not a subscription of your "
+                                             "organisation");
     }
     if (text.empty()) {
       return Error(ErrorCode::kInvalidArgument,

@@ -16,18 +16,24 @@ std::string_view ProgramName(Program p) {
 
 std::string_view EnrollmentStateName(EnrollmentState s) {
   switch (s) {
-    case EnrollmentState::kPendingVerification: return "PendingVerification";
-    case EnrollmentState::kInReview: return "InReview";
-    case EnrollmentState::kApproved: return "Approved";
-    case EnrollmentState::kRejected: return "Rejected";
+    case EnrollmentState::kPendingVerification:
+      return "PendingVerification";
+    case EnrollmentState::kInReview:
+      return "InReview";
+    case EnrollmentState::kApproved:
+      return "Approved";
+    case EnrollmentState::kRejected:
+      return "Rejected";
   }
   return "?";
 }
 
 std::string_view InvitationKindName(InvitationKind k) {
   switch (k) {
-    case InvitationKind::kContactVerification: return "contact verification";
-    case InvitationKind::kPartnership: return "partnership request";
+    case InvitationKind::kContactVerification:
+      return "contact verification";
+    case InvitationKind::kPartnership:
+      return "partnership request";
     case InvitationKind::kResellerRelationship:
       return "reseller relationship request";
     case InvitationKind::kJointRelationship:
@@ -78,24 +84,24 @@ PartnerCenter::PartnerCenter(Kernel& kernel, IdentityPort& identity,
 PartnerCenter::~PartnerCenter() = default;
 
 PartnerCenter::Counts PartnerCenter::counts() const {
-  return Counts{store_.partners.size(),      store_.users.size(),
-                store_.customers.size(),     store_.subscriptions.size(),
-                store_.orders.size(),        store_.invitations.size(),
-                store_.drafts.size(),        store_.secrets.size(),
+  return Counts{store_.partners.size(),        store_.users.size(),
+                store_.customers.size(),       store_.subscriptions.size(),
+                store_.orders.size(),          store_.invitations.size(),
+                store_.drafts.size(),          store_.secrets.size(),
                 store_.support_requests.size()};
 }
 
 void PartnerCenter::Record(std::string_view action, Ref actor, Ref subject,
                            Ref object, const Status& outcome,
                            std::string note) {
-  kernel_.journal().Record(JournalEntry{
-      .at = kernel_.Now(),
-      .action = action,
-      .actor = actor,
-      .subject = subject,
-      .object = object,
-      .outcome = outcome.code(),
-      .note = outcome.ok() ? std::move(note) : outcome.message()});
+  kernel_.journal().Record(
+      JournalEntry{.at = kernel_.Now(),
+                   .action = action,
+                   .actor = actor,
+                   .subject = subject,
+                   .object = object,
+                   .outcome = outcome.code(),
+                   .note = outcome.ok() ? std::move(note) : outcome.message()});
 }
 
 Result<PartnerCenter::Actor> PartnerCenter::ResolveActor(const Session& s) {
@@ -146,8 +152,9 @@ Result<DirectoryUser> PartnerCenter::RequireGlobalAdminOfTenant(
                            identity_.GetUser(s.directory_user()));
   if (u.role != DirectoryRole::kGlobalAdmin) {
     return Error(ErrorCode::kNotGlobalAdmin,
-                 u.upn + " is not a global admin of its organisation's "
-                         "Azure AD tenant; sign in with a global admin");
+                 u.upn +
+                     " is not a global admin of its organisation's "
+                     "Azure AD tenant; sign in with a global admin");
   }
   return u;
 }
@@ -163,12 +170,12 @@ Result<PartnerCenter::NewTenant> PartnerCenter::CreateTenantWithAdmin(
                               .domain = domain,
                               .country = std::string(country)}));
   std::string upn = "admin@" + domain;
-  auto admin = identity_.CreateUser(
-      tenant, {.upn = upn,
-               .display_name = std::string(admin_name),
-               .password = std::string(password),
-               .password_kind = kind,
-               .role = DirectoryRole::kGlobalAdmin});
+  auto admin =
+      identity_.CreateUser(tenant, {.upn = upn,
+                                    .display_name = std::string(admin_name),
+                                    .password = std::string(password),
+                                    .password_kind = kind,
+                                    .role = DirectoryRole::kGlobalAdmin});
   if (!admin.ok()) {
     (void)identity_.DeleteTenant(tenant);
     return admin.status();
@@ -197,8 +204,7 @@ std::string PartnerCenter::NewTemporaryPassword() {
 }
 
 Status PartnerCenter::SendMail(std::string_view to, std::string subject,
-                               std::string text,
-                               std::vector<std::string> links,
+                               std::string text, std::vector<std::string> links,
                                std::string kind) {
   Email email;
   email.from = options_.sender;

@@ -118,9 +118,9 @@ class PartnerCenter {
       const Session& s, PartnerId provider, std::string_view customer_email,
       std::string_view message = {});
   // The customer's global admin authorises the reseller (and provider).
-  Result<CustomerId> AcceptResellerInvitation(const Session& s,
-                                              std::string_view link,
-                                              Consent consent = Consent::kGiven);
+  Result<CustomerId> AcceptResellerInvitation(
+      const Session& s, std::string_view link,
+      Consent consent = Consent::kGiven);
   Result<std::vector<CustomerSummary>> SharedCustomers(const Session& s,
                                                        PartnerId provider);
   // R46: open the customer's admin portal.
@@ -210,8 +210,8 @@ class PartnerCenter {
   const Store& store() const { return store_; }
   // Entity counts, for "nothing changed" checks.
   struct Counts {
-    std::size_t partners, users, customers, subscriptions, orders,
-        invitations, drafts, secrets, support_requests;
+    std::size_t partners, users, customers, subscriptions, orders, invitations,
+        drafts, secrets, support_requests;
     friend bool operator==(const Counts&, const Counts&) = default;
   };
   Counts counts() const;
@@ -270,8 +270,7 @@ class PartnerCenter {
   Status CheckLineItems(const std::vector<LineItem>& items) const;
   void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
   // Items must have passed CheckLineItems; cannot fail.
-  OrderReceipt CreateOrder(Customer& c, PartnerId placed_by,
-                           PartnerId reseller,
+  OrderReceipt CreateOrder(Customer& c, PartnerId placed_by, PartnerId reseller,
                            const std::vector<LineItem>& items);
 
   Kernel& kernel_;

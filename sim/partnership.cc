@@ -13,8 +13,9 @@ Result<SentInvitation> PartnerCenter::RequestPartnership(
     const Partner& p = *store_.partner(a.partner);
     if (!p.provider) {
       return Error(ErrorCode::kNotAProvider,
-                   p.legal_name + " is not an indirect provider; only "
-                                  "providers request partnerships");
+                   p.legal_name +
+                       " is not an indirect provider; only "
+                       "providers request partnerships");
     }
     if (!p.setup_complete) {  // R11
       return Error(ErrorCode::kAccountSetupIncomplete,
@@ -36,15 +37,15 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
   InvitationId invitation;
   auto result = [&]() -> Result<PartnerId> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    TIERSIM_ASSIGN_OR_RETURN(
-        Invitation * inv, OpenInvitation(link, InvitationKind::kPartnership,
-                                         InvitationKind::kPartnership));
+    TIERSIM_ASSIGN_OR_RETURN(Invitation * inv,
+                             OpenInvitation(link, InvitationKind::kPartnership,
+                                            InvitationKind::kPartnership));
     invitation = inv->id;
     Partner& reseller = *store_.partner(a.partner);
     Partner& provider = *store_.partner(inv->sender);
     const std::string& to = inv->recipient;
     const bool addressed_to_us =
-        EmailDomain(to) == reseller.domain ||
+        EqualsIgnoreCase(EmailDomain(to), reseller.domain) ||
         EqualsIgnoreCase(to, reseller.primary_contact.email) ||
         EqualsIgnoreCase(to, reseller.support_contact.email) ||
         EqualsIgnoreCase(to, store_.user(a.user)->email);
@@ -68,9 +69,9 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
     }
     TIERSIM_RETURN_IF_ERROR(RequireActivePartner(provider));
     if (store_.Partnered(reseller.id, provider.id)) {
-      return Error(ErrorCode::kAlreadyPartnered,
-                   reseller.legal_name + " and " + provider.legal_name +
-                       " are already partners");
+      return Error(ErrorCode::kAlreadyPartnered, reseller.legal_name + " and " +
+                                                     provider.legal_name +
+                                                     " are already partners");
     }
     if (consent != Consent::kGiven) {
       return Error(ErrorCode::kAuthorizationNotGiven,
@@ -109,8 +110,9 @@ Result<std::vector<PartnerSummary>> PartnerCenter::IndirectResellers(
   const Partner& p = *store_.partner(a.partner);
   if (!p.provider) {
     return Error(ErrorCode::kNotAProvider,
-                 p.legal_name + " is not an indirect provider, so it has no "
-                                "Indirect resellers page");
+                 p.legal_name +
+                     " is not an indirect provider, so it has no "
+                     "Indirect resellers page");
   }
   std::vector<PartnerSummary> out;
   for (PartnerId id : p.partners) out.push_back(Summarize(*store_.partner(id)));
@@ -124,8 +126,9 @@ Result<std::vector<PartnerSummary>> PartnerCenter::IndirectProviders(
   const Partner& p = *store_.partner(a.partner);
   if (!p.reseller) {
     return Error(ErrorCode::kNotAReseller,
-                 p.legal_name + " is not an indirect reseller, so it has no "
-                                "Indirect providers page");
+                 p.legal_name +
+                     " is not an indirect reseller, so it has no "
+                     "Indirect providers page");
   }
   std::vector<PartnerSummary> out;
   for (PartnerId id : p.partners) out.push_back(Summarize(*store_.partner(id)));

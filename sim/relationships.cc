@@ -30,8 +30,8 @@ Result<SentInvitation> PartnerCenter::RequestResellerRelationship(
       return Error(ErrorCode::kNotAReseller,
                    p.legal_name + " has no reseller account to offer");
     }
-    return IssueInvitation(InvitationKind::kResellerRelationship, &a,
-                           a.partner, PartnerId(), customer_email, message,
+    return IssueInvitation(InvitationKind::kResellerRelationship, &a, a.partner,
+                           PartnerId(), customer_email, message,
                            options_.invitation_ttl);
   }();
   Record("relationship.request", s.directory_user(),
@@ -78,7 +78,8 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
     invitation = inv->id;
     TIERSIM_ASSIGN_OR_RETURN(DirectoryUser user,
                              identity_.GetUser(s.directory_user()));
-    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant, identity_.GetTenant(s.tenant()));
+    TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
+                             identity_.GetTenant(s.tenant()));
     const std::string& to = inv->recipient;
     if (store_.partner_by_tenant.contains(tenant.id) ||
         (EmailDomain(to) != ToLower(tenant.domain) &&
@@ -114,13 +115,12 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
                    "tick the box to authorise the reseller, then choose "
                    "Authorize");
     }
-    const CustomerId id =
-        existing.valid()
-            ? existing
-            : store_
-                  .AddCustomer(tenant.id, tenant.display_name, tenant.country,
-                               kernel_.Now())
-                  .id;
+    const CustomerId id = existing.valid()
+                              ? existing
+                              : store_
+                                    .AddCustomer(tenant.id, tenant.display_name,
+                                                 tenant.country, kernel_.Now())
+                                    .id;
     Customer& c = *store_.customer(id);
     AddRelationship(c, inv->sender, RelationshipKind::kReseller);
     if (inv->co_sender.valid()) {

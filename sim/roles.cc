@@ -76,18 +76,24 @@ std::string RolesGranting(Permission p) {
 
 std::string_view AgentRoleName(AgentRole r) {
   switch (r) {
-    case AgentRole::kNone: return "No agent";
-    case AgentRole::kAdminAgent: return "Admin agent";
-    case AgentRole::kHelpdeskAgent: return "Helpdesk agent";
+    case AgentRole::kNone:
+      return "No agent";
+    case AgentRole::kAdminAgent:
+      return "Admin agent";
+    case AgentRole::kHelpdeskAgent:
+      return "Helpdesk agent";
   }
   return "?";
 }
 
 std::string_view AdminRoleName(AdminRole r) {
   switch (r) {
-    case AdminRole::kNone: return "No admin";
-    case AdminRole::kGlobalAdmin: return "Global admin";
-    case AdminRole::kUserManagementAdmin: return "User management admin";
+    case AdminRole::kNone:
+      return "No admin";
+    case AdminRole::kGlobalAdmin:
+      return "Global admin";
+    case AdminRole::kUserManagementAdmin:
+      return "User management admin";
   }
   return "?";
 }
@@ -110,12 +116,18 @@ std::optional<AdminRole> ParseAdminRole(std::string_view text) {
 
 std::string_view SectionName(Section s) {
   switch (s) {
-    case Section::kCustomers: return "Customers";
-    case Section::kIndirectPartners: return "Indirect partners";
-    case Section::kServiceHealth: return "Service health";
-    case Section::kSupport: return "Support";
-    case Section::kUserManagement: return "User management";
-    case Section::kPartnerProfile: return "Partner profile";
+    case Section::kCustomers:
+      return "Customers";
+    case Section::kIndirectPartners:
+      return "Indirect partners";
+    case Section::kServiceHealth:
+      return "Service health";
+    case Section::kSupport:
+      return "Support";
+    case Section::kUserManagement:
+      return "User management";
+    case Section::kPartnerProfile:
+      return "Partner profile";
   }
   return "?";
 }

@@ -6,8 +6,8 @@ namespace tiersim::sim {
 
 void Scheduler::ScheduleAt(SimTime at, std::string label,
                            std::function<void()> fn) {
-  queue_.push(Event{std::max(at, now_), next_seq_++, std::move(label),
-                    std::move(fn)});
+  queue_.push(
+      Event{std::max(at, now_), next_seq_++, std::move(label), std::move(fn)});
 }
 
 bool Scheduler::RunNext() {

@@ -20,9 +20,9 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
     }
     TIERSIM_ASSIGN_OR_RETURN(
         NewTenant created,
-        CreateTenantWithAdmin(seed.legal_name, seed.domain_prefix,
-                              seed.country, seed.admin_name,
-                              seed.admin_password, PasswordKind::kPermanent));
+        CreateTenantWithAdmin(seed.legal_name, seed.domain_prefix, seed.country,
+                              seed.admin_name, seed.admin_password,
+                              PasswordKind::kPermanent));
     const TenantId tenant = created.tenant;
     const std::string& upn = created.admin_upn;
     const std::string domain = EmailDomain(upn);
@@ -70,8 +70,9 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
     for (TenantId t : seed.served_by) {
       if (!identity_.GetTenant(t).ok()) {
         return Error(ErrorCode::kUnknownTenant,
-                     t.ToString() + " (a serving partner's tenant) does not "
-                                    "exist");
+                     t.ToString() +
+                         " (a serving partner's tenant) does not "
+                         "exist");
       }
     }
     TIERSIM_ASSIGN_OR_RETURN(
@@ -82,10 +83,10 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
     const TenantId tenant = created.tenant;
     SeededCustomer out{tenant, created.admin_upn, CustomerId()};
     if (seed.served_by.empty()) return out;
-    const CustomerId id = store_
-                              .AddCustomer(tenant, seed.company_name,
-                                           seed.country, kernel_.Now())
-                              .id;
+    const CustomerId id =
+        store_
+            .AddCustomer(tenant, seed.company_name, seed.country, kernel_.Now())
+            .id;
     for (TenantId t : seed.served_by) {
       auto partner = store_.partner_by_tenant.find(t);
       if (partner != store_.partner_by_tenant.end() &&

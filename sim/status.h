@@ -65,7 +65,7 @@ inline Status Error(ErrorCode code, std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result from an OK status");
   }
@@ -104,15 +104,16 @@ Status AsStatus(const Result<T>& r) {
 #define TIERSIM_CONCAT_(a, b) TIERSIM_CONCAT_INNER_(a, b)
 
 // Returns the error of a Status-returning expression.
-#define TIERSIM_RETURN_IF_ERROR(expr)                                    \
-  do {                                                                   \
-    ::tiersim::sim::Status tiersim_status_ = (expr);                     \
-    if (!tiersim_status_.ok()) return tiersim_status_;                   \
+#define TIERSIM_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::tiersim::sim::Status tiersim_status_ = (expr);   \
+    if (!tiersim_status_.ok()) return tiersim_status_; \
   } while (false)
 
 // TIERSIM_ASSIGN_OR_RETURN(auto x, MakeX()); declares x or returns the error.
-#define TIERSIM_ASSIGN_OR_RETURN(lhs, expr) \
-  TIERSIM_ASSIGN_OR_RETURN_IMPL_(TIERSIM_CONCAT_(tiersim_r_, __LINE__), lhs, expr)
+#define TIERSIM_ASSIGN_OR_RETURN(lhs, expr)                                  \
+  TIERSIM_ASSIGN_OR_RETURN_IMPL_(TIERSIM_CONCAT_(tiersim_r_, __LINE__), lhs, \
+                                 expr)
 #define TIERSIM_ASSIGN_OR_RETURN_IMPL_(r, lhs, expr) \
   auto r = (expr);                                   \
   if (!r.ok()) return r.status();                    \

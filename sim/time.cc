@@ -9,8 +9,8 @@ std::string FormatSimTime(SimTime t) {
   const auto us = t.time_since_epoch();
   const auto day_point = sys_days{floor<days>(duration_cast<seconds>(us))};
   const year_month_day ymd{day_point};
-  const auto in_day = us - duration_cast<microseconds>(
-                               day_point.time_since_epoch());
+  const auto in_day =
+      us - duration_cast<microseconds>(day_point.time_since_epoch());
   const hh_mm_ss<microseconds> hms{in_day};
   char buf[64];
   if (hms.subseconds().count() == 0) {

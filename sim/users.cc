@@ -39,21 +39,22 @@ Result<NewUser> PartnerCenter::AddUser(const Session& s, const UserSpec& spec) {
     std::string password = NewTemporaryPassword();
     TIERSIM_ASSIGN_OR_RETURN(
         DirectoryUserId dir,
-        identity_.CreateUser(
-            p.tenant, {.upn = spec.email,
-                       .display_name = spec.full_name,
-                       .password = password,
-                       .password_kind = PasswordKind::kTemporary,
-                       .role = spec.admin == AdminRole::kGlobalAdmin
-                                   ? DirectoryRole::kGlobalAdmin
-                                   : DirectoryRole::kMember}));
+        identity_.CreateUser(p.tenant,
+                             {.upn = spec.email,
+                              .display_name = spec.full_name,
+                              .password = password,
+                              .password_kind = PasswordKind::kTemporary,
+                              .role = spec.admin == AdminRole::kGlobalAdmin
+                                          ? DirectoryRole::kGlobalAdmin
+                                          : DirectoryRole::kMember}));
     // R30: the welcome email carries the sign-in name, never the password.
     Status mailed = SendMail(
         spec.email, "Your Partner Center account at " + p.legal_name,
         "Hello " + spec.full_name + ",\n\nAn account was created for you in " +
             p.legal_name + "'s Partner Center.\nSign-in name: " + spec.email +
             "\nYour administrator will give you a temporary password; you "
-            "must change it at first sign-in.\n" + options_.portal_url + "\n",
+            "must change it at first sign-in.\n" +
+            options_.portal_url + "\n",
         {options_.portal_url}, "user-welcome");
     if (!mailed.ok()) {
       (void)identity_.DeleteUser(dir);
@@ -92,16 +93,17 @@ Status PartnerCenter::SetUserRoles(const Session& s, UserId user_id,
       }
       if (global_admins <= 1) {
         return Error(ErrorCode::kFailedPrecondition,
-                     u->email + " is the organisation's last Global admin; "
-                                "make someone else Global admin first");
+                     u->email +
+                         " is the organisation's last Global admin; "
+                         "make someone else Global admin first");
       }
     }
     if ((u->admin == AdminRole::kGlobalAdmin) !=
         (admin == AdminRole::kGlobalAdmin)) {
-      TIERSIM_RETURN_IF_ERROR(identity_.SetRole(
-          u->directory_user, admin == AdminRole::kGlobalAdmin
-                                 ? DirectoryRole::kGlobalAdmin
-                                 : DirectoryRole::kMember));
+      TIERSIM_RETURN_IF_ERROR(
+          identity_.SetRole(u->directory_user, admin == AdminRole::kGlobalAdmin
+                                                   ? DirectoryRole::kGlobalAdmin
+                                                   : DirectoryRole::kMember));
     }
     u->agent = agent;
     u->admin = admin;
@@ -131,9 +133,9 @@ Result<std::string> PartnerCenter::RevealPassword(const Session& s,
     const auto& owners = store_.secret_owners;
     if (!secret.valid() || secret.value() > owners.size() ||
         owners[secret.value() - 1] != a.user) {
-      return Error(ErrorCode::kNotFound,
-                   "no temporary password " + secret.ToString() +
-                       " was issued to you");
+      return Error(
+          ErrorCode::kNotFound,
+          "no temporary password " + secret.ToString() + " was issued to you");
     }
     auto it = store_.secrets.find(secret);
     if (it == store_.secrets.end()) {

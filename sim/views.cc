@@ -10,7 +10,12 @@ namespace tiersim::sim {
 bool PartnerCenter::CanSeeCustomer(const Partner& p, const Customer& c) const {
   for (const Relationship& r : c.relationships) {
     if (r.partner == p.id) return true;
-    if (p.provider && store_.Partnered(p.id, r.partner)) return true;
+    // A provider sees its partnered resellers' CSP customers (R26), not
+    // the ones they only administer outside CSP.
+    if (p.provider && r.kind == RelationshipKind::kReseller &&
+        store_.Partnered(p.id, r.partner)) {
+      return true;
+    }
   }
   return false;
 }
@@ -50,7 +55,8 @@ CustomerSummary PartnerCenter::Summarize(const Customer& c,
       out.resellers.push_back(r.partner);
     }
     if (r.partner == viewer) {
-      out.delegated_admin_only = r.kind == RelationshipKind::kDelegatedAdminOnly;
+      out.delegated_admin_only =
+          r.kind == RelationshipKind::kDelegatedAdminOnly;
     }
   }
   return out;
@@ -58,9 +64,15 @@ CustomerSummary PartnerCenter::Summarize(const Customer& c,
 
 SubscriptionView PartnerCenter::ViewOf(const Subscription& s) const {
   const Offer& offer = catalog_.at(s.offer);
-  return SubscriptionView{s.id,         s.customer,  s.order,
-                          offer.id,     offer.name,  offer.family,
-                          s.licenses,   s.provider,  s.reseller_of_record,
+  return SubscriptionView{s.id,
+                          s.customer,
+                          s.order,
+                          offer.id,
+                          offer.name,
+                          offer.family,
+                          s.licenses,
+                          s.provider,
+                          s.reseller_of_record,
                           s.support_contact};
 }
 
@@ -81,6 +93,7 @@ Result<std::vector<CustomerSummary>> PartnerCenter::Customers(
   std::vector<CustomerSummary> out;
   for (CustomerId id : ids) {
     const Customer& c = *store_.customer(id);
+    if (!CanSeeCustomer(p, c)) continue;
     if (filter.reseller.valid() &&
         !HasResellerRelationship(c, filter.reseller)) {
       continue;

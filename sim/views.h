@@ -27,7 +27,7 @@ struct CustomerSummary {
   std::string company_name;
   std::string domain;
   std::string country;
-  std::vector<PartnerId> resellers;  // partners with a reseller relationship
+  std::vector<PartnerId> resellers;   // partners with a reseller relationship
   bool delegated_admin_only = false;  // for the caller: outside CSP (R46)
 };
 
@@ -100,8 +100,8 @@ struct EnrollmentDetails {
 };
 
 struct ListingChange {
-  std::string company_name;  // empty = unchanged
-  std::string logo_url;      // empty = unchanged
+  std::string company_name;             // empty = unchanged
+  std::string logo_url;                 // empty = unchanged
   std::vector<LocationTarget> targets;  // replaces per location given
 };
 

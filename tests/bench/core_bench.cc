@@ -102,7 +102,8 @@ BENCHMARK(BM_Core_InvitationRoundTrip)
     ->Iterations(200000)
     ->Unit(benchmark::kMicrosecond);
 
-// --- Orders and customers -------------------------------------------------------
+// --- Orders and customers
+// -------------------------------------------------------
 
 // Contoso (provider) partnered with Fabrikam (reseller).
 struct ProviderWorld {

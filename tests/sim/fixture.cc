@@ -101,10 +101,11 @@ Session TwoTierWorld::AddUser(const Session& admin, const std::string& email,
   return SignIn(email, kNewPassword);
 }
 
-PartnerCenter::SeededCustomer TwoTierWorld::Prospect(const std::string& prefix) {
-  auto seeded = pc.SeedCustomerTenant(
-      {.company_name = prefix + " Inc", .domain_prefix = prefix,
-       .admin_password = kPassword});
+PartnerCenter::SeededCustomer TwoTierWorld::Prospect(
+    const std::string& prefix) {
+  auto seeded = pc.SeedCustomerTenant({.company_name = prefix + " Inc",
+                                       .domain_prefix = prefix,
+                                       .admin_password = kPassword});
   if (!seeded.ok()) {
     ADD_FAILURE() << "SeedCustomerTenant " << prefix << ": "
                   << seeded.status().ToString();

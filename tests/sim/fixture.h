@@ -30,7 +30,8 @@ class TwoTierWorld {
   Session fabrikam_admin;
   Session northwind_admin;
 
-  Session SignIn(const std::string& upn, const std::string& password = kPassword);
+  Session SignIn(const std::string& upn,
+                 const std::string& password = kPassword);
   // The link in the newest email to `address` (fails the test if none).
   std::string LatestLink(const std::string& address);
   // F3 through the real flow: request, email, accept.

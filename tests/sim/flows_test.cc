@@ -24,13 +24,13 @@ TEST(FlowsTest, F1_ResellerEnrollsFromWelcomeToAccountSetup) {
   EnrollmentView welcome = pc.StartEnrollment(Program::kIndirectReseller);
   EXPECT_GE(welcome.requirements.size(), 4u);
   // 2. Create a work account and sign in with its global admin.
-  ASSERT_TRUE(pc.EnrollCreateWorkAccount(welcome.id,
-                                         {.organization = "Fabrikam",
-                                          .domain_prefix = "fabrikam",
-                                          .country = "US",
-                                          .admin_name = "Dana",
-                                          .admin_password = kPassword})
-                  .ok());
+  ASSERT_TRUE(
+      pc.EnrollCreateWorkAccount(welcome.id, {.organization = "Fabrikam",
+                                              .domain_prefix = "fabrikam",
+                                              .country = "US",
+                                              .admin_name = "Dana",
+                                              .admin_password = kPassword})
+          .ok());
   // 3. Link the MPN ID through PMC; 4. pick the profile.
   auto profiles = pc.EnrollSignInPmc(welcome.id, "fabrikam-pmc", kPassword);
   ASSERT_TRUE(profiles.ok()) << profiles.status().ToString();
@@ -56,8 +56,9 @@ TEST(FlowsTest, F1_ResellerEnrollsFromWelcomeToAccountSetup) {
   // 7. Review takes days; the outcome is emailed.
   w.kernel().scheduler().AdvanceBy(Days(6));
   EXPECT_EQ(*pc.EnrollmentStatus(*partner), EnrollmentState::kApproved);
-  EXPECT_NE(w.mail().Latest("dana@fabrikam.example")->email.text.find(
-                "Status: Approved"),
+  EXPECT_NE(w.mail()
+                .Latest("dana@fabrikam.example")
+                ->email.text.find("Status: Approved"),
             std::string::npos);
   // 8. Sign in, find the Admin agent role missing, add it.
   auto s = pc.SignIn("admin@fabrikam.onmicrosoft.com", kPassword);
@@ -109,12 +110,12 @@ TEST(FlowsTest, F7_ProviderAddsCustomerForResellerThenF8F9) {
   EXPECT_EQ((*subs)[1].reseller_of_record, t.fabrikam.partner);
   EXPECT_EQ((*subs)[1].support_contact, t.contoso.partner);
   // F9: Fabrikam becomes the designated support contact and gets requests.
-  ASSERT_TRUE(t.pc.SetSupportContact(t.contoso_admin, (*subs)[1].id,
-                                     t.fabrikam.partner)
-                  .ok());
-  EXPECT_EQ((*t.pc.Subscriptions(t.fabrikam_admin, c.customer))[1]
-                .support_contact,
-            t.fabrikam.partner);
+  ASSERT_TRUE(
+      t.pc.SetSupportContact(t.contoso_admin, (*subs)[1].id, t.fabrikam.partner)
+          .ok());
+  EXPECT_EQ(
+      (*t.pc.Subscriptions(t.fabrikam_admin, c.customer))[1].support_contact,
+      t.fabrikam.partner);
 }
 
 }  // namespace

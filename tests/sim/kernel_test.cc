@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "sim/kernel.h"
+
+#include <gtest/gtest.h>
 
 namespace tiersim::sim {
 namespace {

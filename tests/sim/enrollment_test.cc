@@ -1,0 +1,479 @@
+// F1 / F1b enrollment and its rules R1-R7, and F4's existing customers, as
+// people meet them on the enrollment pages.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "sim/email_address.h"
+#include "tests/sim/fixture.h"
+#include "tests/sim/rule_helpers.h"
+
+namespace tiersim::sim::testing {
+namespace {
+
+constexpr std::uint64_t kMpn = 4242;          // US, active
+constexpr std::uint64_t kInactiveMpn = 4243;  // US, inactive
+constexpr std::uint64_t kGermanMpn = 4244;    // DE, active
+constexpr std::uint64_t kOtherMpn = 7777;     // another PMC account's
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return s;
+}
+
+// Capitalises every other letter: "gMaIl.CoM".
+std::string Mixed(std::string s) {
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    s[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+  }
+  return s;
+}
+
+class EnrollmentTest : public ::testing::Test {
+ protected:
+  EnrollmentTest() {
+    auto fabrikam = w_.pmc().AddAccount("fabrikam-pmc", kPassword);
+    auto other = w_.pmc().AddAccount("other-pmc", kPassword);
+    EXPECT_TRUE(fabrikam.ok() && other.ok());
+    auto profile = [](std::uint64_t mpn, std::string country, bool active) {
+      return MpnProfile{.mpn = MpnId(mpn),
+                        .legal_name = "Fabrikam " + std::to_string(mpn),
+                        .country = std::move(country),
+                        .active = active};
+    };
+    EXPECT_TRUE(w_.pmc().AddProfile(*fabrikam, profile(kMpn, "US", true)).ok());
+    EXPECT_TRUE(w_.pmc()
+                    .AddProfile(*fabrikam, profile(kInactiveMpn, "US", false))
+                    .ok());
+    EXPECT_TRUE(
+        w_.pmc().AddProfile(*fabrikam, profile(kGermanMpn, "DE", true)).ok());
+    EXPECT_TRUE(
+        w_.pmc().AddProfile(*other, profile(kOtherMpn, "US", true)).ok());
+  }
+
+  // Step 2 done: a new work account (US) with its global admin signed in.
+  EnrollmentId SignedIn() {
+    const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
+    EXPECT_TRUE(pc_.EnrollCreateWorkAccount(e, {.organization = "Fabrikam",
+                                                .domain_prefix = "fabrikam",
+                                                .country = "US",
+                                                .admin_name = "Dana",
+                                                .admin_password = kPassword})
+                    .ok());
+    return e;
+  }
+
+  // Steps 2-3 done: PMC signed in as fabrikam-pmc.
+  EnrollmentId PmcSignedIn() {
+    const EnrollmentId e = SignedIn();
+    EXPECT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+    return e;
+  }
+
+  // Steps 2-4 done: the active US profile chosen.
+  EnrollmentId ProfileChosen() {
+    const EnrollmentId e = PmcSignedIn();
+    EXPECT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+    return e;
+  }
+
+  EnrollmentStep StepOf(EnrollmentId e) { return pc_.GetEnrollment(e)->step; }
+
+  mocks::InProcessWorld w_{{.seed = 21}};
+  PartnerCenter& pc_ = w_.pc();
+};
+
+TEST_F(EnrollmentTest, F1_SignInWithExistingGlobalAdminWorkAccount) {
+  auto tenant = w_.directory().CreateTenant({.display_name = "Fabrikam",
+                                             .domain = "fabrikam.example",
+                                             .country = "US"});
+  ASSERT_TRUE(tenant.ok());
+  ASSERT_TRUE(w_.directory()
+                  .CreateUser(*tenant, {.upn = "boss@fabrikam.example",
+                                        .display_name = "Boss",
+                                        .password = kPassword,
+                                        .role = DirectoryRole::kGlobalAdmin})
+                  .ok());
+  const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
+  ASSERT_TRUE(pc_.EnrollSignIn(e, "boss@fabrikam.example", kPassword).ok());
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
+  auto profiles = pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword);
+  ASSERT_TRUE(profiles.ok());
+  EXPECT_EQ(profiles->size(), 3u);
+  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+  auto partner =
+      pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"));
+  ASSERT_TRUE(partner.ok()) << partner.status().ToString();
+  EXPECT_EQ(pc_.store().partner_by_tenant.at(*tenant), *partner);
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kSubmitted);
+}
+
+TEST_F(EnrollmentTest, F1b_DirectPartnerAddsResellerAccount) {
+  auto direct = pc_.SeedPartner({.direct = true,
+                                 .legal_name = "Tailspin Direct",
+                                 .domain_prefix = "tailspin",
+                                 .mpn = MpnId(9001),
+                                 .admin_password = kPassword});
+  ASSERT_TRUE(direct.ok());
+  Session s = *pc_.SignIn(direct->admin_upn, kPassword);
+  EXPECT_FALSE(pc_.PartnerProfile(s)->reseller);
+  // A malformed support address changes nothing.
+  const Snapshot before = TakeSnapshot(w_);
+  Status bad = pc_.AddResellerAccount(s, {.name = "Help", .email = "help"});
+  EXPECT_EQ(bad.code(), ErrorCode::kInvalidEmail);
+  EXPECT_TRUE(Mentions(bad.message(), "customer support email"));
+  EXPECT_FALSE(pc_.PartnerProfile(s)->reseller);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+
+  Status added = pc_.AddResellerAccount(
+      s, {.name = "Help", .email = "help@tailspin.example"});
+  ASSERT_TRUE(added.ok()) << added.ToString();
+  EXPECT_TRUE(pc_.PartnerProfile(s)->reseller);
+  EXPECT_EQ(pc_.store()
+                .partners.at(direct->partner.value() - 1)
+                .support_contact.email,
+            "help@tailspin.example");
+  // Only once.
+  EXPECT_EQ(pc_.AddResellerAccount(
+                   s, {.name = "Help", .email = "help@tailspin.example"})
+                .code(),
+            ErrorCode::kAlreadyEnrolled);
+}
+
+TEST_F(EnrollmentTest, R1_ConsumerWebmailPrimaryContactIsRefused) {
+  const auto& domains = ConsumerWebmailDomains();
+  for (std::string_view service :
+       {"gmail.com", "yahoo.com", "icloud.com", "aol.com", "outlook.com"}) {
+    EXPECT_NE(std::find(domains.begin(), domains.end(), service), domains.end())
+        << service << " is missing from the consumer webmail list";
+  }
+  const EnrollmentId e = ProfileChosen();
+  const Snapshot before = TakeSnapshot(w_);
+  for (std::string_view domain : domains) {
+    for (const std::string& spelled :
+         {std::string(domain), Upper(std::string(domain)),
+          Mixed(std::string(domain))}) {
+      auto r = pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@" + spelled));
+      EXPECT_EQ(r.code(), ErrorCode::kConsumerEmailDomain) << spelled;
+      EXPECT_TRUE(Mentions(r.status().message(), domain));
+    }
+  }
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kProfileChosen);
+  // A look-alike organisation domain is not webmail.
+  auto ok = pc_.EnrollSubmit(
+      e, DetailsFor("fabrikam", "dana@gmail.com.fabrikam.example"));
+  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
+TEST_F(EnrollmentTest, R2_InactiveProfileIsRefused) {
+  const EnrollmentId e = PmcSignedIn();
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollChooseProfile(e, MpnId(kInactiveMpn));
+  EXPECT_EQ(s.code(), ErrorCode::kMpnProfileInactive);
+  EXPECT_TRUE(Mentions(s.message(), std::to_string(kInactiveMpn)));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
+  EXPECT_FALSE(pc_.GetEnrollment(e)->chosen.valid());
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+TEST_F(EnrollmentTest, R2_ProfileInAnotherCountryIsRefused) {
+  const EnrollmentId e = PmcSignedIn();
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollChooseProfile(e, MpnId(kGermanMpn));
+  EXPECT_EQ(s.code(), ErrorCode::kMpnCountryMismatch);
+  EXPECT_TRUE(Mentions(s.message(), "DE"));
+  EXPECT_TRUE(Mentions(s.message(), "US"));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  // The same account's active US profile is fine.
+  EXPECT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+}
+
+TEST_F(EnrollmentTest, R3_NoReviewBeforeContactVerification) {
+  auto partner = pc_.EnrollSubmit(
+      ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
+  ASSERT_TRUE(partner.ok());
+  const mocks::StoredMessage* m = w_.mail().Latest("dana@fabrikam.example");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->email.kind, "contact-verification");
+  w_.kernel().scheduler().AdvanceBy(Days(30));
+  EXPECT_EQ(*pc_.EnrollmentStatus(*partner),
+            EnrollmentState::kPendingVerification);
+  EXPECT_EQ(w_.mail().size(), 1u);  // no status email either
+}
+
+TEST_F(EnrollmentTest, R3_NotMeAnswerRejectsTheEnrollment) {
+  auto partner = pc_.EnrollSubmit(
+      ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
+  ASSERT_TRUE(partner.ok());
+  const std::string link = NewestLink(w_, "dana@fabrikam.example");
+  ASSERT_TRUE(pc_.VerifyContact(link, ContactAnswer::kNotMe).ok());
+  EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kRejected);
+  EXPECT_TRUE(Mentions(w_.mail().Latest("dana@fabrikam.example")->email.text,
+                       "Status: Rejected"));
+  // No review follows, and the link cannot be turned into a "yes" later.
+  EXPECT_EQ(pc_.VerifyContact(link, ContactAnswer::kItWasMe).code(),
+            ErrorCode::kInvitationUsed);
+  w_.kernel().scheduler().AdvanceBy(Days(10));
+  EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kRejected);
+}
+
+TEST_F(EnrollmentTest, R3_LostStatusEmailDoesNotUndoTheVerification) {
+  auto partner = pc_.EnrollSubmit(
+      ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
+  ASSERT_TRUE(partner.ok());
+  const std::string link = NewestLink(w_, "dana@fabrikam.example");
+  w_.kernel().faults().Arm(fault_points::kMailReject, {.times = 1});
+  // The verification took effect, so it reports success; the lost email is
+  // in the journal.
+  ASSERT_TRUE(pc_.VerifyContact(link, ContactAnswer::kItWasMe).ok());
+  EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kInReview);
+  EXPECT_TRUE(Mentions(w_.kernel().journal().entries().back().note,
+                       "status email failed"));
+  w_.kernel().scheduler().AdvanceBy(Days(6));
+  EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kApproved);
+}
+
+TEST_F(EnrollmentTest, R4_ReviewTakesDaysAndTheOutcomeIsEmailed) {
+  Enrolled e = SubmitEnrollment(w_, {.prefix = "tailspin", .mpn = 5151});
+  VerifyPrimaryContact(w_, e);
+  const SimTime verified_at = w_.kernel().Now();
+  EXPECT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kInReview);
+  const mocks::StoredMessage* in_review = w_.mail().Latest(e.contact);
+  EXPECT_EQ(in_review->email.kind, "enrollment-status");
+  EXPECT_TRUE(Mentions(in_review->email.text, "Status: InReview"));
+
+  w_.kernel().scheduler().AdvanceBy(Days(1));
+  EXPECT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kInReview);
+  w_.kernel().scheduler().AdvanceBy(pc_.options().review_max - Days(1));
+  EXPECT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kApproved);
+  const mocks::StoredMessage* outcome = w_.mail().Latest(e.contact);
+  EXPECT_TRUE(Mentions(outcome->email.text, "Status: Approved"));
+  EXPECT_TRUE(Mentions(outcome->email.subject, "Approved"));
+  EXPECT_GE(outcome->email.sent_at - verified_at, pc_.options().review_min);
+  EXPECT_LE(outcome->email.sent_at - verified_at, pc_.options().review_max);
+  // Approved: the global admin is now a Partner Center user.
+  Session s = *pc_.SignIn(e.admin_upn, kPassword);
+  EXPECT_EQ(pc_.Me(s)->admin, AdminRole::kGlobalAdmin);
+}
+
+TEST_F(EnrollmentTest, R4_RejectedReviewIsEmailedAndGrantsNothing) {
+  Enrolled e = SubmitEnrollment(w_, {.prefix = "tailspin", .mpn = 5151});
+  // Before the review ends, the partner account does not work yet.
+  Session s = *pc_.SignIn(e.admin_upn, kPassword);
+  EXPECT_EQ(pc_.Me(s).code(), ErrorCode::kPartnerNotActive);
+  w_.kernel().faults().Arm(fault_points::kReviewReject, {});
+  VerifyPrimaryContact(w_, e);
+  w_.kernel().scheduler().AdvanceBy(pc_.options().review_max);
+  EXPECT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kRejected);
+  EXPECT_EQ(w_.kernel().faults().FiredCount(fault_points::kReviewReject), 1);
+  const mocks::StoredMessage* outcome = w_.mail().Latest(e.contact);
+  EXPECT_TRUE(Mentions(outcome->email.text, "Status: Rejected"));
+  auto me = pc_.Me(s);
+  EXPECT_EQ(me.code(), ErrorCode::kPartnerNotActive);
+  EXPECT_TRUE(Mentions(me.status().message(), "Rejected"));
+}
+
+TEST_F(EnrollmentTest, R5_NonGlobalAdminWorkAccountIsRefused) {
+  auto tenant = w_.directory().CreateTenant({.display_name = "Tailspin",
+                                             .domain = "tailspin.example",
+                                             .country = "US"});
+  ASSERT_TRUE(tenant.ok());
+  ASSERT_TRUE(w_.directory()
+                  .CreateUser(*tenant, {.upn = "clerk@tailspin.example",
+                                        .display_name = "Clerk",
+                                        .password = kPassword})
+                  .ok());
+  const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollSignIn(e, "clerk@tailspin.example", kPassword);
+  EXPECT_EQ(s.code(), ErrorCode::kNotGlobalAdmin);
+  EXPECT_TRUE(Mentions(s.message(), "clerk@tailspin.example"));
+  EXPECT_EQ(
+      pc_.EnrollSignIn(e, "clerk@tailspin.example", "Wrong-Passw0rd!").code(),
+      ErrorCode::kInvalidCredentials);
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kWelcome);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  // Without a signed-in global admin, PMC is not the next step.
+  EXPECT_EQ(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).code(),
+            ErrorCode::kEnrollmentOutOfOrder);
+}
+
+TEST_F(EnrollmentTest, R6_ProfileCannotBeChosenBeforePmcSignIn) {
+  const EnrollmentId e = SignedIn();
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollChooseProfile(e, MpnId(kMpn));
+  EXPECT_EQ(s.code(), ErrorCode::kPmcSignInRequired);
+  EXPECT_TRUE(Mentions(s.message(), "Partner Membership Center"));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
+  EXPECT_FALSE(pc_.GetEnrollment(e)->chosen.valid());
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+TEST_F(EnrollmentTest, R6_WrongPmcPasswordFails) {
+  const EnrollmentId e = SignedIn();
+  const Snapshot before = TakeSnapshot(w_);
+  auto r = pc_.EnrollSignInPmc(e, "fabrikam-pmc", "Wrong-Passw0rd!");
+  EXPECT_EQ(r.code(), ErrorCode::kInvalidCredentials);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
+  EXPECT_TRUE(pc_.GetEnrollment(e)->profiles.empty());
+  EXPECT_EQ(pc_.EnrollChooseProfile(e, MpnId(kMpn)).code(),
+            ErrorCode::kPmcSignInRequired);
+}
+
+TEST_F(EnrollmentTest, R6_MpnNotListedThenSignInWithOtherCredentials) {
+  const EnrollmentId e = PmcSignedIn();
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollChooseProfile(e, MpnId(kOtherMpn));
+  EXPECT_EQ(s.code(), ErrorCode::kMpnNotListed);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_TRUE(Mentions(s.message(), std::to_string(kOtherMpn)));
+  EXPECT_TRUE(Mentions(s.message(), "Cancel"));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
+  // Cancel, sign in to PMC as the other account: its profile is listed.
+  auto profiles = pc_.EnrollSignInPmc(e, "other-pmc", kPassword);
+  ASSERT_TRUE(profiles.ok());
+  ASSERT_EQ(profiles->size(), 1u);
+  EXPECT_EQ((*profiles)[0].mpn, MpnId(kOtherMpn));
+  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kOtherMpn)).ok());
+  EXPECT_EQ(pc_.GetEnrollment(e)->chosen, MpnId(kOtherMpn));
+  // And the first account's profiles are no longer on offer.
+  EXPECT_EQ(pc_.EnrollChooseProfile(e, MpnId(kMpn)).code(),
+            ErrorCode::kMpnNotListed);
+}
+
+TEST_F(EnrollmentTest, R6_PmcUnavailableFailsAndRetryWorks) {
+  const EnrollmentId e = SignedIn();
+  w_.kernel().faults().Arm(fault_points::kPmcUnavailable, {});
+  const Snapshot before = TakeSnapshot(w_);
+  auto r = pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword);
+  EXPECT_EQ(r.code(), ErrorCode::kUnavailable);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_TRUE(pc_.GetEnrollment(e)->profiles.empty());
+  EXPECT_TRUE(Mentions(r.status().message(), "Partner Membership Center"));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
+  w_.kernel().faults().Disarm(fault_points::kPmcUnavailable);
+  EXPECT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
+}
+
+TEST_F(EnrollmentTest, R7_AccountSetupAddsAdminAgentToGlobalAdmin) {
+  Enrolled e = EnrollApproved(w_, {.program = Program::kIndirectProvider,
+                                   .prefix = "litware",
+                                   .mpn = 6161});
+  Session admin = *pc_.SignIn(e.admin_upn, kPassword);
+  EXPECT_EQ(pc_.Me(admin)->agent, AgentRole::kNone);
+  // Until set-up is finished the provider cannot start partnerships (R11).
+  EXPECT_EQ(pc_.RequestPartnership(admin, "admin@x.example").code(),
+            ErrorCode::kAccountSetupIncomplete);
+  // Adding users is a Global admin permission, needed before set-up too.
+  auto added = pc_.AddUser(admin, {.full_name = "Uma",
+                                   .email = "uma@litware.onmicrosoft.com",
+                                   .admin = AdminRole::kUserManagementAdmin});
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  auto temporary = pc_.RevealPassword(admin, added->password);
+  ASSERT_TRUE(
+      pc_.ChangePassword(added->sign_in_name, *temporary, kNewPassword).ok());
+  Session uma = *pc_.SignIn(added->sign_in_name, kNewPassword);
+  // A User management admin cannot finish set-up; nothing changes.
+  Status denied = pc_.CompleteAccountSetup(uma);
+  EXPECT_EQ(denied.code(), ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(Mentions(denied.message(), "Complete account set-up"));
+  EXPECT_FALSE(pc_.store().partners.at(e.partner.value() - 1).setup_complete);
+  EXPECT_EQ(pc_.Me(uma)->agent, AgentRole::kNone);
+
+  ASSERT_TRUE(pc_.CompleteAccountSetup(admin).ok());
+  EXPECT_EQ(pc_.Me(admin)->agent, AgentRole::kAdminAgent);
+  EXPECT_EQ(pc_.Me(admin)->admin, AdminRole::kGlobalAdmin);
+  EXPECT_TRUE(pc_.RequestPartnership(admin, "admin@x.example").ok());
+}
+
+TEST_F(EnrollmentTest, StepsOutOfOrderAreRefused) {
+  const EnrollmentId e = SignedIn();
+  EXPECT_EQ(pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
+                .code(),
+            ErrorCode::kPmcSignInRequired);
+  ASSERT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+  const Snapshot before = TakeSnapshot(w_);
+  auto early =
+      pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"));
+  EXPECT_EQ(early.code(), ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_TRUE(Mentions(early.status().message(), "profile"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+  ASSERT_TRUE(
+      pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
+          .ok());
+  // Once submitted, no step can be redone.
+  const Snapshot submitted = TakeSnapshot(w_);
+  EXPECT_EQ(pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
+                .code(),
+            ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_EQ(
+      pc_.EnrollSignIn(e, "admin@fabrikam.onmicrosoft.com", kPassword).code(),
+      ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_EQ(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).code(),
+            ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_EQ(pc_.EnrollChooseProfile(e, MpnId(kMpn)).code(),
+            ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_EQ(TakeSnapshot(w_), submitted);
+  EXPECT_EQ(pc_.EnrollSignIn(EnrollmentId(99), "a@b.example", kPassword).code(),
+            ErrorCode::kNotFound);
+}
+
+TEST_F(EnrollmentTest, DuplicateDomainOnCreateWorkAccountIsRefused) {
+  SignedIn();  // fabrikam.onmicrosoft.com now exists
+  const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.EnrollCreateWorkAccount(e, {.organization = "Fabrikam 2",
+                                             .domain_prefix = "FABRIKAM",
+                                             .country = "US",
+                                             .admin_name = "Eve",
+                                             .admin_password = kPassword});
+  EXPECT_EQ(s.code(), ErrorCode::kDuplicateDomain);
+  EXPECT_TRUE(Mentions(s.message(), "fabrikam.onmicrosoft.com"));
+  EXPECT_EQ(StepOf(e), EnrollmentStep::kWelcome);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+TEST_F(EnrollmentTest, F4_ExistingCustomersAppearAfterApproval) {
+  Enrolled e = SubmitEnrollment(w_, {.prefix = "tailspin", .mpn = 5151});
+  auto tenant = w_.directory().FindTenantByDomain("tailspin.onmicrosoft.com");
+  ASSERT_TRUE(tenant.has_value());
+  auto served = pc_.SeedCustomerTenant({.company_name = "Adatum",
+                                        .domain_prefix = "adatum",
+                                        .admin_password = kPassword,
+                                        .served_by = {*tenant}});
+  auto elsewhere = pc_.SeedCustomerTenant({.company_name = "Wingtip",
+                                           .domain_prefix = "wingtip",
+                                           .admin_password = kPassword});
+  ASSERT_TRUE(served.ok() && elsewhere.ok());
+  ASSERT_TRUE(served->customer.valid());
+  EXPECT_TRUE(pc_.store()
+                  .customers.at(served->customer.value() - 1)
+                  .relationships.empty());
+
+  VerifyPrimaryContact(w_, e);
+  w_.kernel().scheduler().AdvanceBy(pc_.options().review_max);
+  ASSERT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kApproved);
+  Session s = *pc_.SignIn(e.admin_upn, kPassword);
+  auto customers = pc_.Customers(s);
+  ASSERT_TRUE(customers.ok());
+  ASSERT_EQ(customers->size(), 1u);
+  EXPECT_EQ((*customers)[0].id, served->customer);
+  EXPECT_EQ((*customers)[0].tenant, served->tenant);
+  EXPECT_EQ((*customers)[0].resellers, std::vector<PartnerId>{e.partner});
+  auto administered = pc_.AdministerCustomer(s, served->customer);
+  ASSERT_TRUE(administered.ok()) << administered.status().ToString();
+  EXPECT_EQ(*administered, served->tenant);
+}
+
+}  // namespace
+}  // namespace tiersim::sim::testing

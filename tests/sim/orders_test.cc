@@ -1,0 +1,302 @@
+// F8 orders and F9 designated support contacts, with R20 (managing needs a
+// reseller relationship), R21 (a provider orders only with its own
+// relationship), R24 (license limits, known offers) and R25 (who may be a
+// subscription's support contact).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/sim/fixture.h"
+#include "tests/sim/rule_helpers.h"
+
+namespace tiersim::sim::testing {
+namespace {
+
+class OrdersTest : public ::testing::Test {
+ protected:
+  OrdersTest() {
+    t_.PartnerContosoFabrikam();
+    adatum_ = t_.AddCustomer("adatum", t_.fabrikam.partner);
+  }
+
+  // The customer's admin, signed in after changing the temporary password.
+  Session CustomerAdmin(const CustomerCreated& c) {
+    auto temporary = pc_.RevealPassword(t_.contoso_admin, c.password);
+    EXPECT_TRUE(temporary.ok());
+    EXPECT_TRUE(
+        pc_.ChangePassword(c.admin_user_name, *temporary, kNewPassword).ok());
+    return t_.SignIn(c.admin_user_name, kNewPassword);
+  }
+
+  // `reseller` asks the customer for a reseller relationship (F4) and the
+  // customer's admin accepts.
+  void Relate(const Session& reseller, const Session& customer_admin,
+              const std::string& admin_upn) {
+    auto sent = pc_.RequestResellerRelationship(reseller, admin_upn);
+    ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+    auto accepted = pc_.AcceptResellerInvitation(customer_admin, sent->link);
+    ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  }
+
+  std::int32_t LicensesOf(SubscriptionId id) {
+    return pc_.store().subscriptions[id.value() - 1].licenses;
+  }
+  PartnerId SupportContactOf(SubscriptionId id) {
+    return pc_.store().subscriptions[id.value() - 1].support_contact;
+  }
+
+  TwoTierWorld t_;
+  PartnerCenter& pc_ = t_.pc;
+  mocks::InProcessWorld& w_ = t_.world;
+  CustomerCreated adatum_;
+};
+
+TEST_F(OrdersTest, F8_ProviderAddsSubscriptionCreditedToReseller) {
+  CustomerCreated own = t_.AddCustomer("wingtip");  // Contoso's, no reseller
+  auto filtered =
+      pc_.Customers(t_.contoso_admin, {.reseller = t_.fabrikam.partner});
+  ASSERT_EQ(filtered->size(), 1u);
+  EXPECT_EQ((*filtered)[0].id, adatum_.customer);
+  EXPECT_EQ(pc_.Customers(t_.contoso_admin)->size(), 2u);
+
+  auto order = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                              {{.offer_id = "m365-e3", .licenses = 25},
+                               {.offer_id = "ems-e3", .licenses = 5}},
+                              t_.fabrikam.partner);
+  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  ASSERT_EQ(order->subscriptions.size(), 2u);
+  auto subs = pc_.Subscriptions(t_.fabrikam_admin, adatum_.customer);
+  ASSERT_EQ(subs->size(), 3u);
+  EXPECT_EQ((*subs)[1].id, order->subscriptions[0]);
+  EXPECT_EQ((*subs)[1].offer_id, "m365-e3");
+  EXPECT_EQ((*subs)[1].licenses, 25);
+  EXPECT_EQ((*subs)[1].order, order->order);
+  EXPECT_EQ((*subs)[1].provider, t_.contoso.partner);
+  EXPECT_EQ((*subs)[1].reseller_of_record, t_.fabrikam.partner);
+  EXPECT_EQ((*subs)[2].offer_id, "ems-e3");
+  // An order for the provider's own customer credits no reseller.
+  auto direct =
+      pc_.PlaceOrder(t_.contoso_admin, own.customer,
+                     {{.offer_id = "o365-e1", .licenses = 3}}, PartnerId());
+  ASSERT_TRUE(direct.ok());
+  EXPECT_FALSE((*pc_.Subscriptions(t_.contoso_admin, own.customer))[1]
+                   .reseller_of_record.valid());
+}
+
+TEST_F(OrdersTest, F9_DesignatedContactReceivesCustomerSupportRequests) {
+  Session customer = CustomerAdmin(adatum_);
+  const SubscriptionId sub = adatum_.subscriptions[0];
+  EXPECT_EQ(SupportContactOf(sub), t_.contoso.partner);  // the provider first
+  auto first = pc_.FileCustomerSupportRequest(customer, sub, "Mail is down");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(pc_.SupportQueue(t_.contoso_admin)->size(), 1u);
+  EXPECT_TRUE(pc_.SupportQueue(t_.fabrikam_admin)->empty());
+
+  ASSERT_TRUE(
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner).ok());
+  auto second = pc_.FileCustomerSupportRequest(customer, sub, "Still down");
+  ASSERT_TRUE(second.ok());
+  auto queue = pc_.SupportQueue(t_.fabrikam_admin);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].id, *second);
+  EXPECT_EQ((*queue)[0].assigned_to, t_.fabrikam.partner);
+  EXPECT_EQ((*queue)[0].customer, adatum_.customer);
+  EXPECT_EQ((*queue)[0].text, "Still down");
+  EXPECT_EQ(pc_.SupportQueue(t_.contoso_admin)->size(), 1u);
+}
+
+TEST_F(OrdersTest, R20_PartnerWithoutResellerRelationshipCannotChangeLicenses) {
+  // Litware, another provider partnered with Fabrikam, sees Adatum through
+  // Fabrikam but has no reseller relationship with it.
+  auto litware = pc_.SeedPartner({.program = Program::kIndirectProvider,
+                                  .legal_name = "Litware Distribution",
+                                  .domain_prefix = "litware",
+                                  .mpn = MpnId(1000002),
+                                  .admin_password = kPassword});
+  ASSERT_TRUE(litware.ok());
+  Session litware_admin = t_.SignIn(litware->admin_upn);
+  t_.Partner(litware_admin, t_.fabrikam_admin, t_.fabrikam.admin_upn);
+  ASSERT_TRUE(pc_.GetCustomer(litware_admin, adatum_.customer).ok());
+  const SubscriptionId sub = adatum_.subscriptions[0];
+  const Snapshot before = TakeSnapshot(w_);
+  Status s = pc_.ChangeLicenses(litware_admin, sub, 20);
+  EXPECT_EQ(s.code(), ErrorCode::kNoResellerRelationship);
+  EXPECT_TRUE(Mentions(s.message(), "adatum Ltd"));
+  EXPECT_EQ(pc_.SetSupportContact(litware_admin, sub, litware->partner).code(),
+            ErrorCode::kNoResellerRelationship);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(LicensesOf(sub), 10);
+  // The reseller with the relationship can.
+  ASSERT_TRUE(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 20).ok());
+  EXPECT_EQ(LicensesOf(sub), 20);
+}
+
+TEST_F(OrdersTest, R20_DelegatedAdminOnlyCannotChangeLicenses) {
+  auto seeded =
+      pc_.SeedCustomerTenant({.company_name = "Tailspin",
+                              .domain_prefix = "tailspin",
+                              .admin_password = kPassword,
+                              .served_by = {t_.fabrikam.tenant},
+                              .kind = RelationshipKind::kDelegatedAdminOnly});
+  ASSERT_TRUE(seeded.ok());
+  // Northwind and Contoso become its resellers (F5); Contoso orders.
+  t_.Partner(t_.contoso_admin, t_.northwind_admin, t_.northwind.admin_upn);
+  auto joint = pc_.InviteCustomerWithProvider(
+      t_.northwind_admin, t_.contoso.partner, seeded->admin_upn);
+  ASSERT_TRUE(joint.ok());
+  ASSERT_TRUE(
+      pc_.AcceptResellerInvitation(t_.SignIn(seeded->admin_upn), joint->link)
+          .ok());
+  auto order = pc_.PlaceOrder(t_.contoso_admin, seeded->customer,
+                              {{.offer_id = "m365-e3", .licenses = 40}},
+                              t_.northwind.partner);
+  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  const SubscriptionId sub = order->subscriptions[0];
+  // Fabrikam sees the subscription through its delegated-admin access...
+  ASSERT_EQ(pc_.Subscriptions(t_.fabrikam_admin, seeded->customer)->size(), 1u);
+  const Snapshot before = TakeSnapshot(w_);
+  // ...but may not manage it.
+  Status s = pc_.ChangeLicenses(t_.fabrikam_admin, sub, 41);
+  EXPECT_EQ(s.code(), ErrorCode::kNoResellerRelationship);
+  EXPECT_TRUE(Mentions(s.message(), "Tailspin"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(LicensesOf(sub), 40);
+  EXPECT_TRUE(pc_.ChangeLicenses(t_.northwind_admin, sub, 41).ok());
+}
+
+TEST_F(OrdersTest, R21_ProviderNeedsItsOwnRelationshipToOrder) {
+  auto prospect = t_.Prospect("wingtip");
+  Relate(t_.fabrikam_admin, t_.SignIn(prospect.admin_upn), prospect.admin_upn);
+  auto listed =
+      pc_.Customers(t_.contoso_admin, {.reseller = t_.fabrikam.partner});
+  ASSERT_EQ(listed->size(), 2u);  // Adatum, and Wingtip through F4
+  const CustomerId wingtip = (*listed)[1].id;
+  EXPECT_EQ((*listed)[1].company_name, "wingtip Inc");
+  const Snapshot before = TakeSnapshot(w_);
+  auto r = pc_.PlaceOrder(t_.contoso_admin, wingtip,
+                          {{.offer_id = "o365-e3", .licenses = 5}},
+                          t_.fabrikam.partner);
+  EXPECT_EQ(r.code(), ErrorCode::kProviderNoRelationship);
+  EXPECT_TRUE(Mentions(r.status().message(), "wingtip Inc"));
+  EXPECT_EQ(
+      pc_.PlaceOrder(t_.contoso_admin, wingtip,
+                     {{.offer_id = "o365-e3", .licenses = 5}}, PartnerId())
+          .code(),
+      ErrorCode::kProviderNoRelationship);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_TRUE(pc_.Subscriptions(t_.contoso_admin, wingtip)->empty());
+}
+
+TEST_F(OrdersTest, R24_LicenseCountsMustBeWithinTheOffersLimits) {
+  const Snapshot before = TakeSnapshot(w_);
+  struct Case {
+    const char* offer;
+    std::int64_t licenses;
+    const char* limits;
+  };
+  for (const Case& c :
+       {Case{"o365-e3", 0, "1 to 300"}, Case{"o365-e3", 301, "1 to 300"},
+        Case{"o365-e3", -5, "1 to 300"}, Case{"win-e3", 4, "5 to 5000"},
+        Case{"azure-plan", 2, "1 to 1"},
+        Case{"m365-e3", 10001, "1 to 10000"}}) {
+    auto r = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                            {{.offer_id = c.offer, .licenses = c.licenses}},
+                            t_.fabrikam.partner);
+    EXPECT_EQ(r.code(), ErrorCode::kLicenseOutOfRange)
+        << c.offer << " x " << c.licenses;
+    EXPECT_TRUE(Mentions(r.status().message(), c.offer));
+    EXPECT_TRUE(Mentions(r.status().message(), c.limits));
+  }
+  // One bad line spoils the whole order.
+  EXPECT_EQ(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                           {{.offer_id = "o365-e3", .licenses = 10},
+                            {.offer_id = "win-e3", .licenses = 1}},
+                           t_.fabrikam.partner)
+                .code(),
+            ErrorCode::kLicenseOutOfRange);
+  const SubscriptionId sub = adatum_.subscriptions[0];
+  EXPECT_EQ(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 0).code(),
+            ErrorCode::kLicenseOutOfRange);
+  EXPECT_EQ(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 301).code(),
+            ErrorCode::kLicenseOutOfRange);
+  EXPECT_EQ(LicensesOf(sub), 10);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  // The limits themselves are allowed.
+  EXPECT_TRUE(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                             {{.offer_id = "o365-e3", .licenses = 1},
+                              {.offer_id = "o365-e1", .licenses = 300},
+                              {.offer_id = "win-e3", .licenses = 5}},
+                             t_.fabrikam.partner)
+                  .ok());
+  EXPECT_TRUE(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 300).ok());
+}
+
+TEST_F(OrdersTest, R24_UnknownOfferAndEmptyOrderAreRefused) {
+  const Snapshot before = TakeSnapshot(w_);
+  auto unknown = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                                {{.offer_id = "o365-e3", .licenses = 2},
+                                 {.offer_id = "o365-e9", .licenses = 2}},
+                                t_.fabrikam.partner);
+  EXPECT_EQ(unknown.code(), ErrorCode::kUnknownOffer);
+  EXPECT_TRUE(Mentions(unknown.status().message(), "o365-e9"));
+  EXPECT_EQ(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                           {{.offer_id = "O365-E3", .licenses = 2}},
+                           t_.fabrikam.partner)
+                .code(),
+            ErrorCode::kUnknownOffer);
+  auto empty = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer, {},
+                              t_.fabrikam.partner);
+  EXPECT_EQ(empty.code(), ErrorCode::kEmptyOrder);
+  EXPECT_TRUE(Mentions(empty.status().message(), "no line items"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+TEST_F(OrdersTest, R25_SupportContactIsProviderOrPartneredAssociatedReseller) {
+  const SubscriptionId sub = adatum_.subscriptions[0];
+  // Northwind becomes Adatum's reseller too, but is not Contoso's partner.
+  Relate(t_.northwind_admin, CustomerAdmin(adatum_), adatum_.admin_user_name);
+  CustomerCreated wingtip = t_.AddCustomer("wingtip", t_.fabrikam.partner);
+  const Snapshot before = TakeSnapshot(w_);
+  Status unpartnered =
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.northwind.partner);
+  EXPECT_EQ(unpartnered.code(), ErrorCode::kInvalidSupportContact);
+  EXPECT_TRUE(Mentions(unpartnered.message(), t_.northwind.partner.ToString()));
+  EXPECT_EQ(pc_.SetSupportContact(t_.contoso_admin, sub, PartnerId(999)).code(),
+            ErrorCode::kInvalidSupportContact);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(SupportContactOf(sub), t_.contoso.partner);
+
+  // Partnered with Contoso now, but not associated with Wingtip.
+  t_.Partner(t_.contoso_admin, t_.northwind_admin, t_.northwind.admin_upn);
+  const Snapshot partnered = TakeSnapshot(w_);
+  Status unassociated = pc_.SetSupportContact(
+      t_.contoso_admin, wingtip.subscriptions[0], t_.northwind.partner);
+  EXPECT_EQ(unassociated.code(), ErrorCode::kInvalidSupportContact);
+  EXPECT_EQ(SupportContactOf(wingtip.subscriptions[0]), t_.contoso.partner);
+  EXPECT_EQ(TakeSnapshot(w_), partnered);
+
+  // Partnered and associated: fine; and the provider itself always is.
+  ASSERT_TRUE(
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.northwind.partner).ok());
+  EXPECT_EQ(SupportContactOf(sub), t_.northwind.partner);
+  ASSERT_TRUE(
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner).ok());
+  ASSERT_TRUE(
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.contoso.partner).ok());
+  EXPECT_EQ(SupportContactOf(sub), t_.contoso.partner);
+}
+
+TEST_F(OrdersTest, ResellerOnRecordMustBeAssociatedWithTheCustomer) {
+  t_.Partner(t_.contoso_admin, t_.northwind_admin, t_.northwind.admin_upn);
+  const Snapshot before = TakeSnapshot(w_);
+  auto r = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+                          {{.offer_id = "o365-e3", .licenses = 5}},
+                          t_.northwind.partner);
+  EXPECT_EQ(r.code(), ErrorCode::kResellerNotAssociated);
+  EXPECT_TRUE(Mentions(r.status().message(), "Northwind IT"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+}  // namespace
+}  // namespace tiersim::sim::testing

@@ -155,6 +155,26 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
   return status;
 }
 
+Result<SupportRequestId> PartnerCenter::AddCustomerIssue(
+    PartnerId filed_by, const Subscription& sub, PartnerId assigned_to,
+    std::string_view text) {
+  if (text.empty()) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "describe the problem; the support request text is empty");
+  }
+  const SupportRequestId id(store_.support_requests.size() + 1);
+  store_.support_requests.push_back(
+      SupportRequest{.id = id,
+                     .kind = SupportKind::kCustomerIssue,
+                     .filed_by_partner = filed_by,
+                     .customer = sub.customer,
+                     .subscription = sub.id,
+                     .assigned_to = assigned_to,
+                     .text = std::string(text),
+                     .created_at = kernel_.Now()});
+  return id;
+}
+
 Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
     const Session& s, SubscriptionId sub, std::string_view text) {
   auto result = [&]() -> Result<SupportRequestId> {
@@ -166,19 +186,10 @@ Result<SupportRequestId> PartnerCenter::FileCustomerSupportRequest(
                                              " is not a subscription of your "
                                              "organisation");
     }
-    if (text.empty()) {
-      return Error(ErrorCode::kInvalidArgument,
-                   "describe the problem; the support request text is empty");
-    }
-    const SupportRequestId id(store_.support_requests.size() + 1);
-    store_.support_requests.push_back(
-        SupportRequest{.id = id,
-                       .kind = SupportKind::kCustomerIssue,
-                       .customer = customer,
-                       .subscription = sub,
-                       .assigned_to = subscription->support_contact,
-                       .text = std::string(text),
-                       .created_at = kernel_.Now()});
+    TIERSIM_ASSIGN_OR_RETURN(
+        SupportRequestId id,
+        AddCustomerIssue(PartnerId(), *subscription,
+                         subscription->support_contact, text));
     store_.partner(subscription->support_contact)->support_queue.push_back(id);
     return id;
   }();
@@ -204,20 +215,7 @@ Result<SupportRequestId> PartnerCenter::FileSupportRequestOnBehalf(
                    "your organisation has no reseller relationship with " +
                        c.company_name);
     }
-    if (text.empty()) {
-      return Error(ErrorCode::kInvalidArgument,
-                   "describe the problem; the support request text is empty");
-    }
-    const SupportRequestId id(store_.support_requests.size() + 1);
-    store_.support_requests.push_back(
-        SupportRequest{.id = id,
-                       .kind = SupportKind::kCustomerIssue,
-                       .filed_by_partner = a.partner,
-                       .customer = c.id,
-                       .subscription = sub,
-                       .text = std::string(text),
-                       .created_at = kernel_.Now()});
-    return id;
+    return AddCustomerIssue(a.partner, *subscription, PartnerId(), text);
   }();
   Record("support.on_behalf", s.directory_user(), sub,
          result.ok() ? Ref(*result) : Ref(), result.status());

@@ -268,6 +268,11 @@ class PartnerCenter {
   Status CheckCustomerDetails(const CustomerDetails& details) const;
   Result<CustomerDraft*> OwnDraft(const Actor& a, DraftId d);
   Status CheckLineItems(const std::vector<LineItem>& items) const;
+  // Records a customer issue on `sub` (kInvalidArgument if `text` is empty).
+  Result<SupportRequestId> AddCustomerIssue(PartnerId filed_by,
+                                            const Subscription& sub,
+                                            PartnerId assigned_to,
+                                            std::string_view text);
   void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
   // Items must have passed CheckLineItems; cannot fail.
   OrderReceipt CreateOrder(Customer& c, PartnerId placed_by, PartnerId reseller,

@@ -8,15 +8,6 @@ namespace {
 
 using sim::ErrorCode;
 
-// Same text for "no such user" and "wrong password", so a caller cannot
-// probe which UPNs exist.
-constexpr std::string_view kBadCredentials =
-    "the user name or password is incorrect";
-
-// Checked against when the UPN is unknown, so a miss costs what a wrong
-// password costs. No password hashes to all zeros.
-const PasswordHash kNobody{};
-
 std::string Quoted(std::string_view text) {
   return "'" + std::string(text) + "'";
 }

@@ -35,4 +35,13 @@ inline constexpr std::size_t kMaxPasswordLength = 256;
 // letters, digits, symbols. kWeakPassword with what is expected otherwise.
 sim::Status CheckPasswordPolicy(std::string_view password);
 
+// The answer to a wrong user name or a wrong password alike, so a caller
+// cannot probe which accounts exist.
+inline constexpr std::string_view kBadCredentials =
+    "the user name or password is incorrect";
+
+// Verified against when the account is unknown, so a miss costs what a
+// wrong password costs. No password hashes to all zeros.
+inline const PasswordHash kNobody{};
+
 }  // namespace tiersim::mocks

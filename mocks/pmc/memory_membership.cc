@@ -7,13 +7,6 @@ namespace {
 
 using sim::ErrorCode;
 
-constexpr std::string_view kBadCredentials =
-    "the user name or password is incorrect";
-
-// Checked against for an unknown user name, so a miss costs what a wrong
-// password costs.
-const PasswordHash kNobody{};
-
 std::string MpnText(sim::MpnId mpn) { return std::to_string(mpn.value()); }
 
 sim::Status UnknownMpn(sim::MpnId mpn) {

@@ -1,6 +1,6 @@
 #include "tests/sim/fixture.h"
 
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 
 namespace tiersim::sim::testing {
 namespace {
@@ -51,7 +51,7 @@ std::string TwoTierWorld::LatestLink(const std::string& address) {
     return "";
   }
   // Read it the way a person does: from the text, not the metadata.
-  auto links = mocks::ExtractLinks(m->email.text);
+  auto links = sim::ExtractLinks(m->email.text);
   return links.empty() ? "" : links.front();
 }
 

@@ -1,7 +1,7 @@
 // Every flow of SPEC.md end to end through the core, as people perform it.
 #include <gtest/gtest.h>
 
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 #include "tests/sim/fixture.h"
 
 namespace tiersim::sim::testing {
@@ -49,7 +49,7 @@ TEST(FlowsTest, F1_ResellerEnrollsFromWelcomeToAccountSetup) {
   // 6. The primary contact verifies by email.
   const auto* mail = w.mail().Latest("dana@fabrikam.example");
   ASSERT_NE(mail, nullptr);
-  auto links = mocks::ExtractLinks(mail->email.text);
+  auto links = sim::ExtractLinks(mail->email.text);
   ASSERT_EQ(links.size(), 1u);
   ASSERT_TRUE(pc.VerifyContact(links[0], ContactAnswer::kItWasMe).ok());
   EXPECT_EQ(*pc.EnrollmentStatus(*partner), EnrollmentState::kInReview);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
@@ -206,9 +206,9 @@ TEST_F(ListingUsersTest, R30_EveryEmailCarriesWhatItsFlowNeeds) {
         e.kind == "reseller-relationship" || e.kind == "joint-invitation") {
       // The personalised link, in the text a person reads.
       ASSERT_EQ(e.links.size(), 1u) << e.kind;
-      EXPECT_EQ(mocks::ExtractLinks(e.text), e.links) << e.kind;
+      EXPECT_EQ(sim::ExtractLinks(e.text), e.links) << e.kind;
       EXPECT_EQ(e.links[0].rfind(invitations, 0), 0u) << e.links[0];
-      EXPECT_EQ(mocks::ExtractToken(e.links[0])->size(), 32u);
+      EXPECT_EQ(sim::ExtractToken(e.links[0])->size(), 32u);
     } else if (e.kind == "enrollment-status") {
       const bool has_status =
           e.text.find("Status: InReview") != std::string::npos ||

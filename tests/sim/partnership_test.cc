@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
@@ -250,7 +250,7 @@ TEST_F(PartnershipTest, R12_EditedTextMustKeepTheLink) {
   const mocks::StoredMessage* m = w_.mail().Latest(t_.fabrikam.admin_upn);
   EXPECT_EQ(m->email.text,
             "Hi Fabrikam, join us: " + sent->link + " - Contoso");
-  EXPECT_EQ(mocks::ExtractLinks(m->email.text),
+  EXPECT_EQ(sim::ExtractLinks(m->email.text),
             std::vector<std::string>{sent->link});
   EXPECT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin,
                                     t_.LatestLink(t_.fabrikam.admin_upn))
@@ -268,7 +268,7 @@ TEST_F(PartnershipTest, R12_TokensAreLongRandomAndDistinct) {
     ASSERT_EQ(sent->link.rfind(pc_.options().portal_url + "/invitations/", 0),
               0u)
         << sent->link;
-    auto token = mocks::ExtractToken(sent->link);
+    auto token = sim::ExtractToken(sent->link);
     ASSERT_TRUE(token.has_value());
     ASSERT_EQ(token->size(), 32u) << *token;
     for (char c : *token) {

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 #include "mocks/world/in_process_world.h"
 #include "sim/partner_center.h"
 #include "tests/sim/fixture.h"
@@ -144,7 +144,7 @@ inline std::string NewestLink(mocks::InProcessWorld& w,
                               const std::string& address) {
   const mocks::StoredMessage* m = w.mail().Latest(address);
   if (m == nullptr) return "";
-  auto links = mocks::ExtractLinks(m->email.text);
+  auto links = sim::ExtractLinks(m->email.text);
   return links.empty() ? "" : links.front();
 }
 

@@ -1,10 +1,10 @@
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 
 #include <algorithm>
 
-#include "mocks/common/text.h"
+#include "sim/email_address.h"
 
-namespace tiersim::mocks {
+namespace tiersim::sim {
 namespace {
 
 bool EndsUrl(char c) {
@@ -78,4 +78,4 @@ std::optional<std::string> ExtractToken(std::string_view url) {
   return std::string(segment);
 }
 
-}  // namespace tiersim::mocks
+}  // namespace tiersim::sim

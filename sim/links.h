@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tiersim::mocks {
+namespace tiersim::sim {
 
 // Every http:// or https:// URL in `text` (scheme matched case-insensitively),
 // in order of appearance. A URL ends at whitespace, a control character or
@@ -23,4 +23,4 @@ std::vector<std::string> ExtractLinks(std::string_view text);
 // "scheme://" or the path has no non-empty segment.
 std::optional<std::string> ExtractToken(std::string_view url);
 
-}  // namespace tiersim::mocks
+}  // namespace tiersim::sim

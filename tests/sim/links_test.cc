@@ -1,11 +1,11 @@
-#include "mocks/mail/links.h"
+#include "sim/links.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace tiersim::mocks {
+namespace tiersim::sim {
 namespace {
 
 using Links = std::vector<std::string>;
@@ -89,4 +89,4 @@ TEST(LinksTest, TokenOfAnExtractedLink) {
 }
 
 }  // namespace
-}  // namespace tiersim::mocks
+}  // namespace tiersim::sim

@@ -1,0 +1,13 @@
+// `tiersim list`: the scenario vocabulary with one line of help each.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+namespace tiersim::harness {
+
+// `what` is "", "actions", "queries", "cast", "faults", "errors" or "flows";
+// returns false for anything else.
+bool PrintList(std::string_view what, std::ostream& out);
+
+}  // namespace tiersim::harness

@@ -1,0 +1,243 @@
+// tiersim: the command line. Subcommands: run, validate, list, schema.
+// Exit codes: 0 all passed (or valid), 1 some scenario failed, 2 bad input
+// or usage.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include "harness/list.h"
+#include "harness/loader.h"
+#include "harness/runner.h"
+#include "harness/schema.h"
+#include "reports/writers.h"
+
+namespace {
+
+using tiersim::harness::Diagnostic;
+using tiersim::harness::Scenario;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr char kVersion[] = "0.2.0";
+
+// Loads every file under `paths`; prints diagnostics to stderr.
+bool LoadAll(const std::vector<std::string>& paths,
+             std::vector<Scenario>& scenarios, int& files) {
+  std::vector<Diagnostic> errors;
+  const std::vector<std::string> found =
+      tiersim::harness::CollectScenarioFiles(paths, errors);
+  files = static_cast<int>(found.size());
+  for (const std::string& file : found) {
+    auto loaded = tiersim::harness::LoadScenarioFile(file);
+    errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
+    for (Scenario& s : loaded.scenarios) scenarios.push_back(std::move(s));
+  }
+  for (const Diagnostic& d : errors) {
+    std::cerr << tiersim::harness::FormatDiagnostic(d) << "\n";
+  }
+  if (!errors.empty()) {
+    std::cerr << errors.size() << " error(s); nothing was run.\n";
+  }
+  return errors.empty();
+}
+
+bool WriteFile(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+    return true;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "tiersim: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 &&
+         (no_color == nullptr || no_color[0] == '\0');
+}
+
+struct RunArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> tags;
+  std::string seed;
+  std::string json, junit, html;
+  std::string color = "auto";
+  bool verbose = false;
+};
+
+int Run(const RunArgs& args) {
+  namespace h = tiersim::harness;
+  h::RunOptions options;
+  options.tags = args.tags;
+  if (!args.seed.empty()) {
+    if (args.seed == "random") {
+      options.seed =
+          std::random_device{}() * 0x100000000ULL + std::random_device{}();
+    } else {
+      try {
+        std::size_t used = 0;
+        options.seed = std::stoull(args.seed, &used);
+        if (used != args.seed.size()) throw std::invalid_argument(args.seed);
+      } catch (const std::exception&) {
+        std::cerr << "tiersim run: --seed must be a whole number or "
+                     "\"random\", not \""
+                  << args.seed << "\"\n";
+        return kExitUsage;
+      }
+    }
+  }
+  std::vector<Scenario> scenarios;
+  int files = 0;
+  if (!LoadAll(args.paths, scenarios, files)) return kExitUsage;
+  std::vector<const Scenario*> selected;
+  for (const Scenario& s : scenarios) {
+    if (h::Selected(s, options)) selected.push_back(&s);
+  }
+  if (selected.empty()) {
+    std::cerr << "tiersim run: no scenario";
+    if (!options.tags.empty())
+      std::cerr << " has any of the given --tag values";
+    std::cerr << " (" << scenarios.size() << " loaded from " << files
+              << " file(s))\n";
+    return kExitUsage;
+  }
+  const tiersim::reports::ConsoleStyle style{.color = UseColor(args.color),
+                                             .verbose = args.verbose};
+  std::cout << "tiersim run: " << selected.size() << " scenario(s) from "
+            << files << " file(s); "
+            << (options.seed
+                    ? "seed " + std::to_string(*options.seed) + " for all"
+                    : std::string("each with its own seed"))
+            << "\n";
+  tiersim::reports::RunResult run;
+  run.version = kVersion;
+  run.tag_filter = options.tags;
+  run.seed_overridden = options.seed.has_value();
+  run.seed = options.seed.value_or(0);
+  const auto start = std::chrono::steady_clock::now();
+  for (const Scenario* s : selected) {
+    run.scenarios.push_back(
+        h::RunScenarioInProcess(*s, h::SeedFor(*s, options)));
+    tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
+                                           std::cout);
+  }
+  run.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+  tiersim::reports::WriteConsoleSummary(run, style, std::cout);
+  bool written = true;
+  if (!args.json.empty()) {
+    written = WriteFile(args.json, tiersim::reports::ToJson(run)) && written;
+  }
+  if (!args.junit.empty()) {
+    written =
+        WriteFile(args.junit, tiersim::reports::ToJUnitXml(run)) && written;
+  }
+  if (!args.html.empty()) {
+    written = WriteFile(args.html, tiersim::reports::ToHtml(run)) && written;
+  }
+  if (!written) return kExitUsage;
+  return run.AllPassed() ? kExitOk : kExitFailed;
+}
+
+int Validate(const std::vector<std::string>& paths) {
+  std::vector<Scenario> scenarios;
+  int files = 0;
+  if (!LoadAll(paths, scenarios, files)) return kExitUsage;
+  std::cout << files << " file(s), " << scenarios.size()
+            << " scenario(s): valid\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "tiersim: a simulator and test harness for Microsoft's CSP two-tier "
+      "model.\nScenario files drive providers, resellers and customers "
+      "through Partner Center flows in virtual time."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("tiersim ") + kVersion);
+  app.footer(
+      "Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.\n"
+      "Run `tiersim COMMAND --help` for a command's options.");
+
+  RunArgs run_args;
+  CLI::App* run = app.add_subcommand(
+      "run", "Play scenario files (or folders of them) and report");
+  run->add_option("paths", run_args.paths,
+                  "Scenario files, or folders searched for *.json")
+      ->required();
+  run->add_option("--tag", run_args.tags,
+                  "Only scenarios with this tag (repeat for any of several)");
+  run->add_option("--seed", run_args.seed,
+                  "Use this seed for every scenario instead of its own "
+                  "(\"random\" picks one and prints it)");
+  run->add_option("--json", run_args.json,
+                  "Write the JSON report here (docs/report-json.md; - for "
+                  "stdout)");
+  run->add_option("--junit", run_args.junit,
+                  "Write a JUnit XML report here (a testsuite per file)");
+  run->add_option("--html", run_args.html,
+                  "Write a self-contained HTML report here");
+  run->add_option("--color", run_args.color,
+                  "auto (colour on a terminal unless NO_COLOR is set), "
+                  "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  run->add_flag("-v,--verbose", run_args.verbose,
+                "Print every step, not only failures");
+
+  std::vector<std::string> validate_paths;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files without running them");
+  validate->add_option("paths", validate_paths, "Scenario files or folders")
+      ->required();
+
+  std::string list_what;
+  CLI::App* list = app.add_subcommand(
+      "list",
+      "Print the actions, expectations, cast fields, faults, error "
+      "codes and flows");
+  list->add_option("what", list_what,
+                   "actions, queries, cast, faults, errors or flows "
+                   "(default: all)");
+
+  CLI::App* schema = app.add_subcommand(
+      "schema", "Print the scenario JSON Schema (scenarios/schema.json)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (run->parsed()) return Run(run_args);
+  if (validate->parsed()) return Validate(validate_paths);
+  if (list->parsed()) {
+    if (!tiersim::harness::PrintList(list_what, std::cout)) {
+      std::cerr << "tiersim list: unknown list \"" << list_what
+                << "\"; expected actions, queries, cast, faults, errors or "
+                   "flows\n";
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  if (schema->parsed()) {
+    std::cout << tiersim::harness::ScenarioSchemaJson();
+    return kExitOk;
+  }
+  return kExitUsage;
+}

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "harness/did_you_mean.h"
 #include "harness/loader_internal.h"
@@ -140,6 +141,11 @@ LoadResult LoadScenarioText(std::string_view file, std::string_view text) {
     reader.Read(parsed.doc, "", s);
     result.scenarios.push_back(std::move(s));
   }
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.line, a.column) <
+                            std::tie(b.line, b.column);
+                   });
   if (!result.ok()) result.scenarios.clear();
   return result;
 }

@@ -145,7 +145,7 @@ bool ScenarioReader::ReadExpect(const Json& j, const std::string& ptr,
       ok = false;
     }
   }
-  if (out.ok) {
+  if (!j.contains("error")) {
     ErrorValue(ptr, "missing-field",
                "an expectation object needs \"error\": the error code the "
                "step must fail with.");

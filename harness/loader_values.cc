@@ -120,7 +120,8 @@ bool ScenarioReader::CastRef(const Json& j, const std::string& ptr,
     }
     ErrorValue(
         ptr, "unknown-cast",
-        what + " \"" + out + "\" is not in the cast." + DidYouMean(out, names));
+        "\"" + out + "\" is not in the cast (" + what + ")." +
+            DidYouMean(out, names));
     return false;
   }
   if (!roles.empty() &&
@@ -142,8 +143,8 @@ bool ScenarioReader::Duration(const Json& j, const std::string& ptr,
   auto d = sim::ParseDuration(text);
   if (!d || d->count() < 0) {
     ErrorValue(ptr, "bad-value",
-               what + " \"" + text +
-                   "\" is not a duration; expected a number and a unit, "
+               "\"" + text + "\" is not a duration (" + what +
+                   "); expected a number and a unit, "
                    "such as \"250ms\", \"30s\", \"15m\", \"2h\", \"3d\", "
                    "\"2w\" or \"1d12h\".");
     return false;

@@ -3,7 +3,7 @@
 what they would show: counts, suite and case names, the failure message, the
 seed property. Usage: junit_consumer_test.py <junit.xml>
 
-Exits 77 (reported as skipped by ctest) when junitparser is not installed
+Fails when junitparser is not installed
 (Debian package python3-junitparser)."""
 
 import sys
@@ -13,7 +13,7 @@ try:
 except ImportError:
     print("junitparser is not installed for %s (Debian: python3-junitparser)"
           % sys.executable)
-    sys.exit(77)
+    sys.exit(1)
 
 
 def main(path):

@@ -17,3 +17,9 @@ for preset in "${presets[@]}"; do
   cmake --build --preset "$preset"
   ctest --preset "$preset"
 done
+
+# The QA scenario library, with its summary on the terminal (ctest above has
+# already required it to pass; this prints what a QA engineer reads).
+echo "== QA suite: tiersim run scenarios/qa"
+"build/${presets[0]}/harness/tiersim" run scenarios/qa \
+  --junit "build/${presets[0]}/qa-junit.xml" --html "build/${presets[0]}/qa.html"

@@ -147,6 +147,15 @@ class CliTest(unittest.TestCase):
         colour = tiersim("run", PASS, "--color", "always")
         self.assertIn("\x1b[", colour.stdout)
 
+    def test_readme_example_scenario_passes(self):
+        with open(os.path.join(ROOT, "README.md")) as f:
+            readme = f.read()
+        example = readme.split("```jsonc\n", 1)[1].split("```", 1)[0]
+        with open(self.path("example.json"), "w") as f:
+            f.write(example)
+        r = tiersim("run", self.path("example.json"))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
     def test_validate_list_and_help(self):
         r = tiersim("validate", PASS, FAIL)
         self.assertEqual(r.returncode, 0)

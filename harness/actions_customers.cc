@@ -73,9 +73,13 @@ sim::Status AddCustomer(StepContext& ctx) {
     (void)ctx.client().CancelDraft(session, draft);  // abandon the wizard
     return status;
   }
-  TIERSIM_ASSIGN_OR_RETURN(sim::CustomerCreated created,
-                           ctx.client().SubmitDraft(session, draft));
-  return Confirm(ctx, session, customer, items, created);
+  sim::Result<sim::CustomerCreated> created =
+      ctx.client().SubmitDraft(session, draft);
+  if (!created.ok()) {
+    (void)ctx.client().CancelDraft(session, draft);
+    return created.status();
+  }
+  return Confirm(ctx, session, customer, items, *created);
 }
 
 sim::Status NeedDraft(Stage::Character& c) {

@@ -40,6 +40,12 @@ sim::Status AddUser(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& user = ctx.Cast("user");
   const CastMember& m = *user.member;
+  if (m.of != ctx.actor().org) {
+    return sim::Error(sim::ErrorCode::kInvalidArgument,
+                      "the cast says " + m.name + " works for " + m.of +
+                          ", but " + ctx.actor().member->name + " (of " +
+                          ctx.actor().org + ") is adding them");
+  }
   TIERSIM_ASSIGN_OR_RETURN(
       sim::NewUser added,
       ctx.client().AddUser(session, {.full_name = m.admin_name,

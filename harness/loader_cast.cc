@@ -160,7 +160,15 @@ void ScenarioReader::ReadCastMember(const std::string& name, const Json& j,
           } else if (pk == "name") {
             String(pv, pkp, "\"name\"", p.legal_name);
           } else if (pk == "country") {
-            String(pv, pkp, "\"country\"", p.country);
+            if (String(pv, pkp, "\"country\"", p.country) &&
+                (p.country.size() != 2 || p.country[0] < 'A' ||
+                 p.country[0] > 'Z' || p.country[1] < 'A' ||
+                 p.country[1] > 'Z')) {
+              ErrorValue(pkp, "bad-value",
+                         "a profile's \"country\" must be an ISO 3166 "
+                         "alpha-2 code in capitals, such as \"US\"; got \"" +
+                             p.country + "\".");
+            }
           } else if (pk == "active") {
             Boolean(pv, pkp, "\"active\"", p.active);
           } else {

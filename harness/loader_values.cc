@@ -118,10 +118,9 @@ bool ScenarioReader::CastRef(const Json& j, const std::string& ptr,
     if (scenario_ != nullptr) {
       for (const CastMember& c : scenario_->cast) names.push_back(c.name);
     }
-    ErrorValue(
-        ptr, "unknown-cast",
-        "\"" + out + "\" is not in the cast (" + what + ")." +
-            DidYouMean(out, names));
+    ErrorValue(ptr, "unknown-cast",
+               "\"" + out + "\" is not in the cast (" + what + ")." +
+                   DidYouMean(out, names));
     return false;
   }
   if (!roles.empty() &&

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/email_address.h"
+
 namespace tiersim::sim {
 
 const std::vector<std::string_view>& KnownFaultPoints() {
@@ -34,7 +36,7 @@ std::optional<FaultSpec> Faults::Fire(std::string_view point,
   for (auto it = armed_.begin(); it != armed_.end(); ++it) {
     if (it->point != point) continue;
     const FaultSpec& spec = it->spec;
-    if (!spec.match.empty() && spec.match != subject) continue;
+    if (!spec.match.empty() && !EqualsIgnoreCase(spec.match, subject)) continue;
     if (spec.until && clock_.Now() >= *spec.until) continue;
     if (spec.times >= 0 && it->fired >= spec.times) continue;
     if (!rng_.Bernoulli(spec.probability)) continue;

@@ -39,7 +39,8 @@ struct FaultSpec {
   int times = -1;                // fire at most this often; -1 = no limit
   std::optional<SimTime> until;  // disarm at this virtual time
   Duration delay{0};             // for delay faults: how late
-  std::string match;             // only when the subject equals this (if set)
+  std::string
+      match;  // only when the subject equals this, ignoring case (if set)
 };
 
 class Faults {

@@ -98,6 +98,14 @@ TEST(FaultsTest, TimesAndMatchLimitFiring) {
   EXPECT_EQ(f.FiredCount("mail.drop"), 1);
 }
 
+TEST(FaultsTest, MatchIgnoresLetterCaseLikeMailboxesDo) {
+  Scheduler s;
+  Rng r(5);
+  Faults f(r, s);
+  f.Arm("mail.drop", {.times = 1, .match = "bob@x.example"});
+  EXPECT_TRUE(f.Fire("mail.drop", "Bob@X.example"));
+}
+
 TEST(FaultsTest, UntilDisarmsInVirtualTime) {
   Scheduler s;
   Rng r(5);

@@ -32,6 +32,13 @@ sim::Result<std::string> LinkToFollow(
   return c.actor.FollowLatestLink(kinds, mailbox);
 }
 
+// Where an invitation goes: the "email" given, else the invitee's sign-in
+// address (the cast member named by `invitee`).
+std::string InviteeEmail(StepContext& ctx, std::string_view invitee) {
+  return ctx.Has("email") ? ctx.Str("email")
+                          : ctx.Cast(invitee).actor.person().upn;
+}
+
 sim::Consent Ticked(StepContext& ctx) {
   return ctx.Bool("tick", true) ? sim::Consent::kGiven
                                 : sim::Consent::kNotGiven;
@@ -52,9 +59,7 @@ sim::Status OpenEmail(StepContext& ctx) {
 
 sim::Status RequestPartnership(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  const std::string email = ctx.Has("email")
-                                ? ctx.Str("email")
-                                : ctx.Cast("reseller").actor.person().upn;
+  const std::string email = InviteeEmail(ctx, "reseller");
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SentInvitation sent,
       ctx.client().RequestPartnership(session, email, ctx.Str("message")));
@@ -84,9 +89,7 @@ sim::Status AdministerResellerTenant(StepContext& ctx) {
 
 sim::Status RequestResellerRelationship(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  const std::string email = ctx.Has("email")
-                                ? ctx.Str("email")
-                                : ctx.Cast("customer").actor.person().upn;
+  const std::string email = InviteeEmail(ctx, "customer");
   TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
                            ctx.client().RequestResellerRelationship(
                                session, email, ctx.Str("message")));
@@ -96,9 +99,7 @@ sim::Status RequestResellerRelationship(StepContext& ctx) {
 
 sim::Status InviteCustomerWithProvider(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  const std::string email = ctx.Has("email")
-                                ? ctx.Str("email")
-                                : ctx.Cast("customer").actor.person().upn;
+  const std::string email = InviteeEmail(ctx, "customer");
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SentInvitation sent,
       ctx.client().InviteCustomerWithProvider(

@@ -41,20 +41,6 @@ class Paint {
   bool color_;
 };
 
-std::string_view Verdict(Outcome o) {
-  switch (o) {
-    case Outcome::kPassed:
-      return "PASS";
-    case Outcome::kFailed:
-      return "FAIL";
-    case Outcome::kSkipped:
-      return "SKIP";
-    case Outcome::kError:
-      return "ERROR";
-  }
-  return "?";
-}
-
 std::string_view OutcomeColor(Outcome o) {
   switch (o) {
     case Outcome::kPassed:
@@ -214,7 +200,7 @@ void WriteConsoleScenario(const ScenarioResult& scenario,
                               (steps == 1 ? " step, " : " steps, ") +
                               FormatVirtualShort(scenario.virtual_end_us) +
                               " virtual, " + FormatWall(scenario.wall_ns) + ")";
-  const std::string_view verdict = Verdict(scenario.outcome);
+  const std::string_view verdict = OutcomeLabel(scenario.outcome);
   out << "  " << paint(OutcomeColor(scenario.outcome), verdict)
       << std::string(6 - verdict.size(), ' ') << TerminalSafe(scenario.name)
       << "  " << paint(kDim, details) << '\n';
@@ -253,8 +239,9 @@ void WriteConsoleSummary(const RunResult& run, const ConsoleStyle& style,
       if (s.outcome != Outcome::kFailed && s.outcome != Outcome::kError) {
         continue;
       }
-      out << "  " << paint(kRed, Verdict(s.outcome))
-          << std::string(6 - Verdict(s.outcome).size(), ' ')
+      out << "  " << paint(kRed, OutcomeLabel(s.outcome))
+          << std::string(6 - std::string_view(OutcomeLabel(s.outcome)).size(),
+                         ' ')
           << TerminalSafe(s.file) << ": " << TerminalSafe(s.name) << " (seed "
           << s.seed << ")\n"
           << "        reproduce: "

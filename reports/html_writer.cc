@@ -56,23 +56,9 @@ details.journal > summary { color: var(--muted); font-size: .85em;
 footer { color: var(--muted); margin-top: 2em; font-size: .85em; }
 )css";
 
-const char* BadgeText(Outcome o) {
-  switch (o) {
-    case Outcome::kPassed:
-      return "PASS";
-    case Outcome::kFailed:
-      return "FAIL";
-    case Outcome::kSkipped:
-      return "SKIP";
-    case Outcome::kError:
-      return "ERROR";
-  }
-  return "?";
-}
-
 std::string Badge(Outcome o) {
   return std::string("<span class=\"badge ") + OutcomeName(o) + "\">" +
-         BadgeText(o) + "</span>";
+         OutcomeLabel(o) + "</span>";
 }
 
 std::string CountBadge(int n, std::string_view what, std::string_view cls) {

@@ -4,6 +4,20 @@
 
 namespace tiersim::reports {
 
+const char* OutcomeLabel(Outcome o) {
+  switch (o) {
+    case Outcome::kPassed:
+      return "PASS";
+    case Outcome::kFailed:
+      return "FAIL";
+    case Outcome::kSkipped:
+      return "SKIP";
+    case Outcome::kError:
+      return "ERROR";
+  }
+  return "?";
+}
+
 const char* OutcomeName(Outcome o) {
   switch (o) {
     case Outcome::kPassed:

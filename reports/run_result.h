@@ -22,6 +22,8 @@ enum class Outcome : std::uint8_t {
 };
 // "passed", "failed", "skipped", "error".
 const char* OutcomeName(Outcome o);
+// "PASS", "FAIL", "SKIP", "ERROR": the verdict as reports show it.
+const char* OutcomeLabel(Outcome o);
 
 // One arrow of the sequence diagram, in virtual time: a person asking
 // Partner Center to do something, Partner Center sending an email, or

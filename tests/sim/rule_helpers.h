@@ -16,8 +16,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/links.h"
 #include "mocks/world/in_process_world.h"
+#include "sim/links.h"
 #include "sim/partner_center.h"
 #include "tests/sim/fixture.h"
 

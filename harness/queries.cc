@@ -87,7 +87,8 @@ sim::Result<Observed> Users(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(auto users, ctx.client().Users(session));
   std::vector<std::string> names;
-  for (const auto& u : users) names.push_back(ctx.stage().UserName(u.email));
+  for (const auto& u : users)
+    names.push_back(ctx.stage().AddressOwner(u.email));
   return List(std::move(names));
 }
 

@@ -6,7 +6,6 @@
 #include "harness/specs.h"
 #include "harness/stage.h"
 #include "mocks/world/in_process_client.h"
-#include "sim/email_address.h"
 
 namespace tiersim::harness {
 namespace {
@@ -342,8 +341,8 @@ class ScenarioPlayer {
     journal_mark_ = control_.JournalSize();
     for (const sim::MailView& m : control_.MailSince(mail_mark_)) {
       mail_mark_ = m.id;
-      Arrow({Micros(m.sent_at, origin_), "Partner Center", MailboxOwner(m.to),
-             "email: " + m.subject, true});
+      Arrow({Micros(m.sent_at, origin_), "Partner Center",
+             stage_.AddressOwner(m.to), "email: " + m.subject, true});
     }
     std::stable_sort(
         pending_.begin(), pending_.end(),
@@ -359,17 +358,6 @@ class ScenarioPlayer {
       }
     }
     pending_.push_back(std::move(i));
-  }
-
-  std::string MailboxOwner(const std::string& address) {
-    for (const CastMember& m : scenario_.cast) {
-      Stage::Character& c = stage_.Get(m.name);
-      if (sim::EqualsIgnoreCase(c.actor.person().upn, address) ||
-          sim::EqualsIgnoreCase(c.contact_email, address)) {
-        return m.name;
-      }
-    }
-    return address;
   }
 
   // Cast members in cast order, then others (addresses), then the

@@ -201,13 +201,20 @@ std::string Stage::CustomerName(sim::CustomerId id,
   return std::string(fallback);
 }
 
-std::string Stage::UserName(std::string_view email) const {
+std::string Stage::AddressOwner(std::string_view address) const {
+  // A sign-in name identifies its person; a contact mailbox is the
+  // fallback (an applicant's primary contact may have no sign-in).
   for (const Character& c : characters_) {
-    if (sim::EqualsIgnoreCase(c.actor.person().upn, email)) {
+    if (sim::EqualsIgnoreCase(c.actor.person().upn, address)) {
       return c.member->name;
     }
   }
-  return std::string(email);
+  for (const Character& c : characters_) {
+    if (sim::EqualsIgnoreCase(c.contact_email, address)) {
+      return c.member->name;
+    }
+  }
+  return std::string(address);
 }
 
 std::string Stage::SubscriptionName(sim::SubscriptionId id) const {

@@ -64,7 +64,9 @@ class Stage {
   // Names for what the world reports by ID.
   std::string PartnerName(sim::PartnerId id) const;
   std::string CustomerName(sim::CustomerId id, std::string_view fallback) const;
-  std::string UserName(std::string_view email) const;
+  // The cast member whose sign-in name (else contact mailbox) is
+  // `address`; the address itself when nobody in the cast has it.
+  std::string AddressOwner(std::string_view address) const;
   std::string SubscriptionName(sim::SubscriptionId id) const;
   // "adatum/o365-e3" -> the subscription; kNotFound naming the known ones.
   sim::Result<sim::SubscriptionId> Subscription(std::string_view ref) const;

@@ -1,0 +1,155 @@
+#include "mocks/http/plumbing.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "mocks/http/http_server.h"
+
+namespace tiersim::mocks {
+namespace {
+
+using nlohmann::json;
+
+void ReplyError(httplib::Response& res, int status, std::string_view code,
+                std::string description) {
+  ReplyJson(res, status,
+            json{{"code", code}, {"description", std::move(description)}}
+                .dump());
+}
+
+json ClockJson(const ClockState& c) {
+  return json{{"now", sim::FormatSimTime(c.now)},
+              {"origin", sim::FormatSimTime(c.origin)},
+              {"nowMicros", c.now.time_since_epoch().count()},
+              {"speed", c.speed}};
+}
+
+// Parses an optional JSON object body; on failure replies 400 and returns
+// nullopt.
+std::optional<json> ObjectBody(const httplib::Request& req,
+                               httplib::Response& res) {
+  if (req.body.empty()) return json::object();
+  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    ReplyError(res, 400, "MalformedJson", "the request body is not valid JSON");
+    return std::nullopt;
+  }
+  if (!body.is_object()) {
+    ReplyError(res, 400, "MalformedJson",
+               "the request body must be a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+void HandleReset(Plumbing& p, const httplib::Request& req,
+                 httplib::Response& res) {
+  auto body = ObjectBody(req, res);
+  if (!body) return;
+  std::optional<std::uint64_t> seed;
+  for (auto& [key, value] : body->items()) {
+    if (key != "seed") {
+      ReplyError(res, 400, "UnknownField",
+                 "unknown field \"" + key + "\"; expected \"seed\"");
+      return;
+    }
+    if (!value.is_number_unsigned()) {
+      ReplyError(res, 400, "InvalidArgument",
+                 "\"seed\" must be a non-negative integer");
+      return;
+    }
+    seed = value.get<std::uint64_t>();
+  }
+  sim::Status s = p.Reset(seed);
+  if (!s.ok()) {
+    ReplyError(res, 500, sim::ErrorCodeName(s.code()), s.message());
+    return;
+  }
+  ReplyJson(res, 200, json{{"status", "reset"}}.dump());
+}
+
+void HandleClockPost(Plumbing& p, const httplib::Request& req,
+                     httplib::Response& res) {
+  auto body = ObjectBody(req, res);
+  if (!body) return;
+  std::optional<sim::Duration> advance;
+  std::optional<double> speed;
+  for (auto& [key, value] : body->items()) {
+    if (key == "advance") {
+      std::optional<sim::Duration> d;
+      if (value.is_string()) d = sim::ParseDuration(value.get<std::string>());
+      if (!d) {
+        ReplyError(res, 400, "InvalidArgument",
+                   "\"advance\" must be a duration such as \"3d\", \"12h\", "
+                   "\"30m\", \"45s\" or \"1d12h\"");
+        return;
+      }
+      advance = d;
+    } else if (key == "speed") {
+      if (!value.is_number() || !std::isfinite(value.get<double>()) ||
+          value.get<double>() < 0) {
+        ReplyError(res, 400, "InvalidArgument",
+                   "\"speed\" must be a number >= 0 (virtual seconds per "
+                   "wall second; 0 stops the clock)");
+        return;
+      }
+      speed = value.get<double>();
+    } else {
+      ReplyError(res, 400, "UnknownField",
+                 "unknown field \"" + key +
+                     "\"; expected \"advance\" or \"speed\"");
+      return;
+    }
+  }
+  if (!advance && !speed) {
+    ReplyError(res, 400, "InvalidArgument",
+               "give \"advance\" (a duration) and/or \"speed\" (a number)");
+    return;
+  }
+  if (speed) {
+    sim::Status s = p.SetSpeed(*speed);
+    if (!s.ok()) {
+      ReplyError(res, 400, sim::ErrorCodeName(s.code()), s.message());
+      return;
+    }
+  }
+  if (advance) {
+    sim::Status s = p.Advance(*advance);
+    if (!s.ok()) {
+      ReplyError(res, 400, sim::ErrorCodeName(s.code()), s.message());
+      return;
+    }
+  }
+  ReplyJson(res, 200, ClockJson(p.Clock()).dump());
+}
+
+}  // namespace
+
+void AddPlumbing(HttpServer& server, Plumbing& plumbing) {
+  httplib::Server& r = server.routes();
+  r.Get("/livez", [](const httplib::Request&, httplib::Response& res) {
+    ReplyJson(res, 200, R"({"status":"live"})");
+  });
+  r.Get("/readyz", [&plumbing](const httplib::Request&, httplib::Response& res) {
+    if (plumbing.Ready()) {
+      ReplyJson(res, 200, R"({"status":"ready"})");
+    } else {
+      ReplyJson(res, 503, R"({"status":"starting"})");
+    }
+  });
+  r.Post("/_tiersim/reset",
+         [&plumbing](const httplib::Request& req, httplib::Response& res) {
+           HandleReset(plumbing, req, res);
+         });
+  r.Get("/_tiersim/clock",
+        [&plumbing](const httplib::Request&, httplib::Response& res) {
+          ReplyJson(res, 200, ClockJson(plumbing.Clock()).dump());
+        });
+  r.Post("/_tiersim/clock",
+         [&plumbing](const httplib::Request& req, httplib::Response& res) {
+           HandleClockPost(plumbing, req, res);
+         });
+}
+
+}  // namespace tiersim::mocks

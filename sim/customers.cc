@@ -203,6 +203,24 @@ Result<CustomerCreated> PartnerCenter::CreateCustomer(
   return result;
 }
 
+Result<CustomerCreated> PartnerCenter::CreateCustomerByApi(
+    const Session& s, PartnerId reseller, const CustomerDetails& details) {
+  auto result = [&]() -> Result<CustomerCreated> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(CheckCanAddCustomer(a, reseller));
+    TIERSIM_RETURN_IF_ERROR(CheckDetails(details));
+    return Commit(a, CustomerDraft{.owner = a.user,
+                                   .provider = a.partner,
+                                   .reseller = reseller,
+                                   .details = details,
+                                   .items = std::vector<LineItem>{}});
+  }();
+  Record("customer.create_api", s.directory_user(),
+         result.ok() ? Ref(result->customer) : Ref(), reseller,
+         result.status());
+  return result;
+}
+
 Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
                                               const CustomerDraft& d) {
   const CustomerDetails& details = *d.details;
@@ -229,7 +247,10 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
   if (d.reseller.valid()) {
     AddRelationship(c, d.reseller, RelationshipKind::kReseller);
   }
-  OrderReceipt receipt = CreateOrder(c, a.partner, d.reseller, *d.items);
+  OrderReceipt receipt;  // none when created through the API without items
+  if (!d.items->empty()) {
+    receipt = CreateOrder(c, a.partner, d.reseller, *d.items);
+  }
   return CustomerCreated{id,
                          tenant,
                          std::move(created.admin_upn),

@@ -58,6 +58,10 @@ class PartnerCenter {
   Result<Session> SignIn(std::string_view upn, std::string_view password);
   Status ChangePassword(std::string_view upn, std::string_view current,
                         std::string_view new_password);
+  // A session for a directory user whose Azure AD token a server has
+  // verified (the token proves the password check). kNotFound when the user
+  // no longer exists. Not journalled: the sign-in that issued the token was.
+  Result<Session> ResumeSession(DirectoryUserId user);
   Result<NewUser> AddUser(const Session& s, const UserSpec& spec);
   Status SetUserRoles(const Session& s, UserId user, AgentRole agent,
                       AdminRole admin);
@@ -140,6 +144,12 @@ class PartnerCenter {
   Result<CustomerCreated> CreateCustomer(const Session& s, PartnerId reseller,
                                          const CustomerDetails& details,
                                          const std::vector<LineItem>& items);
+
+  // The REST API's POST /customers: the wizard's checks and all-or-nothing
+  // creation (R22), without subscriptions (orders follow separately).
+  Result<CustomerCreated> CreateCustomerByApi(const Session& s,
+                                              PartnerId reseller,
+                                              const CustomerDetails& details);
 
   // ---- F8, F9 orders, subscriptions, support ---- orders.cc
   Result<OrderReceipt> PlaceOrder(const Session& s, CustomerId customer,

@@ -12,6 +12,15 @@ Result<Session> PartnerCenter::SignIn(std::string_view upn,
   return Session(user->id, user->tenant);
 }
 
+Result<Session> PartnerCenter::ResumeSession(DirectoryUserId user) {
+  auto found = identity_.GetUser(user);
+  if (!found.ok()) {
+    return Error(ErrorCode::kNotFound,
+                 "the signed-in user " + user.ToString() + " no longer exists");
+  }
+  return Session(found->id, found->tenant);
+}
+
 Status PartnerCenter::ChangePassword(std::string_view upn,
                                      std::string_view current,
                                      std::string_view new_password) {

@@ -10,7 +10,8 @@ HttpServer::HttpServer(std::string name, HttpServerOptions options)
     : name_(std::move(name)), options_(std::move(options)) {
   if (options_.tls) {
     server_ = std::make_unique<httplib::SSLServer>(
-        options_.tls->cert_pem_path.c_str(), options_.tls->key_pem_path.c_str());
+        options_.tls->cert_pem_path.c_str(),
+        options_.tls->key_pem_path.c_str());
   } else {
     server_ = std::make_unique<httplib::Server>();
   }
@@ -47,9 +48,8 @@ sim::Status HttpServer::Start() {
   if (options_.port == 0) {
     port = server_->bind_to_any_port(options_.host);
   } else {
-    port = server_->bind_to_port(options_.host, options_.port)
-               ? options_.port
-               : -1;
+    port = server_->bind_to_port(options_.host, options_.port) ? options_.port
+                                                               : -1;
   }
   if (port <= 0) {
     return sim::Status(sim::ErrorCode::kUnavailable,

@@ -13,9 +13,9 @@ using nlohmann::json;
 
 void ReplyError(httplib::Response& res, int status, std::string_view code,
                 std::string description) {
-  ReplyJson(res, status,
-            json{{"code", code}, {"description", std::move(description)}}
-                .dump());
+  ReplyJson(
+      res, status,
+      json{{"code", code}, {"description", std::move(description)}}.dump());
 }
 
 json ClockJson(const ClockState& c) {
@@ -96,9 +96,9 @@ void HandleClockPost(Plumbing& p, const httplib::Request& req,
       }
       speed = value.get<double>();
     } else {
-      ReplyError(res, 400, "UnknownField",
-                 "unknown field \"" + key +
-                     "\"; expected \"advance\" or \"speed\"");
+      ReplyError(
+          res, 400, "UnknownField",
+          "unknown field \"" + key + "\"; expected \"advance\" or \"speed\"");
       return;
     }
   }
@@ -131,13 +131,14 @@ void AddPlumbing(HttpServer& server, Plumbing& plumbing) {
   r.Get("/livez", [](const httplib::Request&, httplib::Response& res) {
     ReplyJson(res, 200, R"({"status":"live"})");
   });
-  r.Get("/readyz", [&plumbing](const httplib::Request&, httplib::Response& res) {
-    if (plumbing.Ready()) {
-      ReplyJson(res, 200, R"({"status":"ready"})");
-    } else {
-      ReplyJson(res, 503, R"({"status":"starting"})");
-    }
-  });
+  r.Get("/readyz",
+        [&plumbing](const httplib::Request&, httplib::Response& res) {
+          if (plumbing.Ready()) {
+            ReplyJson(res, 200, R"({"status":"ready"})");
+          } else {
+            ReplyJson(res, 503, R"({"status":"starting"})");
+          }
+        });
   r.Post("/_tiersim/reset",
          [&plumbing](const httplib::Request& req, httplib::Response& res) {
            HandleReset(plumbing, req, res);

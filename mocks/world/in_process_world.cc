@@ -9,7 +9,7 @@ InProcessWorld::InProcessWorld(WorldOptions options)
       pmc_(service_rng_),
       faulty_identity_(directory_, kernel_),
       faulty_pmc_(pmc_, kernel_),
-      faulty_mail_(mail_, kernel_),
+      faulty_mail_(options.mail != nullptr ? *options.mail : mail_, kernel_),
       pc_(kernel_, faulty_identity_, faulty_pmc_, faulty_mail_,
           sim::Catalog::Default(), std::move(options.partner_center)) {}
 

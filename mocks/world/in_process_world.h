@@ -20,6 +20,10 @@ struct WorldOptions {
   std::uint64_t seed = 1;
   sim::SimTime start = sim::kDefaultEpoch;
   sim::PartnerCenterOptions partner_center;
+  // Where the core's mail goes. Null: the world's own MemoryMailStore (the
+  // in-process default). Served worlds pass an SMTP sender; the port is
+  // borrowed and must outlive the world.
+  sim::MailPort* mail = nullptr;
 };
 
 class InProcessWorld {

@@ -1,0 +1,60 @@
+// PartnerCenterServer: the Partner Center REST API over HTTP, shaped like
+// the real one under /v1 (customers, relationships, relationship requests,
+// orders, subscriptions, support contacts, MPN profiles), in front of a
+// SharedWorld. Endpoints for what the real service only offers in its web
+// pages (enrollment, partnership invitations, users...) live under
+// /v1/tiersim/ so nobody mistakes them for Microsoft's.
+//
+// Every /v1 call needs a bearer token (BearerAuthenticator); the caller's
+// Partner Center roles are enforced by the core. JSON out is camelCase;
+// property names in are matched case-insensitively. Errors are Partner
+// Center's {code, description, data, source}. A POST with MS-RequestId is
+// idempotent: a retry with the same id (same caller, route and body) gets
+// the first answer again and changes nothing; the same id with another body
+// is refused (409). MS-CorrelationId is echoed on every response.
+//
+// Owns its HttpServer; borrows the world, authenticator and plumbing (they
+// must outlive it). Start/Stop from one thread; handlers run on the
+// server's workers and meet the world only inside SharedWorld::With.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "sim/status.h"
+
+namespace tiersim::mocks {
+
+class SharedWorld;
+class BearerAuthenticator;
+class Plumbing;
+struct HttpServerOptions;
+
+struct PartnerCenterServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;
+  int threads = 72;
+  std::size_t max_body_bytes = 1 << 20;
+  std::size_t idempotency_entries = 100000;  // oldest forgotten first
+};
+
+class PartnerCenterServer {
+ public:
+  PartnerCenterServer(SharedWorld& world, BearerAuthenticator& auth,
+                      Plumbing* plumbing, PartnerCenterServerOptions options);
+  ~PartnerCenterServer();
+  PartnerCenterServer(const PartnerCenterServer&) = delete;
+  PartnerCenterServer& operator=(const PartnerCenterServer&) = delete;
+
+  sim::Status Start();
+  void Stop();
+  int port() const;
+  std::string url() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tiersim::mocks

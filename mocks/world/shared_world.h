@@ -1,0 +1,86 @@
+// SharedWorld: one simulated world shared by the servers' worker threads.
+//
+// The core is single-threaded (DESIGN.md); this is the one serialising
+// boundary in front of it: every request runs its whole piece of work inside
+// With(), under one mutex, so the core, the in-memory directory and PMC never
+// see two threads at once. Nothing else in the served world takes this lock,
+// and With() must not be re-entered from inside `f`.
+//
+// Clock: virtual time moves when told (Advance) and, when a speed is set,
+// also follows the wall clock — `speed` virtual seconds per wall second,
+// caught up at the start of each With(). The wall clock is read here, at the
+// edge, never by the core. Speed 0 (the default) keeps runs deterministic.
+//
+// Reset replaces the world with a fresh one (same options, optionally a new
+// seed) and calls the owner's on_reset hook (e.g. to empty the mail server).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+
+#include "mocks/world/in_process_world.h"
+
+namespace tiersim::mocks {
+
+struct SharedWorldOptions {
+  WorldOptions world;              // seed, start, core options, mail port
+  std::function<void()> on_reset;  // called after a reset, outside the lock
+};
+
+class SharedWorld {
+ public:
+  explicit SharedWorld(SharedWorldOptions options);
+  SharedWorld(const SharedWorld&) = delete;
+  SharedWorld& operator=(const SharedWorld&) = delete;
+
+  // Runs `f(InProcessWorld&)` alone and returns what it returns.
+  template <typename F>
+  decltype(auto) With(F&& f) {
+    std::lock_guard<std::mutex> lock(mu_);
+    CatchUpLocked();
+    struct Publish {
+      SharedWorld* self;
+      ~Publish() { self->PublishNowLocked(); }
+    } publish{this};
+    return std::forward<F>(f)(*world_);
+  }
+
+  // Virtual now as of the last With() (no lock; for token expiry checks).
+  sim::SimTime Now() const {
+    return sim::SimTime(sim::Duration(now_micros_.load()));
+  }
+  sim::SimTime Origin() const { return origin_; }
+  double speed() const;
+  std::uint64_t seed() const;
+  // Counts resets; a fresh world has generation 0.
+  std::uint64_t generation() const { return generation_.load(); }
+
+  // kInvalidArgument for a negative duration.
+  sim::Status Advance(sim::Duration d);
+  // kInvalidArgument when negative or not finite.
+  sim::Status SetSpeed(double speed);
+  void Reset(std::optional<std::uint64_t> seed);
+
+ private:
+  void CatchUpLocked();
+  void PublishNowLocked();
+
+  SharedWorldOptions options_;
+  mutable std::mutex mu_;
+  std::unique_ptr<InProcessWorld> world_;
+  sim::SimTime origin_;
+  double speed_ = 0;
+  // When speed is set: the wall time and virtual time it was set at.
+  std::chrono::steady_clock::time_point wall_anchor_;
+  sim::SimTime virtual_anchor_;
+  std::atomic<std::int64_t> now_micros_{0};
+  std::atomic<std::uint64_t> generation_{0};
+};
+
+}  // namespace tiersim::mocks

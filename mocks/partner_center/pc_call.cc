@@ -4,6 +4,7 @@
 
 #include "mocks/common/text.h"
 #include "mocks/partner_center/pc_errors.h"
+#include "mocks/partner_center/wire.h"
 
 namespace tiersim::mocks::pc {
 
@@ -70,13 +71,54 @@ std::optional<sim::PartnerId> ResolvePartner(const sim::PartnerCenter& pc,
   return it->second;
 }
 
+Reply OkEmpty(const sim::Status& s) {
+  return s.ok() ? Reply{200, "{}"} : Fail(s);
+}
+
 namespace {
 
 void Write(httplib::Response& res, const Reply& reply) {
   ReplyJson(res, reply.status, reply.body);
 }
 
+// Parses a JSON object body; nullopt (and the reply written) on failure.
+std::optional<json> ParseBody(const httplib::Request& req,
+                              httplib::Response& res) {
+  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    Write(res, BadInput("MalformedJson",
+                        "the request body must be a JSON object; it is " +
+                            std::string(body.is_discarded()
+                                            ? "not valid JSON"
+                                            : "another JSON value")));
+    return std::nullopt;
+  }
+  return body;
+}
+
 }  // namespace
+
+void ServePublic(Context& ctx, const httplib::Request& req,
+                 httplib::Response& res, bool has_body,
+                 const PublicWork& work) {
+  const std::string correlation = HeaderValue(req, "MS-CorrelationId");
+  if (!correlation.empty()) res.set_header("MS-CorrelationId", correlation);
+  json body = json::object();
+  if (has_body) {
+    auto parsed = ParseBody(req, res);
+    if (!parsed) return;
+    body = wire::Lowered(*parsed);
+  }
+  Reply reply = ctx.world.With([&](InProcessWorld& world) -> Reply {
+    PublicCall call{world, req, body};
+    try {
+      return work(call);
+    } catch (const wire::WireError& e) {
+      return BadInput("InvalidArgument", e.what());
+    }
+  });
+  Write(res, reply);
+}
 
 void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
            bool has_body, const Work& work) {
@@ -100,15 +142,9 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
   }
   json body = json::object();
   if (has_body) {
-    body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded() || !body.is_object()) {
-      Write(res, BadInput("MalformedJson",
-                          "the request body must be a JSON object; it is " +
-                              std::string(body.is_discarded()
-                                              ? "not valid JSON"
-                                              : "another JSON value")));
-      return;
-    }
+    auto parsed = ParseBody(req, res);
+    if (!parsed) return;
+    body = std::move(*parsed);
   }
   const std::string request_id = HeaderValue(req, "MS-RequestId");
   const bool idempotent = req.method == "POST" && !request_id.empty();
@@ -138,7 +174,12 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
                              "(was the world reset?)"));
     }
     Call call{world, *session, *caller, req, body};
-    Reply r = work(call);
+    Reply r;
+    try {
+      r = work(call);
+    } catch (const wire::WireError& e) {
+      return BadInput("InvalidArgument", e.what());
+    }
     // Only answers that changed something are replayed; a failed POST may
     // be retried for real.
     if (idempotent && r.status < 300) {

@@ -66,9 +66,25 @@ struct Context {
 
 // Authenticates, parses the body (when `has_body`), runs `work` inside the
 // world with the caller's session (idempotently for POST), and writes the
-// reply with MS-CorrelationId echoed.
+// reply with MS-CorrelationId echoed. A wire::WireError thrown by `work`
+// (while decoding input, before it calls the core) becomes a 400.
 void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
            bool has_body, const Work& work);
+
+// The same for pages anyone may open without signing in (enrollment, the
+// public provider list, email links): no token, no session.
+struct PublicCall {
+  InProcessWorld& world;
+  const httplib::Request& request;
+  const json& body;  // keys lowercased (wire::Lowered)
+  sim::PartnerCenter& pc() { return world.pc(); }
+};
+using PublicWork = std::function<Reply(PublicCall&)>;
+void ServePublic(Context& ctx, const httplib::Request& req,
+                 httplib::Response& res, bool has_body, const PublicWork& work);
+
+// {"value": ...} replies for results and OK statuses.
+Reply OkEmpty(const sim::Status& s);
 
 // ---- Replies ----
 Reply Ok(int status, const json& body);

@@ -12,4 +12,12 @@ void AddCommerceRoutes(httplib::Server& r, Context& ctx);
 // profiles. Registered before the commerce routes (their paths overlap).
 void AddRelationshipRoutes(httplib::Server& r, Context& ctx);
 
+// routes_tiersim.cc: /v1/tiersim/ pages for a signed-in person.
+void AddTiersimRoutes(httplib::Server& r, Context& ctx);
+// routes_public.cc: enrollment, verification, provider search, and the
+// /_tiersim/ control routes. `email_count` counts the mail system's
+// messages (null: the world's own in-memory store).
+void AddPublicRoutes(httplib::Server& r, Context& ctx,
+                     std::function<std::size_t()> email_count);
+
 }  // namespace tiersim::mocks::pc

@@ -28,6 +28,8 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
     : impl_(std::make_unique<Impl>(world, auth, options)) {
   httplib::Server& r = impl_->http.routes();
   if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
+  pc::AddPublicRoutes(r, impl_->ctx, options.email_count);
+  pc::AddTiersimRoutes(r, impl_->ctx);
   pc::AddRelationshipRoutes(r, impl_->ctx);
   pc::AddCommerceRoutes(r, impl_->ctx);
   // Anything unanswered: an unknown route (404), a body over the limit

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,9 @@ struct PartnerCenterServerOptions {
   int threads = 72;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t idempotency_entries = 100000;  // oldest forgotten first
+  // Counts the mail system's messages for /_tiersim/counts (null: the
+  // world's own in-memory store, as in process).
+  std::function<std::size_t()> email_count;
 };
 
 class PartnerCenterServer {

@@ -1,0 +1,390 @@
+#include "mocks/partner_center/wire.h"
+
+#include <array>
+#include <cstdio>
+
+#include "mocks/common/text.h"
+
+namespace tiersim::mocks::wire {
+
+json Lowered(const json& j) {
+  if (j.is_object()) {
+    json out = json::object();
+    for (auto it = j.begin(); it != j.end(); ++it)
+      out[AsciiLower(it.key())] = Lowered(it.value());
+    return out;
+  }
+  if (j.is_array()) {
+    json out = json::array();
+    for (const json& e : j) out.push_back(Lowered(e));
+    return out;
+  }
+  return j;
+}
+
+std::string LowerKey(const char* key) { return AsciiLower(key); }
+
+std::string TimeText(sim::SimTime t) { return sim::FormatSimTime(t); }
+
+namespace {
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+}  // namespace
+
+sim::SimTime ParseTime(const std::string& text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h,
+                  &mi, &s, &n) != 6 ||
+      mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
+    throw WireError("\"" + text + "\" is not a time like 2026-01-01T00:00:00Z");
+  }
+  std::int64_t micros = 0;
+  std::size_t i = static_cast<std::size_t>(n);
+  if (i < text.size() && text[i] == '.') {
+    int digits = 0;
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      if (digits++ < 6) micros = micros * 10 + (text[i] - '0');
+    }
+    for (; digits < 6; ++digits) micros *= 10;
+  }
+  if (i + 1 != text.size() || text[i] != 'Z') {
+    throw WireError("\"" + text + "\" must end in Z (UTC)");
+  }
+  const std::int64_t secs =
+      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
+          86400 +
+      h * 3600 + mi * 60 + s;
+  return sim::SimTime(sim::Duration(secs * 1000000 + micros));
+}
+
+}  // namespace tiersim::mocks::wire
+
+namespace tiersim::sim {
+
+using mocks::wire::Read;
+using mocks::wire::WireError;
+
+void to_json(json& j, const MpnId& id) {
+  j = id.valid() ? std::to_string(id.value()) : std::string();
+}
+void from_json(const json& j, MpnId& id) {
+  std::uint64_t v = 0;
+  if (j.is_number_unsigned()) {
+    v = j.get<std::uint64_t>();
+  } else {
+    const std::string text = j.get<std::string>();
+    if (text.empty()) {
+      id = MpnId();
+      return;
+    }
+    if (text.size() > 18) throw WireError("an MPN ID has at most 18 digits");
+    for (char c : text) {
+      if (c < '0' || c > '9') {
+        throw WireError("\"" + text + "\" is not an MPN ID (digits only)");
+      }
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+  }
+  id = MpnId(v);
+}
+
+void to_json(json& j, const SimTime& t) { j = mocks::wire::TimeText(t); }
+void from_json(const json& j, SimTime& t) {
+  t = mocks::wire::ParseTime(j.get<std::string>());
+}
+
+// ---- Enums: their display names, matched ignoring case ----
+
+namespace {
+
+template <typename E, std::size_t N>
+void EnumOut(json& j, E v, const std::array<std::string_view, N>& names) {
+  const auto i = static_cast<std::size_t>(v);
+  j = i < N ? std::string(names[i]) : std::string("?");
+}
+
+template <typename E, std::size_t N>
+void EnumIn(const json& j, E& v, const std::array<std::string_view, N>& names) {
+  const std::string text = j.get<std::string>();
+  for (std::size_t i = 0; i < N; ++i) {
+    if (mocks::EqualsIgnoreCase(text, names[i])) {
+      v = static_cast<E>(i);
+      return;
+    }
+  }
+  std::string expected;
+  for (std::size_t i = 0; i < N; ++i)
+    expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
+  throw WireError("\"" + text + "\" is not one of " + expected);
+}
+
+constexpr std::array<std::string_view, 2> kPrograms = {"indirect provider",
+                                                       "indirect reseller"};
+constexpr std::array<std::string_view, 4> kStates = {
+    "PendingVerification", "InReview", "Approved", "Rejected"};
+constexpr std::array<std::string_view, 5> kSteps = {
+    "Welcome", "SignedIn", "PmcSignedIn", "ProfileChosen", "Submitted"};
+constexpr std::array<std::string_view, 4> kInvitationKinds = {
+    "contact verification", "partnership request",
+    "reseller relationship request", "joint reseller and provider invitation"};
+constexpr std::array<std::string_view, 6> kFamilies = {
+    "Office 365",          "Microsoft 365", "Dynamics 365",
+    "Enterprise Mobility", "Azure",         "Windows"};
+constexpr std::array<std::string_view, 3> kAgents = {"No agent", "Admin agent",
+                                                     "Helpdesk agent"};
+constexpr std::array<std::string_view, 3> kAdmins = {"No admin", "Global admin",
+                                                     "User management admin"};
+constexpr std::array<std::string_view, 6> kSections = {
+    "Customers", "Indirect partners", "Service health",
+    "Support",   "User management",   "Partner profile"};
+constexpr std::array<std::string_view, 2> kSupportKinds = {"ListingChange",
+                                                           "CustomerIssue"};
+constexpr std::array<std::string_view, 2> kSupportStates = {"Open", "Resolved"};
+constexpr std::array<std::string_view, 2> kRelationshipKinds = {
+    "Reseller", "DelegatedAdminOnly"};
+constexpr std::array<std::string_view, 2> kConsents = {"NotGiven", "Given"};
+constexpr std::array<std::string_view, 2> kAnswers = {"ItWasMe", "NotMe"};
+
+}  // namespace
+
+#define TIERSIM_WIRE_ENUM(Type, names)                           \
+  void to_json(json& j, const Type& v) { EnumOut(j, v, names); } \
+  void from_json(const json& j, Type& v) { EnumIn(j, v, names); }
+
+TIERSIM_WIRE_ENUM(Program, kPrograms)
+TIERSIM_WIRE_ENUM(EnrollmentState, kStates)
+TIERSIM_WIRE_ENUM(EnrollmentStep, kSteps)
+TIERSIM_WIRE_ENUM(InvitationKind, kInvitationKinds)
+TIERSIM_WIRE_ENUM(ProductFamily, kFamilies)
+TIERSIM_WIRE_ENUM(AgentRole, kAgents)
+TIERSIM_WIRE_ENUM(AdminRole, kAdmins)
+TIERSIM_WIRE_ENUM(Section, kSections)
+TIERSIM_WIRE_ENUM(SupportKind, kSupportKinds)
+TIERSIM_WIRE_ENUM(SupportState, kSupportStates)
+TIERSIM_WIRE_ENUM(RelationshipKind, kRelationshipKinds)
+TIERSIM_WIRE_ENUM(Consent, kConsents)
+TIERSIM_WIRE_ENUM(ContactAnswer, kAnswers)
+#undef TIERSIM_WIRE_ENUM
+
+void to_json(json& j, const ErrorCode& v) { j = std::string(ErrorCodeName(v)); }
+void from_json(const json& j, ErrorCode& v) {
+  auto code = ErrorCodeFromName(j.get<std::string>());
+  if (!code) throw WireError("unknown error code " + j.dump());
+  v = *code;
+}
+
+// ---- Structs: one line per field, the same list both ways ----
+
+#define TIERSIM_OUT(field, key) j[key] = v.field;
+#define TIERSIM_IN(field, key) Read(j, key, v.field);
+#define TIERSIM_WIRE_STRUCT(Type, FIELDS)    \
+  void to_json(json& j, const Type& v) {     \
+    j = json::object();                      \
+    FIELDS(TIERSIM_OUT)                      \
+  }                                          \
+  void from_json(const json& j, Type& v) {   \
+    if (!j.is_object()) {                    \
+      throw WireError("expected an object"); \
+    }                                        \
+    FIELDS(TIERSIM_IN)                       \
+  }
+
+#define ADDRESS(F)             \
+  F(line1, "addressLine1")     \
+  F(city, "city")              \
+  F(state, "state")            \
+  F(postal_code, "postalCode") \
+  F(country, "country")
+TIERSIM_WIRE_STRUCT(Address, ADDRESS)
+
+#define CONTACT(F) F(name, "name") F(email, "email") F(phone, "phone")
+TIERSIM_WIRE_STRUCT(Contact, CONTACT)
+
+#define LOCATION(F) F(location, "location") F(url, "url")
+TIERSIM_WIRE_STRUCT(LocationTarget, LOCATION)
+
+#define LISTING(F) \
+  F(company_name, "companyName") F(logo_url, "logoUrl") F(targets, "targets")
+TIERSIM_WIRE_STRUCT(ProviderListing, LISTING)
+
+#define MPN_PROFILE(F)                                                 \
+  F(mpn, "mpnId")                                                      \
+  F(legal_name, "legalName") F(country, "country") F(active, "active") \
+      F(incentives, "incentives") F(benefits, "benefits")              \
+          F(competencies, "competencies")
+TIERSIM_WIRE_STRUCT(MpnProfile, MPN_PROFILE)
+
+#define LINE_ITEM(F) F(offer_id, "offerId") F(licenses, "quantity")
+TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
+
+#define CUSTOMER_DETAILS(F)                                                    \
+  F(company_name, "companyName")                                               \
+  F(domain_prefix, "domainPrefix") F(country, "country") F(contact, "contact") \
+      F(address, "address")
+TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
+
+#define PARTNER_SUMMARY(F)                                    \
+  F(id, "id")                                                 \
+  F(legal_name, "name") F(mpn, "mpnId") F(country, "country") \
+      F(domain, "domain") F(provider, "isIndirectProvider")   \
+          F(reseller, "isIndirectReseller") F(state, "state")
+TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
+
+#define CUSTOMER_SUMMARY(F)                                                \
+  F(id, "id")                                                              \
+  F(tenant, "tenantId") F(company_name, "companyName") F(domain, "domain") \
+      F(country, "country") F(resellers, "resellerIds")                    \
+          F(delegated_admin_only, "delegatedAdminOnly")
+TIERSIM_WIRE_STRUCT(CustomerSummary, CUSTOMER_SUMMARY)
+
+#define SUBSCRIPTION_VIEW(F)                                           \
+  F(id, "id")                                                          \
+  F(customer, "customerId") F(order, "orderId") F(offer_id, "offerId") \
+      F(offer_name, "offerName") F(family, "productFamily")            \
+          F(licenses, "quantity") F(provider, "partnerId")             \
+              F(reseller_of_record, "partnerIdOnRecord")               \
+                  F(support_contact, "supportContactPartnerId")
+TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
+
+#define USER_VIEW(F)                                               \
+  F(id, "id")                                                      \
+  F(full_name, "fullName") F(email, "email") F(agent, "agentRole") \
+      F(admin, "adminRole")
+TIERSIM_WIRE_STRUCT(UserView, USER_VIEW)
+
+#define SUPPORT_VIEW(F)                                              \
+  F(id, "id")                                                        \
+  F(kind, "kind") F(state, "state") F(customer, "customerId")        \
+      F(subscription, "subscriptionId") F(assigned_to, "assignedTo") \
+          F(text, "text") F(resolves_at, "resolvesAt")
+TIERSIM_WIRE_STRUCT(SupportRequestView, SUPPORT_VIEW)
+
+#define ENROLLMENT_VIEW(F)                                      \
+  F(id, "id")                                                   \
+  F(program, "program") F(step, "step") F(profiles, "profiles") \
+      F(chosen, "chosenMpnId") F(partner, "partnerId")          \
+          F(requirements, "requirements")
+TIERSIM_WIRE_STRUCT(EnrollmentView, ENROLLMENT_VIEW)
+
+#define WORK_ACCOUNT(F)                                  \
+  F(organization, "organization")                        \
+  F(domain_prefix, "domainPrefix") F(country, "country") \
+      F(admin_name, "adminName") F(admin_password, "adminPassword")
+TIERSIM_WIRE_STRUCT(WorkAccountSpec, WORK_ACCOUNT)
+
+#define ENROLLMENT_DETAILS(F)                                \
+  F(legal_name, "legalName")                                 \
+  F(address, "address") F(primary_contact, "primaryContact") \
+      F(support_contact, "supportContact")
+TIERSIM_WIRE_STRUCT(EnrollmentDetails, ENROLLMENT_DETAILS)
+
+#define LISTING_CHANGE(F) \
+  F(company_name, "companyName") F(logo_url, "logoUrl") F(targets, "targets")
+TIERSIM_WIRE_STRUCT(ListingChange, LISTING_CHANGE)
+
+#define USER_SPEC(F)       \
+  F(full_name, "fullName") \
+  F(email, "email") F(agent, "agentRole") F(admin, "adminRole")
+TIERSIM_WIRE_STRUCT(UserSpec, USER_SPEC)
+
+#define NEW_USER(F) \
+  F(id, "id") F(sign_in_name, "signInName") F(password, "passwordSecretId")
+TIERSIM_WIRE_STRUCT(NewUser, NEW_USER)
+
+#define CUSTOMER_CREATED(F)                                 \
+  F(customer, "customerId")                                 \
+  F(tenant, "tenantId") F(admin_user_name, "adminUserName") \
+      F(password, "passwordSecretId") F(order, "orderId")   \
+          F(subscriptions, "subscriptionIds")
+TIERSIM_WIRE_STRUCT(CustomerCreated, CUSTOMER_CREATED)
+
+#define DRAFT_REVIEW(F)     \
+  F(reseller, "resellerId") \
+  F(details, "details") F(items, "lineItems") F(domain, "domain")
+TIERSIM_WIRE_STRUCT(DraftReview, DRAFT_REVIEW)
+
+#define ORDER_RECEIPT(F) F(order, "orderId") F(subscriptions, "subscriptionIds")
+TIERSIM_WIRE_STRUCT(OrderReceipt, ORDER_RECEIPT)
+
+#define SENT_INVITATION(F) F(id, "invitationId") F(link, "link")
+TIERSIM_WIRE_STRUCT(SentInvitation, SENT_INVITATION)
+
+#define PARTNER_SEED(F)                                                      \
+  F(program, "program")                                                      \
+  F(direct, "direct") F(legal_name, "legalName")                             \
+      F(domain_prefix, "domainPrefix") F(country, "country") F(mpn, "mpnId") \
+          F(admin_name, "adminName") F(admin_password, "adminPassword")      \
+              F(primary_contact, "primaryContact")
+TIERSIM_WIRE_STRUCT(PartnerCenter::PartnerSeed, PARTNER_SEED)
+
+#define SEEDED_PARTNER(F) \
+  F(partner, "partnerId") F(tenant, "tenantId") F(admin_upn, "adminUpn")
+TIERSIM_WIRE_STRUCT(PartnerCenter::SeededPartner, SEEDED_PARTNER)
+
+#define CUSTOMER_SEED(F)                                          \
+  F(company_name, "companyName")                                  \
+  F(domain_prefix, "domainPrefix") F(country, "country")          \
+      F(admin_password, "adminPassword") F(served_by, "servedBy") \
+          F(kind, "kind")
+TIERSIM_WIRE_STRUCT(PartnerCenter::CustomerSeed, CUSTOMER_SEED)
+
+#define SEEDED_CUSTOMER(F) \
+  F(tenant, "tenantId") F(admin_upn, "adminUpn") F(customer, "customerId")
+TIERSIM_WIRE_STRUCT(PartnerCenter::SeededCustomer, SEEDED_CUSTOMER)
+
+#define CORE_COUNTS(F)                                      \
+  F(partners, "partners")                                   \
+  F(users, "users") F(customers, "customers")               \
+      F(subscriptions, "subscriptions") F(orders, "orders") \
+          F(invitations, "invitations") F(drafts, "drafts") \
+              F(secrets, "secrets") F(support_requests, "supportRequests")
+TIERSIM_WIRE_STRUCT(PartnerCenter::Counts, CORE_COUNTS)
+
+#define WORLD_COUNTS(F)                                      \
+  F(core, "core")                                            \
+  F(tenants, "tenants") F(directory_users, "directoryUsers") \
+      F(emails, "emails")
+TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
+
+#define JOURNAL_LINE(F)                                                    \
+  F(at, "at")                                                              \
+  F(by_microsoft, "byMicrosoft") F(action, "action") F(outcome, "outcome") \
+      F(text, "text")
+TIERSIM_WIRE_STRUCT(WorldControl::JournalLine, JOURNAL_LINE)
+
+#define MAIL_VIEW(F)                                                \
+  F(id, "id")                                                       \
+  F(from, "from") F(to, "to") F(subject, "subject") F(text, "text") \
+      F(kind, "kind") F(sent_at, "sentAt") F(read, "read")
+TIERSIM_WIRE_STRUCT(MailView, MAIL_VIEW)
+
+// FaultSpec: `until` optional, `delay` in microseconds.
+void to_json(json& j, const FaultSpec& v) {
+  j = json{{"probability", v.probability},
+           {"times", v.times},
+           {"delayMicros", v.delay.count()},
+           {"match", v.match}};
+  if (v.until) j["until"] = *v.until;
+}
+void from_json(const json& j, FaultSpec& v) {
+  Read(j, "probability", v.probability);
+  Read(j, "times", v.times);
+  std::int64_t delay = 0;
+  Read(j, "delayMicros", delay);
+  v.delay = Duration(delay);
+  Read(j, "match", v.match);
+  SimTime until{};
+  if (j.contains("until")) {
+    Read(j, "until", until);
+    v.until = until;
+  }
+}
+
+}  // namespace tiersim::sim

@@ -86,6 +86,13 @@ void HandleClockPost(Plumbing& p, const httplib::Request& req,
         return;
       }
       advance = d;
+    } else if (key == "advanceMicros") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
+        ReplyError(res, 400, "InvalidArgument",
+                   "\"advanceMicros\" must be a whole number >= 0");
+        return;
+      }
+      advance = sim::Duration(value.get<std::int64_t>());
     } else if (key == "speed") {
       if (!value.is_number() || !std::isfinite(value.get<double>()) ||
           value.get<double>() < 0) {

@@ -4,7 +4,8 @@
 //   GET  /readyz            200 {"status":"ready"} or 503 {"status":"starting"}
 //   POST /_tiersim/reset    a fresh world (same seed unless {"seed": N}), 200
 //   GET  /_tiersim/clock    {"now","origin","nowMicros","speed"}
-//   POST /_tiersim/clock    {"advance":"3d"} | {"speed": 60} | both
+//   POST /_tiersim/clock    {"advance":"3d"} or {"advanceMicros": N},
+//                           and/or {"speed": 60}
 //
 // Errors are {"code": "...", "description": "..."} with 400 (bad JSON, an
 // unknown field, a negative or malformed duration, a negative speed).

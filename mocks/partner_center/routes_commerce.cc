@@ -44,7 +44,9 @@ Reply ListCustomers(Call& call) {
     size = parsed;
   }
   std::size_t offset = 0;
-  const std::string token = HeaderValue(req, "MS-ContinuationToken");
+  // The real API's header, or the same value as a query parameter.
+  std::string token = HeaderValue(req, "MS-ContinuationToken");
+  if (token.empty()) token = req.get_param_value("continuationToken");
   if (!token.empty()) {
     if (token.size() > 12 ||
         !std::all_of(token.begin(), token.end(),

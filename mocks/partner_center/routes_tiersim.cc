@@ -223,6 +223,7 @@ void AddTiersimRoutes(httplib::Server& r, Context& ctx) {
   r.Post(t + R"(/resellers/(partner-[0-9]+)/administer)",
          route(false, AdministerReseller));
   r.Post(t + "/customer-invitations", route(true, InviteCustomer));
+  r.Post(t + "/joint-invitations", route(true, InviteJointly));
   r.Post(t + "/customer-invitations/accept",
          route(true, AcceptCustomerInvitation));
   r.Get(t + R"(/providers/(partner-[0-9]+)/shared-customers)",

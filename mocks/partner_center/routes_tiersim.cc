@@ -109,15 +109,20 @@ Reply AdministerReseller(Call& c) {
 }
 
 // ---- Customer relationships (F4-F6) ----
+// F4: the reseller invites a customer.
 Reply InviteCustomer(Call& c) {
   json b = Body(c);
   auto email = Field<std::string>(b, "customerEmail");
   auto message = Field<std::string>(b, "message");
+  return Value(c.pc().RequestResellerRelationship(c.session, email, message),
+               201);
+}
+// F5: the reseller invites a customer together with a provider.
+Reply InviteJointly(Call& c) {
+  json b = Body(c);
+  auto email = Field<std::string>(b, "customerEmail");
+  auto message = Field<std::string>(b, "message");
   auto provider = Field<sim::PartnerId>(b, "providerId");
-  if (!provider.valid()) {
-    return Value(c.pc().RequestResellerRelationship(c.session, email, message),
-                 201);
-  }
   return Value(
       c.pc().InviteCustomerWithProvider(c.session, provider, email, message),
       201);

@@ -1,4 +1,5 @@
-// tiersim: the command line. Subcommands: run, validate, list, schema.
+// tiersim: the command line. Subcommands: run, serve, validate, list,
+// schema.
 // Exit codes: 0 all passed (or valid), 1 some scenario failed, 2 bad input
 // or usage.
 #include <unistd.h>
@@ -14,6 +15,9 @@
 #include "harness/loader.h"
 #include "harness/runner.h"
 #include "harness/schema.h"
+#include "harness/serve_command.h"
+#include "mocks/remote/network_client.h"
+#include "mocks/serve/served_world.h"
 #include "reports/writers.h"
 
 namespace {
@@ -76,7 +80,42 @@ struct RunArgs {
   std::string json, junit, html;
   std::string color = "auto";
   bool verbose = false;
+  std::string transport = "inprocess";
+  std::string target;  // a Partner Center URL: play against servers there
 };
+
+// The network transport's client: against --target, or against servers
+// started here on ephemeral ports. Null (and a message) when unreachable.
+struct NetworkSetup {
+  std::unique_ptr<tiersim::mocks::ServedWorld> world;
+  std::unique_ptr<tiersim::mocks::NetworkClient> client;
+};
+
+bool SetUpNetwork(const RunArgs& args, NetworkSetup& setup) {
+  namespace m = tiersim::mocks;
+  m::NetworkTarget target;
+  if (args.target.empty()) {
+    setup.world = std::make_unique<m::ServedWorld>(m::ServeOptions{
+        .host = "127.0.0.1", .http_threads = 8});
+    tiersim::sim::Status s = setup.world->Start();
+    if (!s.ok()) {
+      std::cerr << "tiersim run: cannot start the servers: " << s.message()
+                << "\n";
+      return false;
+    }
+    target = setup.world->target();
+  } else {
+    auto found = m::DiscoverTarget(args.target);
+    if (!found.ok()) {
+      std::cerr << "tiersim run: --target: " << found.status().message()
+                << "\n";
+      return false;
+    }
+    target = *found;
+  }
+  setup.client = std::make_unique<m::NetworkClient>(target);
+  return true;
+}
 
 int Run(const RunArgs& args) {
   namespace h = tiersim::harness;
@@ -127,10 +166,17 @@ int Run(const RunArgs& args) {
   run.tag_filter = options.tags;
   run.seed_overridden = options.seed.has_value();
   run.seed = options.seed.value_or(0);
+  NetworkSetup network;
+  if (args.transport == "http" && !SetUpNetwork(args, network)) {
+    return kExitUsage;
+  }
   const auto start = std::chrono::steady_clock::now();
   for (const Scenario* s : selected) {
+    const std::uint64_t seed = h::SeedFor(*s, options);
     run.scenarios.push_back(
-        h::RunScenarioInProcess(*s, h::SeedFor(*s, options)));
+        network.client
+            ? h::RunScenarioOverNetwork(*s, seed, *network.client)
+            : h::RunScenarioInProcess(*s, seed));
     tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
                                            std::cout);
   }
@@ -199,6 +245,62 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   run->add_flag("-v,--verbose", run_args.verbose,
                 "Print every step, not only failures");
+  run->add_option("--transport", run_args.transport,
+                  "inprocess (default): call the core directly; http: play "
+                  "every step over real HTTP/HTTPS/SMTP against the servers")
+      ->check(CLI::IsMember({"inprocess", "http"}));
+  run->add_option("--target", run_args.target,
+                  "With --transport http: the Partner Center URL of a running "
+                  "`tiersim serve` (default: start the servers here, on "
+                  "ephemeral ports)");
+
+  tiersim::harness::ServeArgs serve_args;
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "Run Partner Center, Azure AD, PMC and mail as real servers until "
+      "Ctrl-C (each flag can also be set with its TIERSIM_* variable)");
+  serve->add_option("--host", serve_args.host, "Address to listen on")
+      ->envname("TIERSIM_HOST")
+      ->capture_default_str();
+  serve->add_option("--partner-center-port", serve_args.partner_center_port,
+                    "Partner Center REST (HTTP); 0 = any free port")
+      ->envname("TIERSIM_PARTNER_CENTER_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--aad-port", serve_args.aad_port, "Azure AD (HTTPS)")
+      ->envname("TIERSIM_AAD_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--pmc-port", serve_args.pmc_port, "PMC (HTTP)")
+      ->envname("TIERSIM_PMC_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--smtp-port", serve_args.smtp_port, "SMTP")
+      ->envname("TIERSIM_SMTP_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--mail-api-port", serve_args.mail_api_port,
+                    "Mailpit-shaped mail API (HTTP)")
+      ->envname("TIERSIM_MAIL_API_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--seed", serve_args.seed, "The world's seed")
+      ->envname("TIERSIM_SEED")
+      ->capture_default_str();
+  serve->add_option("--clock-speed", serve_args.clock_speed,
+                    "Virtual seconds per wall second (0: time moves only via "
+                    "POST /_tiersim/clock)")
+      ->envname("TIERSIM_CLOCK_SPEED")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve->add_option("--cert-dir", serve_args.certificate_dir,
+                    "Where to write ca.pem, server.pem, server-key.pem "
+                    "(default: a new temporary directory)")
+      ->envname("TIERSIM_CERT_DIR");
+  serve->add_option("--world", serve_args.world_file,
+                    "A scenario file whose cast seeds the world at start")
+      ->envname("TIERSIM_WORLD")
+      ->check(CLI::ExistingFile);
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand(
@@ -224,7 +326,14 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (run->parsed()) return Run(run_args);
+  if (run->parsed()) {
+    if (!run_args.target.empty() && run_args.transport != "http") {
+      std::cerr << "tiersim run: --target needs --transport http\n";
+      return kExitUsage;
+    }
+    return Run(run_args);
+  }
+  if (serve->parsed()) return tiersim::harness::Serve(serve_args);
   if (validate->parsed()) return Validate(validate_paths);
   if (list->parsed()) {
     if (!tiersim::harness::PrintList(list_what, std::cout)) {

@@ -1,5 +1,7 @@
 #include "harness/runner.h"
 
+#include "mocks/remote/network_client.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -413,6 +415,29 @@ reports::ScenarioResult PlayScenario(const Scenario& s, std::uint64_t seed,
                                      sim::Client& client,
                                      sim::WorldControl& control) {
   return ScenarioPlayer(s, seed, client, control).Play();
+}
+
+reports::ScenarioResult RunScenarioOverNetwork(const Scenario& s,
+                                               std::uint64_t seed,
+                                               mocks::NetworkClient& client) {
+  sim::Status reset = client.ResetWorld(seed);
+  if (!reset.ok()) {
+    reports::ScenarioResult r;
+    r.file = s.file;
+    r.name = s.name;
+    r.description = s.description;
+    r.tags = s.tags;
+    r.seed = seed;
+    r.outcome = reports::Outcome::kError;
+    r.failure = "could not reset the served world: " + reset.ToString();
+    return r;
+  }
+  reports::ScenarioResult r = PlayScenario(s, seed, client, client);
+  if (sim::Status t = client.TransportError(); !t.ok()) {
+    r.outcome = reports::Outcome::kError;
+    r.failure = "network transport: " + t.ToString();
+  }
+  return r;
 }
 
 reports::ScenarioResult RunScenarioInProcess(const Scenario& s,

@@ -18,6 +18,10 @@
 #include "reports/run_result.h"
 #include "sim/client.h"
 
+namespace tiersim::mocks {
+class NetworkClient;
+}
+
 namespace tiersim::harness {
 
 inline constexpr std::uint64_t kDefaultSeed = 1;
@@ -37,6 +41,13 @@ bool Selected(const Scenario& s, const RunOptions& options);
 reports::ScenarioResult PlayScenario(const Scenario& s, std::uint64_t seed,
                                      sim::Client& client,
                                      sim::WorldControl& control);
+
+// Resets the served world behind `client` to the scenario's seed and plays
+// it over the network. A transport failure (a server gone) makes the
+// scenario an error naming it.
+reports::ScenarioResult RunScenarioOverNetwork(const Scenario& s,
+                                               std::uint64_t seed,
+                                               mocks::NetworkClient& client);
 
 // Builds a fresh in-process world with the scenario's seed and plays it.
 reports::ScenarioResult RunScenarioInProcess(const Scenario& s,

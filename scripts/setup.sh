@@ -10,6 +10,12 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   # Test tools: schema validation, JUnit consumer, XML well-formedness.
   python3 python3-jsonschema python3-junitparser libxml2-utils
+  # Real clients of the served mocks: MSAL and an OAuth library for Azure AD,
+  # curl for smoke checks.
+  python3-msal python3-authlib python3-requests curl
+  # The fuzzers (clang's libFuzzer) and the peers the benchmarks measure
+  # against: wrk (HTTP), Postfix's smtp-sink/smtp-source (SMTP).
+  clang wrk postfix
 )
 
 missing=()
@@ -28,5 +34,9 @@ echo "setup: installing ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
+# Postfix is wanted only for its smtp-sink/smtp-source tools: no mail
+# system is configured and no daemon is meant to run.
+echo "postfix postfix/main_mailer_type select No configuration" |
+  $SUDO debconf-set-selections
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

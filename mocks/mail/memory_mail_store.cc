@@ -1,6 +1,7 @@
 #include "mocks/mail/memory_mail_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <optional>
 #include <unordered_set>
@@ -17,12 +18,78 @@ struct Term {
     kKind,
     kRead,
     kUnread,
+    kBefore,
+    kAfter,
     kNever,
     kText
   };
   Kind kind;
   std::string value;
+  sim::SimTime time{};  // before: / after:
 };
+
+// Exactly `count` digits at text[*i], advancing *i; nullopt otherwise.
+std::optional<int> Digits(std::string_view text, std::size_t* i,
+                          std::size_t count) {
+  if (*i + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const char c = text[*i + k];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  *i += count;
+  return value;
+}
+
+// "2026-01-03", "2026-01-03T04:05", "2026-01-03T04:05:06[.ffffff][Z]", UTC.
+std::optional<sim::SimTime> ParseQueryDate(std::string_view text) {
+  using namespace std::chrono;
+  std::size_t i = 0;
+  const auto y = Digits(text, &i, 4);
+  if (!y || i >= text.size() || text[i++] != '-') return std::nullopt;
+  const auto m = Digits(text, &i, 2);
+  if (!m || i >= text.size() || text[i++] != '-') return std::nullopt;
+  const auto d = Digits(text, &i, 2);
+  if (!d) return std::nullopt;
+  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)},
+                           day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok()) return std::nullopt;
+  microseconds in_day{0};
+  if (i < text.size() && (text[i] == 'T' || text[i] == 't')) {
+    ++i;
+    const auto hh = Digits(text, &i, 2);
+    if (!hh || i >= text.size() || text[i++] != ':') return std::nullopt;
+    const auto mm = Digits(text, &i, 2);
+    if (!mm || *hh > 23 || *mm > 59) return std::nullopt;
+    int ss = 0;
+    long micros = 0;
+    if (i < text.size() && text[i] == ':') {
+      ++i;
+      const auto s = Digits(text, &i, 2);
+      if (!s || *s > 60) return std::nullopt;
+      ss = *s;
+      if (i < text.size() && text[i] == '.') {
+        ++i;
+        long scale = 100000;
+        const std::size_t first = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+          micros += (text[i] - '0') * scale;
+          scale /= 10;
+          ++i;
+        }
+        if (i == first) return std::nullopt;
+      }
+    }
+    in_day = hours{*hh} + minutes{*mm} + seconds{ss} + microseconds{micros};
+  }
+  if (i < text.size() && (text[i] == 'Z' || text[i] == 'z')) ++i;
+  if (i != text.size()) return std::nullopt;
+  const auto since_epoch = duration_cast<microseconds>(
+                               sys_days{ymd}.time_since_epoch()) +
+                           in_day;
+  return sim::SimTime{since_epoch};
+}
 
 // Splits the query into terms: blanks separate terms except inside double
 // quotes; the quotes themselves are dropped. A term is an operator only when
@@ -64,6 +131,13 @@ std::vector<Term> ParseQuery(std::string_view query) {
         term = {.kind = Term::Kind::kSubject, .value = std::move(value)};
       } else if (name == "kind") {
         term = {.kind = Term::Kind::kKind, .value = std::move(value)};
+      } else if (name == "before" || name == "after") {
+        const std::optional<sim::SimTime> time = ParseQueryDate(value);
+        term = {.kind = !time               ? Term::Kind::kNever
+                        : name == "before" ? Term::Kind::kBefore
+                                           : Term::Kind::kAfter,
+                .value = std::move(value),
+                .time = time.value_or(sim::SimTime{})};
       } else if (name == "is") {
         const Term::Kind kind =
             EqualsIgnoreCase(value, "read")     ? Term::Kind::kRead
@@ -72,25 +146,49 @@ std::vector<Term> ParseQuery(std::string_view query) {
         term = {.kind = kind, .value = std::move(value)};
       }
       // Any other "name:" is plain text, so a URL can be searched for.
+      if (term.kind == Term::Kind::kNever) term.value = raw;
     }
     terms.push_back(std::move(term));
   }
   return terms;
 }
 
-// The addr-spec of an address as written; the text itself when malformed.
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// The addr-spec of an address as written; when it does not parse (an
+// SMTPUTF8 address, say), the text inside <> or else the trimmed text.
 std::string_view Address(std::string_view text) {
-  return AddrSpec(text).value_or(text);
+  if (const auto spec = AddrSpec(text)) return *spec;
+  text = Trim(text);
+  const std::size_t open = text.rfind('<');
+  if (!text.empty() && text.back() == '>' && open != std::string_view::npos) {
+    return Trim(text.substr(open + 1, text.size() - open - 2));
+  }
+  return text;
 }
 
 bool Matches(const Term& term, const StoredMessage& message) {
   const sim::Email& email = message.email;
   switch (term.kind) {
-    case Term::Kind::kTo:
-      return std::any_of(
-          email.to.begin(), email.to.end(), [&](const std::string& to) {
-            return EqualsIgnoreCase(Address(to), Address(term.value));
-          });
+    case Term::Kind::kTo: {
+      const auto same = [&](const std::string& to) {
+        return EqualsIgnoreCase(Address(to), Address(term.value));
+      };
+      if (std::any_of(email.to.begin(), email.to.end(), same)) return true;
+      const MessageDetail* detail = message.detail.get();
+      return detail != nullptr &&
+             (std::any_of(detail->cc.begin(), detail->cc.end(), same) ||
+              std::any_of(detail->envelope_to.begin(),
+                          detail->envelope_to.end(), same));
+    }
     case Term::Kind::kFrom:
       return EqualsIgnoreCase(Address(email.from), Address(term.value));
     case Term::Kind::kSubject:
@@ -101,6 +199,10 @@ bool Matches(const Term& term, const StoredMessage& message) {
       return message.read;
     case Term::Kind::kUnread:
       return !message.read;
+    case Term::Kind::kBefore:
+      return email.sent_at <= term.time;
+    case Term::Kind::kAfter:
+      return email.sent_at >= term.time;
     case Term::Kind::kNever:
       return false;
     case Term::Kind::kText:
@@ -108,6 +210,18 @@ bool Matches(const Term& term, const StoredMessage& message) {
              ContainsIgnoreCase(email.text, term.value);
   }
   return false;
+}
+
+// Every address the message is indexed under: To, and for SMTP messages
+// Cc and the envelope recipients (Bcc included).
+std::vector<std::string> Recipients(const StoredMessage& message) {
+  std::vector<std::string> out = message.email.to;
+  if (message.detail != nullptr) {
+    out.insert(out.end(), message.detail->cc.begin(), message.detail->cc.end());
+    out.insert(out.end(), message.detail->envelope_to.begin(),
+               message.detail->envelope_to.end());
+  }
+  return out;
 }
 
 bool MatchesAll(const std::vector<Term>& terms, const StoredMessage& message) {
@@ -134,14 +248,31 @@ sim::Status MemoryMailStore::Send(sim::Email email) {
                             "' is not an email address such as ada@x.test");
     }
   }
-  const sim::MessageId id(next_id_++);
-  for (const std::string& to : email.to) {
-    std::vector<sim::MessageId>& ids = by_recipient_[AsciiLower(*AddrSpec(to))];
-    // The same address twice in one message is one delivery.
-    if (ids.empty() || ids.back() != id) ids.push_back(id);
-  }
-  messages_.push_back(StoredMessage{.id = id, .email = std::move(email)});
+  Insert(std::move(email), nullptr);
   return sim::OkStatus();
+}
+
+sim::MessageId MemoryMailStore::Insert(
+    sim::Email email, std::shared_ptr<const MessageDetail> detail) {
+  const sim::MessageId id(next_id_++);
+  const auto index = [&](const std::vector<std::string>& addresses) {
+    for (const std::string& to : addresses) {
+      const std::string_view address = Address(to);
+      if (address.empty()) continue;
+      std::vector<sim::MessageId>& ids = by_recipient_[AsciiLower(address)];
+      // The same address twice in one message is one delivery.
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    }
+  };
+  index(email.to);
+  if (detail != nullptr) {
+    index(detail->cc);
+    index(detail->envelope_to);
+  }
+  messages_.push_back(StoredMessage{
+      .id = id, .email = std::move(email), .detail = std::move(detail)});
+  ++unread_;
+  return id;
 }
 
 const StoredMessage* MemoryMailStore::Find(sim::MessageId id) const {
@@ -194,13 +325,60 @@ std::vector<sim::MessageId> MemoryMailStore::Search(
   return found;
 }
 
-void MemoryMailStore::MarkRead(sim::MessageId id) {
-  if (StoredMessage* message = Find(id)) message->read = true;
+void MemoryMailStore::MarkRead(sim::MessageId id) { SetRead(id, true); }
+
+bool MemoryMailStore::SetRead(sim::MessageId id, bool read) {
+  StoredMessage* message = Find(id);
+  if (message == nullptr) return false;
+  if (message->read != read) {
+    message->read = read;
+    if (read) {
+      --unread_;
+    } else {
+      ++unread_;
+    }
+  }
+  return true;
 }
 
 void MemoryMailStore::Clear() {
   messages_.clear();
   by_recipient_.clear();
+  unread_ = 0;
+}
+
+bool MemoryMailStore::Delete(sim::MessageId id) {
+  const auto it = std::lower_bound(
+      messages_.begin(), messages_.end(), id,
+      [](const StoredMessage& m, sim::MessageId key) { return m.id < key; });
+  if (it == messages_.end() || it->id != id) return false;
+  if (!it->read) --unread_;
+  const std::vector<std::string> addresses = Recipients(*it);
+  messages_.erase(it);
+  Unindex(addresses);
+  return true;
+}
+
+void MemoryMailStore::Unindex(const std::vector<std::string>& addresses) {
+  for (const std::string& to : addresses) {
+    const auto entry = by_recipient_.find(Address(to));
+    if (entry == by_recipient_.end()) continue;
+    std::erase_if(entry->second,
+                  [&](sim::MessageId id) { return Find(id) == nullptr; });
+    if (entry->second.empty()) by_recipient_.erase(entry);
+  }
+}
+
+sim::Status MemoryMailStore::CheckQuery(std::string_view query) {
+  for (const Term& term : ParseQuery(query)) {
+    if (term.kind != Term::Kind::kNever) continue;
+    return sim::Error(
+        sim::ErrorCode::kInvalidArgument,
+        "the search term '" + term.value +
+            "' means nothing: use is:read or is:unread, and dates such as "
+            "before:2026-01-03 or after:2026-01-03T04:05:06Z");
+  }
+  return sim::OkStatus();
 }
 
 std::size_t MemoryMailStore::DeleteMatching(std::string_view query) {
@@ -210,7 +388,8 @@ std::size_t MemoryMailStore::DeleteMatching(std::string_view query) {
       messages_.begin(), messages_.end(),
       [&](const StoredMessage& m) { return !MatchesAll(terms, m); });
   for (auto it = removed_begin; it != messages_.end(); ++it) {
-    for (const std::string& to : it->email.to) {
+    if (!it->read) --unread_;
+    for (const std::string& to : Recipients(*it)) {
       touched.insert(AsciiLower(Address(to)));
     }
   }
@@ -218,12 +397,7 @@ std::size_t MemoryMailStore::DeleteMatching(std::string_view query) {
       static_cast<std::size_t>(std::distance(removed_begin, messages_.end()));
   messages_.erase(removed_begin, messages_.end());
   // messages_ is still sorted, so Find tells which IDs survived.
-  for (const std::string& address : touched) {
-    const auto entry = by_recipient_.find(address);
-    std::erase_if(entry->second,
-                  [&](sim::MessageId id) { return Find(id) == nullptr; });
-    if (entry->second.empty()) by_recipient_.erase(entry);
-  }
+  Unindex(std::vector<std::string>(touched.begin(), touched.end()));
   return removed;
 }
 

@@ -1,5 +1,7 @@
 #include "mocks/partner_center/pc_server.h"
 
+#include <nlohmann/json.hpp>
+
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/partner_center/pc_call.h"
@@ -29,6 +31,13 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
   httplib::Server& r = impl_->http.routes();
   if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
   pc::AddPublicRoutes(r, impl_->ctx, options.email_count);
+  r.Get("/_tiersim/endpoints", [this, endpoints = options.endpoints](
+                                   const httplib::Request&,
+                                   httplib::Response& res) {
+    nlohmann::json out = {{"partnerCenter", url()}};
+    for (const auto& [name, value] : endpoints) out[name] = value;
+    ReplyJson(res, 200, out.dump());
+  });
   pc::AddTiersimRoutes(r, impl_->ctx);
   pc::AddRelationshipRoutes(r, impl_->ctx);
   pc::AddCommerceRoutes(r, impl_->ctx);

@@ -22,6 +22,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/status.h"
 
@@ -41,6 +43,10 @@ struct PartnerCenterServerOptions {
   // Counts the mail system's messages for /_tiersim/counts (null: the
   // world's own in-memory store, as in process).
   std::function<std::size_t()> email_count;
+  // The other servers of this world, served at GET /_tiersim/endpoints so a
+  // client given only this server's URL finds the rest ("aad", "mailApi",
+  // "pmc", "smtp", "caFile").
+  std::vector<std::pair<std::string, std::string>> endpoints;
 };
 
 class PartnerCenterServer {

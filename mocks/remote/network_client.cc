@@ -72,6 +72,8 @@ Status AadFailure(int http_status, const std::string& body) {
       return sim::Error(sim::ErrorCode::kInvalidCredentials, description);
     case 50055:
       return sim::Error(sim::ErrorCode::kPasswordChangeRequired, description);
+    case 120002:  // the new password breaks the policy
+      return sim::Error(sim::ErrorCode::kWeakPassword, description);
     case 90002:
       return sim::Error(sim::ErrorCode::kUnknownTenant, description);
     default:
@@ -100,21 +102,43 @@ NetworkClient::Impl::Impl(NetworkTarget t)
 Result<json> NetworkClient::Impl::Pc(const std::string& method,
                                      const std::string& path, const json* body,
                                      SessionRef session) {
-  httplib::Headers headers;
-  if (session.value != 0) {
-    if (session.value > tokens.size()) {
-      return sim::Error(sim::ErrorCode::kNotFound,
-                        "not signed in (unknown session)");
-    }
-    headers.emplace("Authorization", "Bearer " + tokens[session.value - 1]);
+  if (session.value > tokens.size()) {
+    return sim::Error(sim::ErrorCode::kNotFound,
+                      "not signed in (unknown session)");
   }
   const std::string payload = body != nullptr ? body->dump() : std::string();
-  httplib::Result res =
+  for (int attempt = 0;; ++attempt) {
+    httplib::Headers headers;
+    if (session.value != 0) {
+      headers.emplace("Authorization",
+                      "Bearer " + tokens[session.value - 1].access);
+    }
+    httplib::Result res = Send(method, path, headers, payload);
+    // An expired token is renewed once, silently, as MSAL would.
+    if (res && res->status == 401 && session.value != 0 && attempt == 0 &&
+        res->body.find("\"InvalidToken\"") != std::string::npos &&
+        Refresh(session.value - 1)) {
+      continue;
+    }
+    return Answer(method, path, res);
+  }
+}
+
+httplib::Result NetworkClient::Impl::Send(const std::string& method,
+                                          const std::string& path,
+                                          const httplib::Headers& headers,
+                                          const std::string& payload) {
+  return
       method == "GET"      ? pc.Get(path, headers)
       : method == "DELETE" ? pc.Delete(path, headers)
       : method == "PUT"    ? pc.Put(path, headers, payload, "application/json")
       : method == "PATCH" ? pc.Patch(path, headers, payload, "application/json")
                           : pc.Post(path, headers, payload, "application/json");
+}
+
+Result<json> NetworkClient::Impl::Answer(const std::string& method,
+                                         const std::string& path,
+                                         const httplib::Result& res) {
   if (!res) {
     return Unreachable("Partner Center", target.partner_center_url,
                        res.error());
@@ -175,11 +199,47 @@ Result<json> NetworkClient::Impl::AadJson(const std::string& path,
   return json::object();
 }
 
+bool NetworkClient::Impl::Refresh(std::size_t index) {
+  if (tokens[index].refresh.empty()) return false;
+  auto token = AadForm("/" + target.tenant + "/oauth2/v2.0/token",
+                       {{"grant_type", "refresh_token"},
+                        {"client_id", target.client_id},
+                        {"scope", target.scope + " offline_access"},
+                        {"refresh_token", tokens[index].refresh}});
+  if (!token.ok() || !token->contains("access_token")) return false;
+  tokens[index].access = (*token)["access_token"].get<std::string>();
+  tokens[index].refresh = token->value("refresh_token", std::string());
+  return true;
+}
+
 void NetworkClient::Impl::NoteTransportError(const Status& s) {
   if (s.ok() || !transport_error.ok()) return;
   transport_error = s;
   std::fprintf(stderr, "tiersim: network transport: %s\n",
                s.ToString().c_str());
+}
+
+Result<NetworkTarget> DiscoverTarget(const std::string& partner_center_url) {
+  httplib::Client cli(partner_center_url);
+  cli.set_connection_timeout(5);
+  httplib::Result res = cli.Get("/_tiersim/endpoints");
+  if (!res) {
+    return Unreachable("Partner Center", partner_center_url, res.error());
+  }
+  json j = json::parse(res->body, nullptr, false);
+  if (res->status != 200 || !j.is_object()) {
+    return sim::Error(sim::ErrorCode::kUnavailable,
+                      partner_center_url +
+                          " is not a tiersim Partner Center (GET "
+                          "/_tiersim/endpoints answered HTTP " +
+                          std::to_string(res->status) + ")");
+  }
+  NetworkTarget t;
+  t.partner_center_url = partner_center_url;
+  t.aad_url = j.value("aad", "");
+  t.mail_api_url = j.value("mailApi", "");
+  t.ca_file = j.value("caFile", "");
+  return t;
 }
 
 NetworkClient::NetworkClient(NetworkTarget target)
@@ -193,7 +253,7 @@ Result<SessionRef> NetworkClient::SignIn(std::string_view upn,
   auto token = impl_->AadForm("/" + impl_->target.tenant + "/oauth2/v2.0/token",
                               {{"grant_type", "password"},
                                {"client_id", impl_->target.client_id},
-                               {"scope", impl_->target.scope},
+                               {"scope", impl_->target.scope + " offline_access"},
                                {"username", std::string(upn)},
                                {"password", std::string(password)}});
   if (!token.ok()) return token.status();
@@ -201,7 +261,9 @@ Result<SessionRef> NetworkClient::SignIn(std::string_view upn,
     return sim::Error(sim::ErrorCode::kInternal,
                       "Azure AD's token answer has no access_token");
   }
-  impl_->tokens.push_back((*token)["access_token"].get<std::string>());
+  impl_->tokens.push_back(
+      {.access = (*token)["access_token"].get<std::string>(),
+       .refresh = token->value("refresh_token", std::string())});
   return SessionRef{impl_->tokens.size()};
 }
 

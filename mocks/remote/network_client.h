@@ -34,6 +34,11 @@ struct NetworkTarget {
   std::string tenant = "organizations";
 };
 
+// Asks the Partner Center server at `partner_center_url` where the world's
+// other servers are (GET /_tiersim/endpoints). kUnavailable when it does
+// not answer.
+sim::Result<NetworkTarget> DiscoverTarget(const std::string& partner_center_url);
+
 class NetworkClient final : public sim::Client, public sim::WorldControl {
  public:
   explicit NetworkClient(NetworkTarget target);

@@ -212,6 +212,7 @@ Status NetworkClient::TransportError() const { return impl_->transport_error; }
 Status NetworkClient::ResetWorld(std::uint64_t seed) {
   json body = {{"seed", seed}};
   impl_->tokens.clear();
+  impl_->transport_error = sim::OkStatus();
   return StatusOf(impl_->Pc("POST", "/_tiersim/reset", &body, {}));
 }
 

@@ -23,6 +23,11 @@ struct NetworkClient::Impl {
   // routes). The answer's body (keys lowercased) or the error it carries.
   sim::Result<json> Pc(const std::string& method, const std::string& path,
                        const json* body, sim::SessionRef session);
+  httplib::Result Send(const std::string& method, const std::string& path,
+                       const httplib::Headers& headers,
+                       const std::string& payload);
+  sim::Result<json> Answer(const std::string& method, const std::string& path,
+                           const httplib::Result& res);
   // A mail API call (Mailpit shape); body as sent (keys not lowercased).
   sim::Result<json> Mail(const std::string& method, const std::string& path,
                          const json* body = nullptr);
@@ -39,7 +44,16 @@ struct NetworkClient::Impl {
   httplib::Client pc;
   httplib::Client mail;
   httplib::Client aad;              // https: scheme-host-port form
-  std::vector<std::string> tokens;  // SessionRef value - 1
+  // Refreshes session `index`'s access token with its refresh token (the
+  // way MSAL renews silently when a token expires, e.g. after a long
+  // virtual wait). False when there is no refresh token or it is refused.
+  bool Refresh(std::size_t index);
+
+  struct Tokens {
+    std::string access;
+    std::string refresh;
+  };
+  std::vector<Tokens> tokens;  // SessionRef value - 1
   sim::Status transport_error;
 };
 

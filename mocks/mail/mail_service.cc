@@ -1,0 +1,229 @@
+#include "mocks/mail/mail_service.h"
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+
+#include "mocks/mail/mime.h"
+#include "sim/links.h"
+
+namespace tiersim::mocks {
+namespace {
+
+constexpr std::size_t kSnippetChars = 250;
+
+// The first `limit` UTF-8 characters of `text` with runs of blanks and line
+// breaks collapsed to one space.
+std::string Snippet(std::string_view text, std::size_t limit) {
+  std::string out;
+  std::size_t chars = 0;
+  bool blank = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (space) {
+      blank = !out.empty();
+      continue;
+    }
+    const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    if (!continuation) {
+      if (chars + (blank ? 1 : 0) >= limit) break;
+      if (blank) {
+        out.push_back(' ');
+        ++chars;
+      }
+      blank = false;
+      ++chars;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+MailService::MailService(Clock clock) : clock_(std::move(clock)) {}
+
+sim::Result<sim::MessageId> MailService::Deliver(
+    std::string_view mail_from, const std::vector<std::string>& rcpt_to,
+    std::string raw) {
+  if (rcpt_to.empty()) {
+    return sim::Error(sim::ErrorCode::kInvalidArgument,
+                      "the message has no recipient");
+  }
+  DecodedMessage decoded = DecodeMessage(raw);
+  sim::Email email;
+  email.from = decoded.from ? FormatAddress(*decoded.from)
+                            : std::string(mail_from);
+  for (const MailAddress& to : decoded.to) {
+    email.to.push_back(FormatAddress(to));
+  }
+  if (email.to.empty()) email.to = rcpt_to;  // no To header: the envelope
+  email.subject = std::move(decoded.subject);
+  email.text = decoded.text.empty() && !decoded.html.empty()
+                   ? HtmlToText(decoded.html)
+                   : std::move(decoded.text);
+  email.links = sim::ExtractLinks(email.text);
+  email.kind = std::move(decoded.kind);
+  email.sent_at = decoded.sent_at ? *decoded.sent_at : clock_();
+
+  auto detail = std::make_shared<MessageDetail>();
+  detail->html = std::move(decoded.html);
+  detail->message_id = std::move(decoded.message_id);
+  for (const MailAddress& cc : decoded.cc) {
+    detail->cc.push_back(FormatAddress(cc));
+  }
+  detail->envelope_from = std::string(mail_from);
+  detail->envelope_to = rcpt_to;
+  for (MimePart& part : decoded.attachments) {
+    detail->attachments.push_back(
+        AttachmentInfo{.file_name = std::move(part.file_name),
+                       .content_type = std::move(part.content_type),
+                       .size = part.size});
+  }
+  detail->raw = std::move(raw);
+
+  sim::MessageId id;
+  {
+    std::lock_guard lock(mutex_);
+    id = store_.Insert(std::move(email), std::move(detail));
+  }
+  arrived_.notify_all();
+  return id;
+}
+
+sim::Result<MessagePage> MailService::List(std::string_view query,
+                                           std::size_t start,
+                                           std::size_t limit) const {
+  TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
+  MessagePage page;
+  page.start = start;
+  std::lock_guard lock(mutex_);
+  const std::vector<sim::MessageId> ids = store_.Search(query);
+  page.total = store_.size();
+  page.unread = store_.unread();
+  page.matched = ids.size();
+  for (std::size_t i = start; i < ids.size() && page.messages.size() < limit;
+       ++i) {
+    const StoredMessage* message = store_.Get(ids[ids.size() - 1 - i]);
+    page.messages.push_back(Summarize(*message));
+  }
+  return page;
+}
+
+std::optional<StoredMessage> MailService::Get(sim::MessageId id) const {
+  std::lock_guard lock(mutex_);
+  const StoredMessage* message = store_.Get(id);
+  if (message == nullptr) return std::nullopt;
+  return *message;
+}
+
+sim::Result<StoredMessage> MailService::Latest(std::string_view query) const {
+  TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
+  std::lock_guard lock(mutex_);
+  const std::vector<sim::MessageId> ids = store_.Search(query);
+  if (ids.empty()) {
+    return sim::Error(sim::ErrorCode::kNotFound,
+                      query.empty() ? std::string("there are no messages")
+                                    : "no message matches '" +
+                                          std::string(query) + "'");
+  }
+  return *store_.Get(ids.back());
+}
+
+std::size_t MailService::SetRead(const std::vector<sim::MessageId>& ids,
+                                 bool read) {
+  std::size_t changed = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (ids.empty()) {
+      std::vector<sim::MessageId> all;
+      all.reserve(store_.size());
+      for (const StoredMessage& message : store_.messages()) {
+        all.push_back(message.id);
+      }
+      for (sim::MessageId id : all) changed += store_.SetRead(id, read);
+    } else {
+      for (sim::MessageId id : ids) changed += store_.SetRead(id, read);
+    }
+  }
+  // is:unread waiters care about flags too.
+  arrived_.notify_all();
+  return changed;
+}
+
+std::size_t MailService::Delete(const std::vector<sim::MessageId>& ids) {
+  std::lock_guard lock(mutex_);
+  std::size_t deleted = 0;
+  for (sim::MessageId id : ids) deleted += store_.Delete(id);
+  return deleted;
+}
+
+sim::Result<std::size_t> MailService::DeleteMatching(std::string_view query) {
+  TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
+  std::lock_guard lock(mutex_);
+  return store_.DeleteMatching(query);
+}
+
+void MailService::Clear() {
+  std::lock_guard lock(mutex_);
+  store_.Clear();
+}
+
+std::size_t MailService::size() const {
+  std::lock_guard lock(mutex_);
+  return store_.size();
+}
+
+sim::Result<std::optional<MessageSummary>> MailService::WaitFor(
+    std::string_view query, std::chrono::milliseconds timeout) {
+  TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_lock lock(mutex_);
+  while (true) {
+    if (closed_) {
+      return sim::Error(sim::ErrorCode::kUnavailable,
+                        "the mail service is shutting down");
+    }
+    const std::vector<sim::MessageId> ids = store_.Search(query);
+    if (!ids.empty()) {
+      return std::optional<MessageSummary>(Summarize(*store_.Get(ids.back())));
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return std::optional<MessageSummary>();
+    }
+    arrived_.wait_until(lock, deadline);
+  }
+}
+
+void MailService::Close() {
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+  }
+  arrived_.notify_all();
+}
+
+MessageSummary MailService::Summarize(const StoredMessage& message) {
+  MessageSummary summary;
+  summary.id = message.id;
+  summary.read = message.read;
+  summary.from = SplitAddress(message.email.from);
+  for (const std::string& to : message.email.to) {
+    summary.to.push_back(SplitAddress(to));
+  }
+  summary.subject = message.email.subject;
+  summary.created = message.email.sent_at;
+  summary.snippet = Snippet(message.email.text, kSnippetChars);
+  summary.kind = message.email.kind;
+  if (const MessageDetail* detail = message.detail.get()) {
+    summary.message_id = detail->message_id;
+    for (const std::string& cc : detail->cc) {
+      summary.cc.push_back(SplitAddress(cc));
+    }
+    summary.size = detail->raw.size();
+    summary.attachments = static_cast<int>(detail->attachments.size());
+  }
+  return summary;
+}
+
+}  // namespace tiersim::mocks

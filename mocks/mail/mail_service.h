@@ -1,0 +1,110 @@
+// MailService: the mail sink behind the SMTP server and the Mailpit-shaped
+// HTTP API. Deliver() decodes what the SMTP server accepted (mime.h) into a
+// sim::Email plus its MessageDetail and files it in a MemoryMailStore; the
+// API lists, searches, reads, marks and deletes; WaitFor() blocks until a
+// matching message is there.
+//
+// A message composed by ComposeMessage (SmtpSender) comes back with the
+// sim::Email it was made from: from, to, subject, text, kind, sent_at, and
+// links = sim::ExtractLinks(text). Other messages get sent_at = clock() at
+// delivery, kind "" and, without a text part, text made from the HTML.
+//
+// Ownership: the service owns the store. Results are copies (a detail is
+// shared and immutable), so they stay valid after the call.
+// Thread rules: every member is safe from any thread; one mutex guards the
+// store (decoding happens outside it), a condition variable wakes waiters.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mocks/mail/memory_mail_store.h"
+#include "mocks/mail/mime_codec.h"
+#include "sim/status.h"
+#include "sim/time.h"
+
+namespace tiersim::mocks {
+
+// A message without its bodies, for lists (Mailpit's MessageSummary).
+struct MessageSummary {
+  sim::MessageId id;
+  std::string message_id;  // the Message-ID header, without <>
+  bool read = false;
+  MailAddress from;
+  std::vector<MailAddress> to;
+  std::vector<MailAddress> cc;
+  std::string subject;
+  sim::SimTime created;  // email.sent_at
+  std::size_t size = 0;  // bytes of the raw message (0 when sent in process)
+  int attachments = 0;
+  std::string snippet;  // the text's first 250 characters, blanks collapsed
+  std::string kind;
+};
+
+struct MessagePage {
+  std::size_t total = 0;    // messages in the store
+  std::size_t unread = 0;   // unread messages in the store
+  std::size_t matched = 0;  // messages matching the query
+  std::size_t start = 0;    // offset of messages[0] among the matches
+  std::vector<MessageSummary> messages;  // newest first
+};
+
+class MailService {
+ public:
+  using Clock = std::function<sim::SimTime()>;
+
+  // `clock` gives the received time of messages without X-Tiersim-Sent-At.
+  explicit MailService(Clock clock);
+  MailService(const MailService&) = delete;
+  MailService& operator=(const MailService&) = delete;
+
+  // Decodes and stores one message received for `rcpt_to` from `mail_from`
+  // ("" for the null sender). kInvalidArgument when there is no recipient.
+  sim::Result<sim::MessageId> Deliver(std::string_view mail_from,
+                                      const std::vector<std::string>& rcpt_to,
+                                      std::string raw);
+
+  // The page [start, start + limit) of the messages matching `query`
+  // (MemoryMailStore's language), newest first. kInvalidArgument for a
+  // query term that means nothing (MemoryMailStore::CheckQuery).
+  sim::Result<MessagePage> List(std::string_view query, std::size_t start,
+                                std::size_t limit) const;
+  std::optional<StoredMessage> Get(sim::MessageId id) const;
+  // The newest message matching `query`: kNotFound when none does,
+  // kInvalidArgument for a bad query.
+  sim::Result<StoredMessage> Latest(std::string_view query) const;
+  // Sets the read flag of `ids` (all messages when empty); how many exist.
+  std::size_t SetRead(const std::vector<sim::MessageId>& ids, bool read);
+  // Deletes `ids`; how many existed.
+  std::size_t Delete(const std::vector<sim::MessageId>& ids);
+  sim::Result<std::size_t> DeleteMatching(std::string_view query);
+  void Clear();
+  std::size_t size() const;
+
+  // Blocks until a message matches `query` (one already there counts) and
+  // returns the newest such; nullopt after `timeout`. kInvalidArgument for
+  // a bad query; kUnavailable once Close() was called.
+  sim::Result<std::optional<MessageSummary>> WaitFor(
+      std::string_view query, std::chrono::milliseconds timeout);
+  // Wakes every waiter and makes later waits fail at once (a server that
+  // stops must not hang on a client's long wait).
+  void Close();
+
+  static MessageSummary Summarize(const StoredMessage& message);
+
+ private:
+  Clock clock_;
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
+  MemoryMailStore store_;  // guarded by mutex_
+  bool closed_ = false;    // guarded by mutex_
+};
+
+}  // namespace tiersim::mocks

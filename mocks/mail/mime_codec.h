@@ -1,0 +1,82 @@
+// MIME codecs: the transfer encodings (quoted-printable, base64), RFC 2047
+// encoded words in headers, the charsets mail uses (UTF-8, US-ASCII,
+// ISO-8859-1, Windows-1252, all turned into UTF-8) and address lists.
+// mime.h builds whole messages from these.
+//
+// Pure functions on bytes: no I/O, no state, safe from any thread. Decoders
+// never fail: malformed input is kept as it is, the way mail readers do, so
+// a fuzzer can feed them anything.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tiersim::mocks {
+
+// ---- Transfer encodings -----------------------------------------------------
+
+// RFC 2045 6.7: "=XX" becomes the byte, "=" at the end of a line is a soft
+// line break (removed with its CRLF or LF), blanks at the end of a line are
+// transport padding (removed). A malformed "=" is kept.
+std::string DecodeQuotedPrintable(std::string_view text);
+
+// Quoted-printable for a text body whose lines end with "\n": each line
+// becomes a CRLF line of at most 76 characters (soft breaks "=" where
+// longer); "=", control bytes, non-ASCII, blanks at a line's end and a "."
+// starting a line are written "=XX". When the text does not end with "\n",
+// the result ends with a soft break, so that decoding gives back exactly
+// `text` (after CRLF -> LF) although the message body ends with CRLF.
+std::string EncodeQuotedPrintable(std::string_view text);
+
+// Base64 (RFC 4648): characters outside the alphabet (line breaks) are
+// skipped, decoding stops at "=", missing padding is tolerated.
+std::string DecodeBase64(std::string_view text);
+std::string EncodeBase64(std::string_view bytes);
+
+// ---- Charsets ---------------------------------------------------------------
+
+// `bytes` in `charset` (case-insensitive: utf-8, us-ascii, iso-8859-1 and its
+// aliases, windows-1252) as UTF-8. Unknown charsets are passed through.
+std::string ToUtf8(std::string_view bytes, std::string_view charset);
+
+// ---- Headers ----------------------------------------------------------------
+
+// Decodes RFC 2047 encoded words ("=?utf-8?Q?caf=C3=A9?=", "=?ISO-8859-1?B?
+// Y2Fm6Q==?=") in an unfolded header value. Blanks between two adjacent
+// encoded words are dropped; adjacent words in one charset are joined
+// before conversion, so a character split across two words survives.
+std::string DecodeHeaderValue(std::string_view value);
+
+// A header value ready to follow "Name: " on the wire: kept as it is
+// (folded at blanks when long) when it is printable ASCII that a decoder
+// gives back unchanged; otherwise written as UTF-8 base64 encoded words of
+// whole characters, one per folded line. Lines stay within 78 characters
+// for header names up to 10 characters (except unbreakable words).
+std::string EncodeHeaderValue(std::string_view value);
+
+// ---- Addresses --------------------------------------------------------------
+
+struct MailAddress {
+  std::string name;     // display name, decoded; may be empty
+  std::string address;  // addr-spec, "ada@contoso.test"
+
+  friend bool operator==(const MailAddress&, const MailAddress&) = default;
+};
+
+// "Ada <ada@x.test>" gives {"Ada", "ada@x.test"}; "ada@x.test" gives
+// {"", "ada@x.test"}. Quotes around the name and encoded words in it are
+// decoded.
+MailAddress SplitAddress(std::string_view text);
+// The inverse for display and storage: "Ada <ada@x.test>" or "ada@x.test".
+std::string FormatAddress(const MailAddress& address);
+// An address for a header: the name quoted when it has specials, encoded
+// when it is not ASCII.
+std::string EncodeAddress(const MailAddress& address);
+
+// The addresses of an address-list header value (To, Cc, From): commas
+// inside quotes, <> and comments do not split; groups ("team: a@x, b@y;")
+// give their members; empty entries are skipped.
+std::vector<MailAddress> ParseAddressList(std::string_view value);
+
+}  // namespace tiersim::mocks

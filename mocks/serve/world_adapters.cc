@@ -1,0 +1,135 @@
+#include "mocks/serve/world_adapters.h"
+
+#include "mocks/aad/guids.h"
+#include "mocks/aad/token_cache.h"
+#include "mocks/world/shared_world.h"
+
+namespace tiersim::mocks {
+
+// ---- WorldPlumbing ----
+
+sim::Status WorldPlumbing::Reset(std::optional<std::uint64_t> seed) {
+  world_.Reset(seed);
+  return sim::OkStatus();
+}
+
+ClockState WorldPlumbing::Clock() {
+  const sim::SimTime now =
+      world_.With([](InProcessWorld& w) { return w.kernel().Now(); });
+  return {.now = now, .origin = world_.Origin(), .speed = world_.speed()};
+}
+
+sim::Status WorldPlumbing::Advance(sim::Duration d) {
+  return world_.Advance(d);
+}
+
+sim::Status WorldPlumbing::SetSpeed(double speed) {
+  return world_.SetSpeed(speed);
+}
+
+// ---- WorldAadBackend ----
+
+sim::SimTime WorldAadBackend::Now() {
+  return world_.With([](InProcessWorld& w) { return w.kernel().Now(); });
+}
+
+sim::Result<sim::DirectoryUser> WorldAadBackend::SignIn(
+    std::string_view upn, std::string_view password) {
+  return world_.With([&](InProcessWorld& w) -> sim::Result<sim::DirectoryUser> {
+    // Through the core, which checks the password in the directory (with
+    // the fault decorators in front) and journals the sign-in.
+    auto session = w.pc().SignIn(upn, password);
+    if (!session.ok()) return session.status();
+    return w.directory().GetUser(session->directory_user());
+  });
+}
+
+sim::Status WorldAadBackend::ChangePassword(std::string_view upn,
+                                            std::string_view current,
+                                            std::string_view new_password) {
+  return world_.With([&](InProcessWorld& w) {
+    return w.pc().ChangePassword(upn, current, new_password);
+  });
+}
+
+sim::Result<sim::DirectoryUser> WorldAadBackend::GetUser(
+    sim::DirectoryUserId id) {
+  return world_.With(
+      [&](InProcessWorld& w) { return w.directory().GetUser(id); });
+}
+
+sim::Result<sim::TenantInfo> WorldAadBackend::GetTenant(sim::TenantId id) {
+  return world_.With(
+      [&](InProcessWorld& w) { return w.directory().GetTenant(id); });
+}
+
+std::optional<sim::TenantId> WorldAadBackend::FindTenantByDomain(
+    std::string_view domain) {
+  return world_.With([&](InProcessWorld& w) {
+    return w.directory().FindTenantByDomain(domain);
+  });
+}
+
+std::vector<std::string> WorldAadBackend::Roles(sim::DirectoryUserId id) {
+  return world_.With([&](InProcessWorld& w) {
+    std::vector<std::string> roles;
+    auto user = w.directory().GetUser(id);
+    if (user.ok() && user->role == sim::DirectoryRole::kGlobalAdmin) {
+      roles.push_back("GlobalAdmin");
+    }
+    const sim::Store& store = w.pc().store();
+    auto it = store.user_by_directory_user.find(id);
+    if (it != store.user_by_directory_user.end()) {
+      const sim::User& u = store.users[it->second.value() - 1];
+      if (u.agent == sim::AgentRole::kAdminAgent) roles.push_back("AdminAgent");
+      if (u.agent == sim::AgentRole::kHelpdeskAgent) {
+        roles.push_back("HelpdeskAgent");
+      }
+      if (u.admin == sim::AdminRole::kGlobalAdmin && roles.empty()) {
+        roles.push_back("GlobalAdmin");
+      }
+      if (u.admin == sim::AdminRole::kUserManagementAdmin) {
+        roles.push_back("UserManagementAdmin");
+      }
+    }
+    return roles;
+  });
+}
+
+// ---- TokenAuthenticator ----
+
+sim::Result<Caller> TokenAuthenticator::Authenticate(
+    std::string_view authorization) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() <= kBearer.size() ||
+      authorization.substr(0, kBearer.size()) != kBearer) {
+    return sim::Error(sim::ErrorCode::kInvalidToken,
+                      "send Authorization: Bearer <access token from Azure "
+                      "AD for " +
+                          audience_ + ">");
+  }
+  auto verifier = std::atomic_load(&verifier_);
+  if (verifier == nullptr) {
+    return sim::Error(sim::ErrorCode::kUnavailable,
+                      "Azure AD is not running yet; no token can be checked");
+  }
+  auto claims = verifier->Verify(authorization.substr(kBearer.size()),
+                                 audience_, world_.Now());
+  if (!claims.ok()) return claims.status();
+  Caller caller;
+  caller.app_only = claims->app_only;
+  caller.upn = claims->upn;
+  if (auto tenant = ParseTenantGuid(claims->tenant)) caller.tenant = *tenant;
+  if (!caller.app_only) {
+    auto user = ParseUserGuid(claims->object);
+    if (!user) {
+      return sim::Error(sim::ErrorCode::kInvalidToken,
+                        "the token's oid \"" + claims->object +
+                            "\" is not a user of this world");
+    }
+    caller.user = *user;
+  }
+  return caller;
+}
+
+}  // namespace tiersim::mocks

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Token issuance against the budget (DESIGN.md): the Azure AD token endpoint
+# (client_credentials over HTTPS with keep-alive, driven by wrk) must issue
+# at least 80% of the RSA-2048 signatures per second that
+# `openssl speed -multi <cores> rsa2048` makes on the same machine.
+#
+#   scripts/bench_token.sh            # build (Release), measure, compare
+#
+# Environment: BUILD_DIR (default build/bench-token), ROUNDS (3),
+# SECONDS_EACH (5), CONNECTIONS (16), CORES (nproc).
+# The two measurements alternate ROUNDS times and the medians are compared,
+# so a neighbour's burst of work hurts both sides alike; the load average is
+# printed because the figure means little on a busy machine. Loopback only.
+# Exit status: 0 when the budget is met, 1 when not, 2 on a setup problem.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build/bench-token}
+ROUNDS=${ROUNDS:-3}
+SECONDS_EACH=${SECONDS_EACH:-5}
+CONNECTIONS=${CONNECTIONS:-16}
+CORES=${CORES:-$(nproc)}
+PYTHON=/usr/bin/python3
+[[ -x $PYTHON ]] || PYTHON=python3
+
+for tool in wrk openssl cmake "$PYTHON"; do
+  command -v "$tool" >/dev/null || { echo "bench_token: needs $tool" >&2; exit 2; }
+done
+
+echo "building aad_test_server (Release) in $BUILD_DIR ..."
+cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$BUILD_DIR" --target aad_test_server >/dev/null
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  exec 3>&- || true  # end of stdin stops the server
+  [[ -n $server_pid ]] && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkfifo "$work/stdin"
+"$BUILD_DIR/tests/mocks/aad/aad_test_server" --frozen-clock --dir "$work/tls" \
+  <"$work/stdin" >"$work/info.json" &
+server_pid=$!
+exec 3>"$work/stdin"
+for _ in $(seq 100); do [[ -s $work/info.json ]] && break; sleep 0.1; done
+[[ -s $work/info.json ]] || { echo "bench_token: the server did not start" >&2; exit 2; }
+
+# The request: a confidential app's client_credentials grant for Partner
+# Center, the call a daemon makes before each batch of API calls.
+"$PYTHON" - "$work" <<'PY'
+import json, sys, urllib.parse
+work = sys.argv[1]
+info = json.load(open(work + "/info.json"))
+body = urllib.parse.urlencode({
+    "grant_type": "client_credentials",
+    "client_id": info["clientId"],
+    "client_secret": info["clientSecret"],
+    "scope": "https://api.partnercenter.microsoft.com/.default"})
+with open(work + "/token.lua", "w") as f:
+    f.write('wrk.method = "POST"\n')
+    f.write('wrk.body = "%s"\n' % body)
+    f.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+with open(work + "/url", "w") as f:
+    f.write(info["url"] + "/" + info["tenant"] + "/oauth2/v2.0/token")
+PY
+url=$(cat "$work/url")
+
+# One request by hand: it must succeed before it is worth timing.
+if ! curl -sf --cacert "$work/tls/ca.pem" -o /dev/null \
+     -H 'Content-Type: application/x-www-form-urlencoded' \
+     --data "$(sed -n 's/^wrk.body = "\(.*\)"$/\1/p' "$work/token.lua")" "$url"; then
+  echo "bench_token: a token request failed" >&2; exit 2
+fi
+wrk -t1 -c"$CONNECTIONS" -d1s -s "$work/token.lua" "$url" >/dev/null  # warm-up
+
+openssl_rate() {
+  openssl speed -multi "$CORES" -seconds "$SECONDS_EACH" rsa2048 2>/dev/null |
+    awk '/^rsa 2048 bits/ {print $6}'
+}
+token_rate() {
+  local out
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s "$work/token.lua" "$url")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    echo "bench_token: the server answered errors under load:" >&2
+    echo "$out" >&2
+    exit 2
+  fi
+  awk '/^Requests\/sec:/ {print $2}' <<<"$out"
+}
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)   cores: $CORES"
+printf '%-6s %22s %26s\n' round "openssl rsa2048 sign/s" "token endpoint requests/s"
+sign=() token=()
+for r in $(seq "$ROUNDS"); do
+  s=$(openssl_rate)
+  t=$(token_rate)
+  sign+=("$s") token+=("$t")
+  printf '%-6s %22s %26s\n' "$r" "$s" "$t"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ms=$(median "${sign[@]}")
+mt=$(median "${token[@]}")
+awk -v s="$ms" -v t="$mt" -v c="$CONNECTIONS" 'BEGIN {
+  ratio = t / s
+  verdict = "NOT met"
+  if (ratio >= 0.8) verdict = "met"
+  printf "median: openssl %.0f signs/s, token endpoint %.0f tokens/s (wrk -t1 -c%d, HTTPS keep-alive)\n", s, t, c
+  printf "ratio: %.1f%% (budget >= 80%%): %s\n", 100 * ratio, verdict
+  if (ratio < 0.8) exit 1
+}'

@@ -95,8 +95,8 @@ bool SetUpNetwork(const RunArgs& args, NetworkSetup& setup) {
   namespace m = tiersim::mocks;
   m::NetworkTarget target;
   if (args.target.empty()) {
-    setup.world = std::make_unique<m::ServedWorld>(m::ServeOptions{
-        .host = "127.0.0.1", .http_threads = 8});
+    setup.world = std::make_unique<m::ServedWorld>(
+        m::ServeOptions{.host = "127.0.0.1", .http_threads = 8});
     tiersim::sim::Status s = setup.world->Start();
     if (!s.ok()) {
       std::cerr << "tiersim run: cannot start the servers: " << s.message()
@@ -174,9 +174,8 @@ int Run(const RunArgs& args) {
   for (const Scenario* s : selected) {
     const std::uint64_t seed = h::SeedFor(*s, options);
     run.scenarios.push_back(
-        network.client
-            ? h::RunScenarioOverNetwork(*s, seed, *network.client)
-            : h::RunScenarioInProcess(*s, seed));
+        network.client ? h::RunScenarioOverNetwork(*s, seed, *network.client)
+                       : h::RunScenarioInProcess(*s, seed));
     tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
                                            std::cout);
   }
@@ -262,8 +261,9 @@ int main(int argc, char** argv) {
   serve->add_option("--host", serve_args.host, "Address to listen on")
       ->envname("TIERSIM_HOST")
       ->capture_default_str();
-  serve->add_option("--partner-center-port", serve_args.partner_center_port,
-                    "Partner Center REST (HTTP); 0 = any free port")
+  serve
+      ->add_option("--partner-center-port", serve_args.partner_center_port,
+                   "Partner Center REST (HTTP); 0 = any free port")
       ->envname("TIERSIM_PARTNER_CENTER_PORT")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
@@ -279,26 +279,30 @@ int main(int argc, char** argv) {
       ->envname("TIERSIM_SMTP_PORT")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  serve->add_option("--mail-api-port", serve_args.mail_api_port,
-                    "Mailpit-shaped mail API (HTTP)")
+  serve
+      ->add_option("--mail-api-port", serve_args.mail_api_port,
+                   "Mailpit-shaped mail API (HTTP)")
       ->envname("TIERSIM_MAIL_API_PORT")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   serve->add_option("--seed", serve_args.seed, "The world's seed")
       ->envname("TIERSIM_SEED")
       ->capture_default_str();
-  serve->add_option("--clock-speed", serve_args.clock_speed,
-                    "Virtual seconds per wall second (0: time moves only via "
-                    "POST /_tiersim/clock)")
+  serve
+      ->add_option("--clock-speed", serve_args.clock_speed,
+                   "Virtual seconds per wall second (0: time moves only via "
+                   "POST /_tiersim/clock)")
       ->envname("TIERSIM_CLOCK_SPEED")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  serve->add_option("--cert-dir", serve_args.certificate_dir,
-                    "Where to write ca.pem, server.pem, server-key.pem "
-                    "(default: a new temporary directory)")
+  serve
+      ->add_option("--cert-dir", serve_args.certificate_dir,
+                   "Where to write ca.pem, server.pem, server-key.pem "
+                   "(default: a new temporary directory)")
       ->envname("TIERSIM_CERT_DIR");
-  serve->add_option("--world", serve_args.world_file,
-                    "A scenario file whose cast seeds the world at start")
+  serve
+      ->add_option("--world", serve_args.world_file,
+                   "A scenario file whose cast seeds the world at start")
       ->envname("TIERSIM_WORLD")
       ->check(CLI::ExistingFile);
 

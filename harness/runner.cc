@@ -1,12 +1,11 @@
 #include "harness/runner.h"
 
-#include "mocks/remote/network_client.h"
-
 #include <algorithm>
 #include <chrono>
 
 #include "harness/specs.h"
 #include "harness/stage.h"
+#include "mocks/remote/network_client.h"
 #include "mocks/world/in_process_client.h"
 
 namespace tiersim::harness {

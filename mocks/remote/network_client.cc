@@ -128,12 +128,12 @@ httplib::Result NetworkClient::Impl::Send(const std::string& method,
                                           const std::string& path,
                                           const httplib::Headers& headers,
                                           const std::string& payload) {
-  return
-      method == "GET"      ? pc.Get(path, headers)
-      : method == "DELETE" ? pc.Delete(path, headers)
-      : method == "PUT"    ? pc.Put(path, headers, payload, "application/json")
-      : method == "PATCH" ? pc.Patch(path, headers, payload, "application/json")
-                          : pc.Post(path, headers, payload, "application/json");
+  return method == "GET"      ? pc.Get(path, headers)
+         : method == "DELETE" ? pc.Delete(path, headers)
+         : method == "PUT" ? pc.Put(path, headers, payload, "application/json")
+         : method == "PATCH"
+             ? pc.Patch(path, headers, payload, "application/json")
+             : pc.Post(path, headers, payload, "application/json");
 }
 
 Result<json> NetworkClient::Impl::Answer(const std::string& method,
@@ -250,12 +250,13 @@ NetworkClient::~NetworkClient() = default;
 
 Result<SessionRef> NetworkClient::SignIn(std::string_view upn,
                                          std::string_view password) {
-  auto token = impl_->AadForm("/" + impl_->target.tenant + "/oauth2/v2.0/token",
-                              {{"grant_type", "password"},
-                               {"client_id", impl_->target.client_id},
-                               {"scope", impl_->target.scope + " offline_access"},
-                               {"username", std::string(upn)},
-                               {"password", std::string(password)}});
+  auto token =
+      impl_->AadForm("/" + impl_->target.tenant + "/oauth2/v2.0/token",
+                     {{"grant_type", "password"},
+                      {"client_id", impl_->target.client_id},
+                      {"scope", impl_->target.scope + " offline_access"},
+                      {"username", std::string(upn)},
+                      {"password", std::string(password)}});
   if (!token.ok()) return token.status();
   if (!token->contains("access_token")) {
     return sim::Error(sim::ErrorCode::kInternal,

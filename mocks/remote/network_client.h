@@ -37,7 +37,8 @@ struct NetworkTarget {
 // Asks the Partner Center server at `partner_center_url` where the world's
 // other servers are (GET /_tiersim/endpoints). kUnavailable when it does
 // not answer.
-sim::Result<NetworkTarget> DiscoverTarget(const std::string& partner_center_url);
+sim::Result<NetworkTarget> DiscoverTarget(
+    const std::string& partner_center_url);
 
 class NetworkClient final : public sim::Client, public sim::WorldControl {
  public:

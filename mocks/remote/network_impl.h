@@ -43,7 +43,7 @@ struct NetworkClient::Impl {
   NetworkTarget target;
   httplib::Client pc;
   httplib::Client mail;
-  httplib::Client aad;              // https: scheme-host-port form
+  httplib::Client aad;  // https: scheme-host-port form
   // Refreshes session `index`'s access token with its refresh token (the
   // way MSAL renews silently when a token expires, e.g. after a long
   // virtual wait). False when there is no refresh token or it is refused.

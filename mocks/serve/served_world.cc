@@ -142,12 +142,12 @@ sim::Status ServedWorld::Start() {
   pc_options.threads = options_.http_threads;
   MailService* mail = p.mail.get();
   pc_options.email_count = [mail] { return mail->size(); };
-  pc_options.endpoints = {{"aad", p.aad->url()},
-                          {"mailApi", p.mail_api->url()},
-                          {"smtp", options_.host + ":" +
-                                       std::to_string(p.smtp->port())},
-                          {"pmc", p.pmc->url()},
-                          {"caFile", p.certificates.ca_pem}};
+  pc_options.endpoints = {
+      {"aad", p.aad->url()},
+      {"mailApi", p.mail_api->url()},
+      {"smtp", options_.host + ":" + std::to_string(p.smtp->port())},
+      {"pmc", p.pmc->url()},
+      {"caFile", p.certificates.ca_pem}};
   p.partner_center = std::make_unique<PartnerCenterServer>(
       *p.world, *p.authenticator, p.plumbing.get(), pc_options);
   if (auto s = p.partner_center->Start(); !s.ok()) {

@@ -181,12 +181,18 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
       return BadInput("InvalidArgument", e.what());
     }
     // Only answers that changed something are replayed; a failed POST may
-    // be retried for real.
+    // be retried for real. A replayed answer is written now, under the
+    // lock, so a concurrent retry cannot run the request a second time.
+    if (idempotent && r.render) {
+      r.body = r.render();
+      r.render = nullptr;
+    }
     if (idempotent && r.status < 300) {
       ctx.idempotency.Put(key, {fingerprint, r});
     }
     return r;
   });
+  if (reply.render) reply.body = reply.render();
   Write(res, reply);
 }
 

@@ -25,6 +25,10 @@ using nlohmann::json;
 struct Reply {
   int status = 200;
   std::string body;  // JSON
+  // Set instead of `body` by handlers whose answer is costly to write: it
+  // runs after the world's lock is released, on values it captured, so
+  // other requests are not held up by JSON formatting.
+  std::function<std::string()> render;
 };
 
 // What a handler gets: the world (locked), the caller's core session, the

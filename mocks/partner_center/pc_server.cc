@@ -29,18 +29,22 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
                                          PartnerCenterServerOptions options)
     : impl_(std::make_unique<Impl>(world, auth, options)) {
   httplib::Server& r = impl_->http.routes();
-  if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
-  pc::AddPublicRoutes(r, impl_->ctx, options.email_count);
-  r.Get("/_tiersim/endpoints", [this, endpoints = options.endpoints](
-                                   const httplib::Request&,
-                                   httplib::Response& res) {
-    nlohmann::json out = {{"partnerCenter", url()}};
-    for (const auto& [name, value] : endpoints) out[name] = value;
-    ReplyJson(res, 200, out.dump());
-  });
-  pc::AddTiersimRoutes(r, impl_->ctx);
+  // httplib tries each route's regex in registration order, so the real
+  // API's routes (what load tests hit) come first, then ours, then the
+  // plumbing. Relationship routes precede the customer routes: their paths
+  // overlap (/v1/customers/relationshiprequests).
   pc::AddRelationshipRoutes(r, impl_->ctx);
   pc::AddCommerceRoutes(r, impl_->ctx);
+  pc::AddTiersimRoutes(r, impl_->ctx);
+  pc::AddPublicRoutes(r, impl_->ctx, options.email_count);
+  r.Get("/_tiersim/endpoints",
+        [this, endpoints = options.endpoints](const httplib::Request&,
+                                              httplib::Response& res) {
+          nlohmann::json out = {{"partnerCenter", url()}};
+          for (const auto& [name, value] : endpoints) out[name] = value;
+          ReplyJson(res, 200, out.dump());
+        });
+  if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
   // Anything unanswered: an unknown route (404), a body over the limit
   // (413), a method the route lacks; always Partner Center's error shape.
   r.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -135,7 +135,7 @@ sim::Status ServedWorld::Start() {
   p.authenticator = std::make_unique<TokenAuthenticator>(
       *p.world, aad_options.partner_center_audience);
   p.authenticator->SetVerifier(
-      std::make_shared<CachingTokenVerifier>(p.aad->MakeVerifier()));
+      std::make_unique<CachingTokenVerifier>(p.aad->MakeVerifier()));
   PartnerCenterServerOptions pc_options;
   pc_options.host = options_.host;
   pc_options.port = options_.partner_center_port;

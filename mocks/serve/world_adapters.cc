@@ -1,6 +1,7 @@
 #include "mocks/serve/world_adapters.h"
 
 #include "mocks/aad/guids.h"
+#include "mocks/aad/jwt.h"
 #include "mocks/aad/token_cache.h"
 #include "mocks/world/shared_world.h"
 
@@ -98,6 +99,13 @@ std::vector<std::string> WorldAadBackend::Roles(sim::DirectoryUserId id) {
 
 // ---- TokenAuthenticator ----
 
+TokenAuthenticator::~TokenAuthenticator() = default;
+
+void TokenAuthenticator::SetVerifier(
+    std::unique_ptr<CachingTokenVerifier> verifier) {
+  verifier_ = std::move(verifier);
+}
+
 sim::Result<Caller> TokenAuthenticator::Authenticate(
     std::string_view authorization) {
   constexpr std::string_view kBearer = "Bearer ";
@@ -108,13 +116,25 @@ sim::Result<Caller> TokenAuthenticator::Authenticate(
                       "AD for " +
                           audience_ + ">");
   }
-  auto verifier = std::atomic_load(&verifier_);
-  if (verifier == nullptr) {
+  const std::string_view token = authorization.substr(kBearer.size());
+  const sim::SimTime now = world_.Now();
+  {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    auto it = accepted_.find(token);
+    if (it != accepted_.end() && now + kClockSkew >= it->second.not_before &&
+        now < it->second.expires_at + kClockSkew) {
+      return it->second.caller;
+    }
+  }
+  return Verify(token);  // first use, or no longer valid: the full check
+}
+
+sim::Result<Caller> TokenAuthenticator::Verify(std::string_view token) {
+  if (verifier_ == nullptr) {
     return sim::Error(sim::ErrorCode::kUnavailable,
                       "Azure AD is not running yet; no token can be checked");
   }
-  auto claims = verifier->Verify(authorization.substr(kBearer.size()),
-                                 audience_, world_.Now());
+  auto claims = verifier_->Verify(token, audience_, world_.Now());
   if (!claims.ok()) return claims.status();
   Caller caller;
   caller.app_only = claims->app_only;
@@ -128,6 +148,16 @@ sim::Result<Caller> TokenAuthenticator::Authenticate(
                             "\" is not a user of this world");
     }
     caller.user = *user;
+  }
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  if (accepted_.find(token) == accepted_.end()) {
+    while (accepted_.size() >= capacity_ && !order_.empty()) {
+      accepted_.erase(order_.front());
+      order_.pop_front();
+    }
+    order_.emplace_back(token);
+    accepted_.emplace(std::string(token),
+                      Accepted{caller, claims->not_before, claims->expires_at});
   }
   return caller;
 }

@@ -8,9 +8,12 @@
 #pragma once
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 #include "mocks/aad/aad_backend.h"
 #include "mocks/http/plumbing.h"
@@ -56,20 +59,42 @@ class WorldAadBackend final : public AadBackend {
   SharedWorld& world_;
 };
 
+// Remembers the caller behind each token it accepted (bounded, oldest out),
+// so a session's requests after the first cost a hash look-up and a time
+// comparison: the signature, issuer and audience of a token string never
+// change, only whether it has expired, which is checked on every call.
 class TokenAuthenticator final : public BearerAuthenticator {
  public:
-  // `verifier` is built once the Azure AD server knows its URL.
-  TokenAuthenticator(SharedWorld& world, std::string audience)
-      : world_(world), audience_(std::move(audience)) {}
-  void SetVerifier(std::shared_ptr<CachingTokenVerifier> verifier) {
-    std::atomic_store(&verifier_, std::move(verifier));
-  }
+  // `verifier` is built once the Azure AD server knows its URL; set it
+  // before the Partner Center server starts (it is not synchronised).
+  TokenAuthenticator(SharedWorld& world, std::string audience,
+                     std::size_t capacity = 4096)
+      : world_(world), audience_(std::move(audience)), capacity_(capacity) {}
+  void SetVerifier(std::unique_ptr<CachingTokenVerifier> verifier);
+  ~TokenAuthenticator() override;
   sim::Result<Caller> Authenticate(std::string_view authorization) override;
 
  private:
+  struct Accepted {
+    Caller caller;
+    sim::SimTime not_before;
+    sim::SimTime expires_at;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  sim::Result<Caller> Verify(std::string_view token);
+
   SharedWorld& world_;
   std::string audience_;
-  std::shared_ptr<CachingTokenVerifier> verifier_;
+  std::size_t capacity_;
+  std::unique_ptr<CachingTokenVerifier> verifier_;
+  std::shared_mutex mu_;
+  std::unordered_map<std::string, Accepted, Hash, std::equal_to<>> accepted_;
+  std::deque<std::string> order_;  // keys of accepted_, oldest first
 };
 
 }  // namespace tiersim::mocks

@@ -23,6 +23,16 @@ std::uint64_t SharedWorld::seed() const {
   return options_.world.seed;
 }
 
+void SharedWorld::LockSpinning() {
+  for (int i = 0; i < 200; ++i) {
+    if (mu_.try_lock()) return;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  mu_.lock();
+}
+
 void SharedWorld::CatchUpLocked() {
   if (speed_ <= 0) return;
   const auto wall = std::chrono::steady_clock::now() - wall_anchor_;

@@ -42,7 +42,8 @@ class SharedWorld {
   // Runs `f(InProcessWorld&)` alone and returns what it returns.
   template <typename F>
   decltype(auto) With(F&& f) {
-    std::lock_guard<std::mutex> lock(mu_);
+    LockSpinning();
+    std::lock_guard<std::mutex> lock(mu_, std::adopt_lock);
     CatchUpLocked();
     struct Publish {
       SharedWorld* self;
@@ -68,6 +69,10 @@ class SharedWorld {
   void Reset(std::optional<std::uint64_t> seed);
 
  private:
+  // Takes mu_, spinning briefly first: the work done under it is a few
+  // microseconds, so on a busy server waiting in the kernel (and being
+  // woken) costs more than the wait itself.
+  void LockSpinning();
   void CatchUpLocked();
   void PublishNowLocked();
 

@@ -20,14 +20,20 @@ function(tiersim_add_library)
     PRIVATE tiersim_warnings ${ARG_PRIVATE_DEPS})
 endfunction()
 
-# tiersim_add_test(NAME <name> SOURCES ... DEPS ...)
-# One GoogleTest executable; each TEST becomes a ctest test.
+# tiersim_add_test(NAME <name> SOURCES ... DEPS ... [LABELS ...])
+# One GoogleTest executable; each TEST becomes a ctest test. LABELS tag them
+# (`integration`: real sockets and threads, also run under ThreadSanitizer).
 function(tiersim_add_test)
-  cmake_parse_arguments(ARG "" "NAME" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${ARG_NAME} ${ARG_SOURCES})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} tiersim_warnings
     GTest::gmock GTest::gtest_main)
-  gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60)
+  if(ARG_LABELS)
+    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60
+      PROPERTIES LABELS "${ARG_LABELS}")
+  else()
+    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()
 
 # tiersim_add_benchmark(NAME <name> SOURCES ... DEPS ...)

@@ -296,6 +296,13 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   serve
+      ->add_option("--start", serve_args.start,
+                   "Where virtual time starts: now (the wall clock, so real "
+                   "OIDC clients accept ID tokens) or a UTC time such as "
+                   "2026-01-01T00:00:00Z")
+      ->envname("TIERSIM_START")
+      ->capture_default_str();
+  serve
       ->add_option("--cert-dir", serve_args.certificate_dir,
                    "Where to write ca.pem, server.pem, server-key.pem "
                    "(default: a new temporary directory)")

@@ -3,7 +3,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
+#include <ctime>
+#include <iomanip>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "harness/loader.h"
 #include "harness/stage.h"
@@ -42,6 +47,19 @@ bool SeedFromScenario(const std::string& file,
   return true;
 }
 
+// "2026-01-01T00:00:00Z" -> its time; nullopt when malformed.
+std::optional<sim::SimTime> ParseStart(const std::string& text) {
+  std::tm tm{};
+  std::istringstream in(text);
+  in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
+    return std::nullopt;
+  }
+  const std::time_t t = timegm(&tm);
+  return sim::SimTime(
+      std::chrono::duration_cast<sim::Duration>(std::chrono::seconds(t)));
+}
+
 }  // namespace
 
 int Serve(const ServeArgs& args) {
@@ -53,6 +71,19 @@ int Serve(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  sim::SimTime start = sim::kDefaultEpoch;
+  if (args.start == "now") {
+    start = sim::SimTime(std::chrono::duration_cast<sim::Duration>(
+        std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())));
+  } else if (auto parsed = ParseStart(args.start)) {
+    start = *parsed;
+  } else {
+    std::cerr << "tiersim serve: --start must be \"now\" or a UTC time such "
+                 "as 2026-01-01T00:00:00Z, not \""
+              << args.start << "\"\n";
+    return kExitUsage;
+  }
   mocks::ServedWorld world({.host = args.host,
                             .partner_center_port = args.partner_center_port,
                             .aad_port = args.aad_port,
@@ -60,6 +91,7 @@ int Serve(const ServeArgs& args) {
                             .smtp_port = args.smtp_port,
                             .mail_api_port = args.mail_api_port,
                             .seed = args.seed,
+                            .start = start,
                             .clock_speed = args.clock_speed,
                             .certificate_dir = args.certificate_dir});
   sim::Status started = world.Start();
@@ -71,7 +103,8 @@ int Serve(const ServeArgs& args) {
       !SeedFromScenario(args.world_file, world.target())) {
     return kExitUsage;
   }
-  std::cout << "tiersim serve: seed " << args.seed << "\n"
+  std::cout << "tiersim serve: seed " << args.seed << ", virtual time starts "
+            << sim::FormatSimTime(start) << "\n"
             << "  Partner Center  " << world.partner_center_url() << "/v1\n"
             << "  Azure AD        " << world.aad_url()
             << "/{tenant}/v2.0  (HTTPS)\n"

@@ -16,6 +16,9 @@ struct ServeArgs {
   int mail_api_port = 8025;
   std::uint64_t seed = 1;
   double clock_speed = 0;
+  // "now" (the wall clock at start, whole seconds) or a time such as
+  // 2026-01-01T00:00:00Z: where virtual time starts.
+  std::string start = "now";
   std::string certificate_dir;
   std::string world_file;  // a scenario whose cast seeds the world
 };

@@ -8,9 +8,10 @@
 #
 # Environment: BUILD_DIR (default build/bench-token), ROUNDS (3),
 # SECONDS_EACH (5), CONNECTIONS (16), CORES (nproc).
-# The two measurements alternate ROUNDS times and the medians are compared,
-# so a neighbour's burst of work hurts both sides alike; the load average is
-# printed because the figure means little on a busy machine. Loopback only.
+# The two measurements alternate ROUNDS times; each round gives a ratio and
+# the verdict is their median. The load average is printed, and a warning
+# when openssl's figure wanders, because the ratio means little on a busy
+# machine. wrk runs on the same cores as the server. Loopback only.
 # Exit status: 0 when the budget is met, 1 when not, 2 on a setup problem.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ CORES=${CORES:-$(nproc)}
 PYTHON=/usr/bin/python3
 [[ -x $PYTHON ]] || PYTHON=python3
 
-for tool in wrk openssl cmake "$PYTHON"; do
+for tool in wrk openssl curl cmake "$PYTHON"; do
   command -v "$tool" >/dev/null || { echo "bench_token: needs $tool" >&2; exit 2; }
 done
 
@@ -92,23 +93,31 @@ token_rate() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)   cores: $CORES"
-printf '%-6s %22s %26s\n' round "openssl rsa2048 sign/s" "token endpoint requests/s"
-sign=() token=()
+printf '%-6s %22s %26s %7s\n' round "openssl rsa2048 sign/s" "token endpoint requests/s" ratio
+sign=() token=() ratio=()
 for r in $(seq "$ROUNDS"); do
   s=$(openssl_rate)
   t=$(token_rate)
-  sign+=("$s") token+=("$t")
-  printf '%-6s %22s %26s\n' "$r" "$s" "$t"
+  q=$(awk -v s="$s" -v t="$t" 'BEGIN {printf "%.3f", t / s}')
+  sign+=("$s") token+=("$t") ratio+=("$q")
+  printf '%-6s %22s %26s %6.1f%%\n' "$r" "$s" "$t" "$(awk -v q="$q" 'BEGIN {print 100 * q}')"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ms=$(median "${sign[@]}")
-mt=$(median "${token[@]}")
-awk -v s="$ms" -v t="$mt" -v c="$CONNECTIONS" 'BEGIN {
-  ratio = t / s
+# Each round's ratio compares two measurements seconds apart; the verdict
+# is their median. Rounds whose openssl figure strays from the best by more
+# than 10% ran beside other work: the figure is then not to be trusted.
+best=$(printf '%s\n' "${sign[@]}" | sort -g | tail -1)
+noisy=0
+for s in "${sign[@]}"; do
+  awk -v s="$s" -v b="$best" 'BEGIN {exit !(s < 0.9 * b)}' && noisy=1
+done
+awk -v q="$(median "${ratio[@]}")" -v s="$(median "${sign[@]}")" \
+    -v t="$(median "${token[@]}")" -v c="$CONNECTIONS" -v noisy="$noisy" 'BEGIN {
   verdict = "NOT met"
-  if (ratio >= 0.8) verdict = "met"
-  printf "median: openssl %.0f signs/s, token endpoint %.0f tokens/s (wrk -t1 -c%d, HTTPS keep-alive)\n", s, t, c
-  printf "ratio: %.1f%% (budget >= 80%%): %s\n", 100 * ratio, verdict
-  if (ratio < 0.8) exit 1
+  if (q >= 0.8) verdict = "met"
+  printf "medians: openssl %.0f signs/s, token endpoint %.0f tokens/s (wrk -t1 -c%d, HTTPS keep-alive)\n", s, t, c
+  printf "ratio (median of rounds): %.1f%% (budget >= 80%%): %s\n", 100 * q, verdict
+  if (noisy) print "warning: openssl varied by more than 10% between rounds; the machine is busy and the figure unreliable"
+  if (q < 0.8) exit 1
 }'

@@ -1,5 +1,6 @@
 #include "mocks/aad/aad_server.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "mocks/aad/aad_service.h"
@@ -171,7 +172,13 @@ void AddMetadataRoutes(AadService& s) {
         if (status == 404) {
           error = aadsts::NotFound(req.method, req.path);
         } else if (status == 413) {
-          error = aadsts::BodyTooLarge(s.options().http.max_body_bytes);
+          // httplib caps form bodies at 8 KiB whatever the overall limit.
+          std::size_t limit = s.options().http.max_body_bytes;
+          if (HeaderValue(req, "Content-Type")
+                  .starts_with("application/x-www-form-urlencoded")) {
+            limit = std::min<std::size_t>(limit, 8192);
+          }
+          error = aadsts::BodyTooLarge(limit);
         } else if (status == 405) {
           error = aadsts::PostOnly();
         } else {

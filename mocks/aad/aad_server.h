@@ -12,6 +12,8 @@
 //   POST /{tenant}/tiersim/v1/password   ours: {userName, currentPassword,
 //                                        newPassword}, for programmatic
 //                                        clients facing a temporary password
+//                                        (the current password is the
+//                                        proof; {tenant} must exist)
 //   POST /_tiersim/apps                  ours: register a confidential app,
 //                                        {tenant, displayName, roles,
 //                                        redirectUris} → {clientId,

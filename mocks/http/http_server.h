@@ -40,7 +40,9 @@ struct HttpServerOptions {
   int threads = 72;
   std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
   std::size_t keep_alive_max_requests = 100000;
-  int keep_alive_timeout_seconds = 30;
+  // Also how long Stop() may wait for an idle keep-alive connection
+  // (httplib 0.11's keep-alive loop does not notice stop()).
+  int keep_alive_timeout_seconds = 5;
   int listen_backlog = 1024;
   std::optional<TlsFiles> tls;  // set: HTTPS
 };

@@ -96,6 +96,7 @@ sim::Status ServedWorld::Start() {
   // The world, sending its mail through SMTP.
   SharedWorldOptions world_options;
   world_options.world.seed = options_.seed;
+  world_options.world.start = options_.start;
   world_options.world.mail = p.sender.get();
   world_options.on_reset = [raw] {
     raw->mail->Clear();

@@ -22,6 +22,7 @@
 
 #include "mocks/remote/network_client.h"
 #include "sim/status.h"
+#include "sim/time.h"
 
 namespace tiersim::mocks {
 
@@ -33,6 +34,11 @@ struct ServeOptions {
   int smtp_port = 0;
   int mail_api_port = 0;
   std::uint64_t seed = 1;
+  // Where virtual time starts (and restarts on reset). `tiersim serve`
+  // passes the wall clock's now: real clients (MSAL) check ID tokens'
+  // expiry against their own clock. Runs that must be reproducible keep
+  // the default epoch.
+  sim::SimTime start = sim::kDefaultEpoch;
   double clock_speed = 0;  // virtual seconds per wall second; 0: manual
   // Where ca.pem, server.pem and server-key.pem are written. Empty: a new
   // directory under the system's temporary directory.

@@ -95,6 +95,26 @@ class ServeTest(unittest.TestCase):
         finally:
             self.stop(proc, signal.SIGTERM)
 
+    def test_virtual_time_starts_now_or_where_told(self):
+        proc, out = start()
+        try:
+            pc = url_of(out, "Partner Center").removesuffix("/v1")
+            _, clock = get_json(pc + "/_tiersim/clock")
+            self.assertLess(abs(clock["nowMicros"] / 1e6 - time.time()), 60)
+        finally:
+            self.stop(proc, signal.SIGTERM)
+        proc, out = start(["--start", "2027-03-04T05:06:07Z"])
+        try:
+            self.assertIn("virtual time starts 2027-03-04T05:06:07Z", out)
+        finally:
+            self.stop(proc, signal.SIGTERM)
+        env = dict(os.environ, **EPHEMERAL)
+        bad = subprocess.run([TIERSIM, "serve", "--start", "yesterday"],
+                             capture_output=True, text=True, env=env,
+                             timeout=30)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--start", bad.stderr)
+
     def test_a_port_in_use_is_refused_by_name(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))

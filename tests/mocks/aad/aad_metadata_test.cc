@@ -117,7 +117,17 @@ TEST_F(AadServerTest, OversizedBodyIs413) {
       client_->Post(("/" + ContosoGuid() + "/oauth2/v2.0/token").c_str(),
                     std::string(100 * 1024, 'a'), "application/octet-stream");
   ASSERT_TRUE(r) << httplib::to_string(r.error());
-  ExpectAadError(r, 413, "invalid_request", 0);
+  const json body = ExpectAadError(r, 413, "invalid_request", 0);
+  EXPECT_NE(body["error_description"].get<std::string>().find("65536"),
+            std::string::npos);
+  // httplib holds form bodies to 8 KiB.
+  auto form =
+      client_->Post(("/" + ContosoGuid() + "/oauth2/v2.0/token").c_str(),
+                    "grant_type=password&scope=" + std::string(9000, 'a'),
+                    "application/x-www-form-urlencoded");
+  const json form_body = ExpectAadError(form, 413, "invalid_request", 0);
+  EXPECT_NE(form_body["error_description"].get<std::string>().find("8192"),
+            std::string::npos);
 }
 
 TEST_F(AadServerTest, MalformedRequestsAre400WithACode) {

@@ -5,10 +5,11 @@
 //   aad_test_server [--port N] [--threads N] [--keep-alive SECONDS]
 //                   [--dir DIR] [--frozen-clock]
 //
-// Generates a CA and server certificate into DIR (a fresh temporary
-// directory by default), seeds one tenant (contoso.onmicrosoft.com) with a
-// global admin, two users with temporary passwords and a confidential app,
-// starts serving, prints one JSON line describing all that on stdout
+// Generates a CA and server certificate into DIR (by default a fresh
+// temporary directory, removed at exit), seeds one tenant
+// (contoso.onmicrosoft.com) with a global admin, two users with temporary
+// passwords and a confidential app, starts serving, prints one JSON line
+// describing all that on stdout
 // ({"url", "ca", "tenant", "clientId", "clientSecret", users...}), and
 // exits when stdin reaches end of file. The virtual clock follows the wall
 // clock (so clients that check token times against their own clock accept
@@ -101,13 +102,22 @@ int Main(int argc, char** argv) {
           "[--keep-alive SECONDS] [--dir DIR] [--frozen-clock]");
     }
   }
-  if (dir.empty()) {
+  const bool own_dir = dir.empty();
+  if (own_dir) {
     std::string pattern =
         (std::filesystem::temp_directory_path() / "tiersim-aad-XXXXXX")
             .string();
     if (::mkdtemp(pattern.data()) == nullptr) return Fail("mkdtemp failed");
     dir = pattern;
   }
+  // A directory we made is ours to remove when we exit.
+  struct RemoveDir {
+    std::string path;
+    ~RemoveDir() {
+      std::error_code ec;
+      if (!path.empty()) std::filesystem::remove_all(path, ec);
+    }
+  } remove_dir{own_dir ? dir : std::string()};
   auto files = GenerateCertificateFiles(dir);
   if (!files.ok()) return Fail(files.status().ToString());
   auto key = SigningKey::Generate();

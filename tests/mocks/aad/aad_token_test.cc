@@ -2,6 +2,11 @@
 // with the tokens' claims in virtual time and the AADSTS errors.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
 #include "mocks/aad/crypto_util.h"
 #include "mocks/aad/jwt.h"
 #include "tests/mocks/aad/aad_server_fixture.h"
@@ -298,6 +303,47 @@ TEST_F(AadTokenTest, ResetStateForgetsAppsAndRefreshTokens) {
                              {"client_id", std::string(kTiersimCliClientId)},
                              {"refresh_token", Json(first)["refresh_token"]}})),
                  400, "invalid_grant", 9002313);
+}
+
+TEST_F(AadTokenTest, ManyClientsAtOnce) {
+  // Concurrent grants on separate connections: every one succeeds and every
+  // refresh token is distinct (run under ThreadSanitizer in CI).
+  const AppCredentials app = RegisterConfidentialApp();
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::set<std::string> refresh_tokens;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      auto client = NewClient();
+      for (int i = 0; i < 5; ++i) {
+        auto user = client->Post(
+            ("/" + ContosoGuid() + "/oauth2/v2.0/token").c_str(),
+            EncodeForm(
+                Form({{"grant_type", "password"},
+                      {"client_id", std::string(kTiersimCliClientId)},
+                      {"username", std::string(kAdminUpn)},
+                      {"password", std::string(kPassword)},
+                      {"scope", std::string(kPcScope) + " offline_access"}})),
+            "application/x-www-form-urlencoded");
+        auto daemon =
+            client->Post(("/" + ContosoGuid() + "/oauth2/v2.0/token").c_str(),
+                         EncodeForm(Form({{"grant_type", "client_credentials"},
+                                          {"client_id", app.client_id},
+                                          {"client_secret", app.client_secret},
+                                          {"scope", std::string(kPcDefault)}})),
+                         "application/x-www-form-urlencoded");
+        if (user && user->status == 200 && daemon && daemon->status == 200) {
+          ++ok;
+          std::lock_guard lock(mu);
+          refresh_tokens.insert(Json(user)["refresh_token"].get<std::string>());
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 20);
+  EXPECT_EQ(refresh_tokens.size(), 20u);
 }
 
 }  // namespace

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The one command: set up, build and run every test, in the `ci` preset
-# (warnings are errors) and again in the `asan` preset (ASan + UBSan).
-#   scripts/check.sh            both presets
-#   scripts/check.sh ci         one preset
+# (warnings are errors) and again in the `asan` preset (ASan + UBSan); then
+# the integration tests under ThreadSanitizer and a short run of every
+# libFuzzer target; then the QA suite's summary.
+#   scripts/check.sh            all of it
+#   scripts/check.sh ci         one preset only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+
+# The test programs labelled `integration` (tiersim_add_test ... LABELS).
+integration_targets=(partner_center_server_tests pmc_server_tests
+  served_world_tests aad_server_tests mail_server_integration_tests)
 
 presets=("$@")
 if [ ${#presets[@]} -eq 0 ]; then presets=(ci asan); fi
@@ -17,6 +23,17 @@ for preset in "${presets[@]}"; do
   cmake --build --preset "$preset"
   ctest --preset "$preset"
 done
+
+# The defaults also run the integration tests (real sockets, many threads)
+# under ThreadSanitizer, and each libFuzzer target for a short while.
+if [ $# -eq 0 ]; then
+  echo "== preset tsan: integration tests under ThreadSanitizer"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan --target "${integration_targets[@]}"
+  ctest --preset tsan -L integration
+  echo "== fuzz: ${TIERSIM_FUZZ_SECONDS:-15}s per target"
+  bash scripts/fuzz.sh "${TIERSIM_FUZZ_SECONDS:-15}"
+fi
 
 # The QA scenario library, with its summary on the terminal (ctest above has
 # already required it to pass; this prints what a QA engineer reads).

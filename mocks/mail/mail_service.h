@@ -25,8 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mocks/mail/mail_address.h"
 #include "mocks/mail/memory_mail_store.h"
-#include "mocks/mail/mime_codec.h"
 #include "sim/status.h"
 #include "sim/time.h"
 
@@ -60,7 +60,10 @@ class MailService {
  public:
   using Clock = std::function<sim::SimTime()>;
 
-  // `clock` gives the received time of messages without X-Tiersim-Sent-At.
+  // `clock` gives the received time of messages without X-Tiersim-Sent-At
+  // (so never for mail an SmtpSender composed). It is called from the SMTP
+  // server's threads, outside the service's lock; it must not wait for
+  // anyone who may be sending mail at the time (the core's lock, say).
   explicit MailService(Clock clock);
   MailService(const MailService&) = delete;
   MailService& operator=(const MailService&) = delete;

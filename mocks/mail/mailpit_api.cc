@@ -21,18 +21,23 @@ constexpr auto kDefaultWait = std::chrono::seconds(5);
 constexpr auto kMaxWait = std::chrono::seconds(60);
 constexpr const char* kMessageRoute = R"(/api/v1/message/([^/]+))";
 
+// Messages from arbitrary SMTP clients may hold invalid UTF-8 (8-bit text
+// without a charset): replaced by U+FFFD instead of failing the reply.
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 void ReplyError(httplib::Response& res, int status, sim::ErrorCode code,
                 const std::string& description) {
   ReplyJson(res, status,
-            Json{{"code", std::string(sim::ErrorCodeName(code))},
-                 {"description", description}}
-                .dump());
+            Dump(Json{{"code", std::string(sim::ErrorCodeName(code))},
+                      {"description", description}}));
 }
 
 // Mailpit answers a plain "ok"; we answer JSON (like every other reply of
 // ours, so clients parse one format) with how many messages it touched.
 void ReplyOk(httplib::Response& res, std::size_t count) {
-  ReplyJson(res, 200, Json{{"status", "ok"}, {"count", count}}.dump());
+  ReplyJson(res, 200, Dump(Json{{"status", "ok"}, {"count", count}}));
 }
 
 Json AddressJson(const MailAddress& address) {
@@ -108,8 +113,8 @@ Json MessageJson(const StoredMessage& message) {
 // A non-negative integer query parameter, `fallback` when absent; nullopt
 // (and a 400 written) when malformed.
 std::optional<std::size_t> SizeParam(const httplib::Request& req,
-                                     httplib::Response& res,
-                                     const char* name, std::size_t fallback) {
+                                     httplib::Response& res, const char* name,
+                                     std::size_t fallback) {
   if (!req.has_param(name)) return fallback;
   const std::string value = req.get_param_value(name);
   std::size_t out = 0;
@@ -118,8 +123,8 @@ std::optional<std::size_t> SizeParam(const httplib::Request& req,
   if (value.empty() || ec != std::errc() ||
       end != value.data() + value.size()) {
     ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
-               std::string("'") + name + "' must be a non-negative integer, not '" +
-                   value + "'");
+               std::string("'") + name +
+                   "' must be a non-negative integer, not '" + value + "'");
     return std::nullopt;
   }
   return out;
@@ -135,7 +140,7 @@ void List(MailService& service, std::string_view query,
   if (!page.ok()) {
     return ReplyError(res, 400, page.code(), page.status().message());
   }
-  ReplyJson(res, 200, PageJson(*page).dump());
+  ReplyJson(res, 200, Dump(PageJson(*page)));
 }
 
 // The message {ID} names ("latest" honours ?query=); nullopt with the
@@ -145,9 +150,8 @@ std::optional<StoredMessage> FindMessage(MailService& service,
                                          httplib::Response& res) {
   const std::string id = req.matches[1];
   if (id == "latest") {
-    sim::Result<StoredMessage> latest =
-        service.Latest(req.has_param("query") ? req.get_param_value("query")
-                                              : std::string());
+    sim::Result<StoredMessage> latest = service.Latest(
+        req.has_param("query") ? req.get_param_value("query") : std::string());
     if (!latest.ok()) {
       ReplyError(res, latest.code() == sim::ErrorCode::kNotFound ? 404 : 400,
                  latest.code(), latest.status().message());
@@ -156,7 +160,8 @@ std::optional<StoredMessage> FindMessage(MailService& service,
     return std::move(*latest);
   }
   std::uint64_t value = 0;
-  const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), value);
+  const auto [end, ec] =
+      std::from_chars(id.data(), id.data() + id.size(), value);
   std::optional<StoredMessage> message;
   if (ec == std::errc() && end == id.data() + id.size()) {
     message = service.Get(sim::MessageId(value));
@@ -227,7 +232,8 @@ Json LinksJson(const StoredMessage& message) {
         const std::size_t amp = rest.find('&');
         const std::string_view pair = rest.substr(0, amp);
         if (pair.starts_with("token=")) {
-          token = httplib::detail::decode_url(std::string(pair.substr(6)), true);
+          token =
+              httplib::detail::decode_url(std::string(pair.substr(6)), true);
           break;
         }
         if (amp == std::string_view::npos) break;
@@ -235,10 +241,10 @@ Json LinksJson(const StoredMessage& message) {
       }
     }
     const std::optional<std::string> path_token = sim::ExtractToken(url);
-    links.push_back(Json{{"URL", url},
-                         {"Token", token},
-                         {"PathToken", path_token ? Json(*path_token)
-                                                  : Json(nullptr)}});
+    links.push_back(
+        Json{{"URL", url},
+             {"Token", token},
+             {"PathToken", path_token ? Json(*path_token) : Json(nullptr)}});
   }
   return Json{{"ID", std::to_string(message.id.value())},
               {"Links", std::move(links)}};
@@ -275,21 +281,19 @@ void AddMailpitRoutes(HttpServer& server, MailService& service) {
                   }
                   ReplyOk(res, count);
                 });
-  routes.Delete("/api/v1/search",
-                [mail](const httplib::Request& req, httplib::Response& res) {
-                  if (!req.has_param("query")) {
-                    return ReplyError(res, 400,
-                                      sim::ErrorCode::kInvalidArgument,
-                                      "'query' is required");
-                  }
-                  const sim::Result<std::size_t> deleted =
-                      mail->DeleteMatching(req.get_param_value("query"));
-                  if (!deleted.ok()) {
-                    return ReplyError(res, 400, deleted.code(),
-                                      deleted.status().message());
-                  }
-                  ReplyOk(res, *deleted);
-                });
+  routes.Delete("/api/v1/search", [mail](const httplib::Request& req,
+                                         httplib::Response& res) {
+    if (!req.has_param("query")) {
+      return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
+                        "'query' is required");
+    }
+    const sim::Result<std::size_t> deleted =
+        mail->DeleteMatching(req.get_param_value("query"));
+    if (!deleted.ok()) {
+      return ReplyError(res, 400, deleted.code(), deleted.status().message());
+    }
+    ReplyOk(res, *deleted);
+  });
   routes.Put("/api/v1/messages",
              [mail](const httplib::Request& req, httplib::Response& res) {
                std::optional<bool> read;
@@ -301,15 +305,14 @@ void AddMailpitRoutes(HttpServer& server, MailService& service) {
                }
                ReplyOk(res, mail->SetRead(*ids, *read));
              });
-  routes.Get(kMessageRoute,
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               std::optional<StoredMessage> message =
-                   FindMessage(*mail, req, res);
-               if (!message) return;
-               mail->SetRead({message->id}, true);
-               message->read = true;
-               ReplyJson(res, 200, MessageJson(*message).dump());
-             });
+  routes.Get(kMessageRoute, [mail](const httplib::Request& req,
+                                   httplib::Response& res) {
+    std::optional<StoredMessage> message = FindMessage(*mail, req, res);
+    if (!message) return;
+    mail->SetRead({message->id}, true);
+    message->read = true;
+    ReplyJson(res, 200, Dump(MessageJson(*message)));
+  });
   routes.Get(std::string(kMessageRoute) + "/raw",
              [mail](const httplib::Request& req, httplib::Response& res) {
                const std::optional<StoredMessage> message =
@@ -326,22 +329,22 @@ void AddMailpitRoutes(HttpServer& server, MailService& service) {
                const std::optional<StoredMessage> message =
                    FindMessage(*mail, req, res);
                if (!message) return;
-               const DecodedMessage decoded = DecodeMessage(
-                   message->detail != nullptr
-                       ? message->detail->raw
-                       : ComposeMessage(message->email, ""));
+               const DecodedMessage decoded =
+                   DecodeMessage(message->detail != nullptr
+                                     ? message->detail->raw
+                                     : ComposeMessage(message->email, ""));
                Json headers = Json::object();
                for (const MimeHeader& header : decoded.headers) {
                  headers[header.name].push_back(header.value);
                }
-               ReplyJson(res, 200, headers.dump());
+               ReplyJson(res, 200, Dump(headers));
              });
   routes.Get(std::string(kMessageRoute) + "/tiersim/links",
              [mail](const httplib::Request& req, httplib::Response& res) {
                const std::optional<StoredMessage> message =
                    FindMessage(*mail, req, res);
                if (!message) return;
-               ReplyJson(res, 200, LinksJson(*message).dump());
+               ReplyJson(res, 200, Dump(LinksJson(*message)));
              });
   routes.Get("/api/v1/tiersim/wait", [mail](const httplib::Request& req,
                                             httplib::Response& res) {
@@ -370,38 +373,53 @@ void AddMailpitRoutes(HttpServer& server, MailService& service) {
                         "no message matched '" + query + "' within " +
                             sim::FormatDuration(timeout));
     }
-    ReplyJson(res, 200, SummaryJson(**found).dump());
+    ReplyJson(res, 200, Dump(SummaryJson(**found)));
   });
   routes.Get("/api/v1/info",
              [mail](const httplib::Request&, httplib::Response& res) {
                const sim::Result<MessagePage> page = mail->List("", 0, 0);
                ReplyJson(res, 200,
-                         Json{{"Version", "tiersim"},
-                              {"Messages", page.ok() ? page->total : 0},
-                              {"Unread", page.ok() ? page->unread : 0}}
-                             .dump());
+                         Dump(Json{{"Version", "tiersim"},
+                                   {"Messages", page.ok() ? page->total : 0},
+                                   {"Unread", page.ok() ? page->unread : 0}}));
              });
 
   routes.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    switch (res.status) {
-      case 404:
-        ReplyError(res, 404, sim::ErrorCode::kNotFound,
-                   "no such route: " + req.method + " " + req.path);
-        break;
-      case 413:
-        ReplyError(res, 413, sim::ErrorCode::kInvalidArgument,
-                   "the request body is over the server's limit");
-        break;
-      default:
-        ReplyError(res, res.status, sim::ErrorCode::kInvalidArgument,
-                   "the request cannot be served (HTTP " +
-                       std::to_string(res.status) + ")");
-        break;
+        if (!res.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        switch (res.status) {
+          case 404:
+            ReplyError(res, 404, sim::ErrorCode::kNotFound,
+                       "no such route: " + req.method + " " + req.path);
+            break;
+          case 413:
+            ReplyError(res, 413, sim::ErrorCode::kInvalidArgument,
+                       "the request body is over the server's limit");
+            break;
+          default:
+            ReplyError(res, res.status, sim::ErrorCode::kInvalidArgument,
+                       "the request cannot be served (HTTP " +
+                           std::to_string(res.status) + ")");
+            break;
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  // Exceptions stop at this third-party boundary (httplib calls the
+  // handlers); none is expected, but a bug must not become an HTML 500.
+  routes.set_exception_handler([](const httplib::Request&,
+                                  httplib::Response& res,
+                                  std::exception_ptr error) {
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
     }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+    ReplyError(res, 500, sim::ErrorCode::kInternal,
+               "the mail API failed: " + what);
+  });
 }
 
 }  // namespace tiersim::mocks

@@ -85,9 +85,8 @@ std::optional<sim::SimTime> ParseQueryDate(std::string_view text) {
   }
   if (i < text.size() && (text[i] == 'Z' || text[i] == 'z')) ++i;
   if (i != text.size()) return std::nullopt;
-  const auto since_epoch = duration_cast<microseconds>(
-                               sys_days{ymd}.time_since_epoch()) +
-                           in_day;
+  const auto since_epoch =
+      duration_cast<microseconds>(sys_days{ymd}.time_since_epoch()) + in_day;
   return sim::SimTime{since_epoch};
 }
 
@@ -133,7 +132,7 @@ std::vector<Term> ParseQuery(std::string_view query) {
         term = {.kind = Term::Kind::kKind, .value = std::move(value)};
       } else if (name == "before" || name == "after") {
         const std::optional<sim::SimTime> time = ParseQueryDate(value);
-        term = {.kind = !time               ? Term::Kind::kNever
+        term = {.kind = !time              ? Term::Kind::kNever
                         : name == "before" ? Term::Kind::kBefore
                                            : Term::Kind::kAfter,
                 .value = std::move(value),

@@ -56,8 +56,8 @@ struct MessageDetail {
   std::string raw;         // the message as received (CRLF line ends)
   std::string html;        // the decoded text/html part; empty when none
   std::string message_id;  // the Message-ID header without <>; may be empty
-  std::vector<std::string> cc;  // decoded Cc addresses, as written
-  std::string envelope_from;    // MAIL FROM; empty for the null sender
+  std::vector<std::string> cc;           // decoded Cc addresses, as written
+  std::string envelope_from;             // MAIL FROM; empty for the null sender
   std::vector<std::string> envelope_to;  // RCPT TO, in order
   // The parts that are neither the text nor the HTML body.
   std::vector<AttachmentInfo> attachments;

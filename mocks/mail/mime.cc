@@ -21,8 +21,8 @@ std::string_view Trim(std::string_view text) {
                            text.front() == '\n')) {
     text.remove_prefix(1);
   }
-  while (!text.empty() && (IsBlank(text.back()) || text.back() == '\r' ||
-                           text.back() == '\n')) {
+  while (!text.empty() &&
+         (IsBlank(text.back()) || text.back() == '\r' || text.back() == '\n')) {
     text.remove_suffix(1);
   }
   return text;
@@ -40,7 +40,8 @@ Entity ParseEntity(std::string_view raw) {
   std::size_t pos = 0;
   while (pos < raw.size()) {
     std::size_t eol = raw.find('\n', pos);
-    const std::size_t next = eol == std::string_view::npos ? raw.size() : eol + 1;
+    const std::size_t next =
+        eol == std::string_view::npos ? raw.size() : eol + 1;
     std::string_view line = raw.substr(pos, next - pos);
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -105,9 +106,8 @@ HeaderParams ParseParams(std::string_view header) {
       i = header.find(';', j);
     } else {
       i = header.find(';', j);
-      val = std::string(Trim(header.substr(j, i == std::string_view::npos
-                                                  ? std::string_view::npos
-                                                  : i - j)));
+      val = std::string(Trim(header.substr(
+          j, i == std::string_view::npos ? std::string_view::npos : i - j)));
     }
     out.params.emplace_back(std::move(key), std::move(val));
   }
@@ -117,10 +117,13 @@ HeaderParams ParseParams(std::string_view header) {
 std::string CrlfToLf(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out.push_back(text[i]);
+  std::size_t start = 0;
+  for (std::size_t cr = text.find("\r\n"); cr != std::string_view::npos;
+       cr = text.find("\r\n", start)) {
+    out.append(text.substr(start, cr - start));
+    start = cr + 1;  // keep the LF
   }
+  out.append(text.substr(start));
   return out;
 }
 
@@ -134,7 +137,8 @@ std::vector<std::string_view> SplitMultipart(std::string_view body,
   std::size_t pos = 0;
   while (pos < body.size() && parts.size() < kMaxParts) {
     std::size_t eol = body.find('\n', pos);
-    const std::size_t next = eol == std::string_view::npos ? body.size() : eol + 1;
+    const std::size_t next =
+        eol == std::string_view::npos ? body.size() : eol + 1;
     const std::string_view line = body.substr(pos, next - pos);
     if (line.substr(0, delimiter.size()) == delimiter) {
       const std::string_view rest = Trim(line.substr(delimiter.size()));
@@ -159,11 +163,19 @@ std::vector<std::string_view> SplitMultipart(std::string_view body,
   return parts;
 }
 
-std::string DecodeBody(std::string_view body, std::string_view encoding) {
+// The body without its transfer encoding: `body` itself for 7bit, 8bit,
+// binary and unknown encodings, else the decoded bytes kept in `storage`.
+std::string_view DecodeBody(std::string_view body, std::string_view encoding,
+                            std::string* storage) {
   const std::string lower = AsciiLower(Trim(encoding));
-  if (lower == "quoted-printable") return DecodeQuotedPrintable(body);
-  if (lower == "base64") return DecodeBase64(body);
-  return std::string(body);  // 7bit, 8bit, binary, unknown
+  if (lower == "quoted-printable") {
+    *storage = DecodeQuotedPrintable(body);
+  } else if (lower == "base64") {
+    *storage = DecodeBase64(body);
+  } else {
+    return body;
+  }
+  return *storage;
 }
 
 void Walk(const Entity& entity, int depth, int* parts, DecodedMessage* out) {
@@ -187,8 +199,10 @@ void Walk(const Entity& entity, int depth, int* parts, DecodedMessage* out) {
                           !type.Param("name").empty();
   const bool text = media == "text/plain";
   const bool html = media == "text/html";
-  const std::string body = DecodeBody(
-      entity.body, FindHeader(entity.headers, "Content-Transfer-Encoding"));
+  std::string decoded;
+  const std::string_view body = DecodeBody(
+      entity.body, FindHeader(entity.headers, "Content-Transfer-Encoding"),
+      &decoded);
   if (attachment || !(text || html) || (text && !out->text.empty()) ||
       (html && !out->html.empty())) {
     std::string_view name = disposition.Param("filename");
@@ -198,8 +212,10 @@ void Walk(const Entity& entity, int depth, int* parts, DecodedMessage* out) {
                                         .size = body.size()});
     return;
   }
-  (text ? out->text : out->html) =
-      CrlfToLf(ToUtf8(body, type.Param("charset")));
+  const std::string_view charset = type.Param("charset");
+  (text ? out->text : out->html) = CrlfToLf(
+      IsPassThroughCharset(charset) ? body
+                                    : std::string_view(ToUtf8(body, charset)));
 }
 
 std::optional<sim::SimTime> ParseMicros(std::string_view text) {
@@ -266,14 +282,13 @@ std::string FormatRfc5322Date(sim::SimTime time) {
                                             "May", "Jun", "Jul", "Aug",
                                             "Sep", "Oct", "Nov", "Dec"};
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02ld +0000",
-                kDays[weekday{day}.c_encoding()],
-                static_cast<unsigned>(ymd.day()),
-                kMonths[static_cast<unsigned>(ymd.month()) - 1],
-                static_cast<int>(ymd.year()),
-                static_cast<long>(hms.hours().count()),
-                static_cast<long>(hms.minutes().count()),
-                static_cast<long>(hms.seconds().count()));
+  std::snprintf(
+      buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02ld +0000",
+      kDays[weekday{day}.c_encoding()], static_cast<unsigned>(ymd.day()),
+      kMonths[static_cast<unsigned>(ymd.month()) - 1],
+      static_cast<int>(ymd.year()), static_cast<long>(hms.hours().count()),
+      static_cast<long>(hms.minutes().count()),
+      static_cast<long>(hms.seconds().count()));
   return buf;
 }
 
@@ -286,7 +301,9 @@ std::string ComposeMessage(const sim::Email& email,
       .append(EncodeAddress(SplitAddress(email.from)))
       .append("\r\n");
   out.append("To: ").append(FoldAddresses(email.to)).append("\r\n");
-  out.append("Subject: ").append(EncodeHeaderValue(email.subject)).append("\r\n");
+  out.append("Subject: ")
+      .append(EncodeHeaderValue(email.subject))
+      .append("\r\n");
   out.append("Message-ID: <").append(message_id).append(">\r\n");
   out.append("MIME-Version: 1.0\r\n");
   out.append("Content-Type: text/plain; charset=utf-8\r\n");
@@ -339,7 +356,7 @@ std::string HtmlToText(std::string_view html) {
       i = end + 1;
     } else if (c == '&') {
       static constexpr std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'},   {"&gt;", '>'},
+          {"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
           {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
       bool matched = false;
       for (const auto& [entity, ch] : kEntities) {

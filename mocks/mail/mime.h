@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mocks/mail/mail_address.h"
 #include "mocks/mail/mime_codec.h"
 #include "sim/ports.h"
 #include "sim/time.h"
@@ -50,8 +51,8 @@ struct DecodedMessage {
   std::string message_id;  // without the angle brackets
   std::string text;        // first text/plain body part, UTF-8, LF line ends
   std::string html;        // first text/html body part, UTF-8, LF line ends
-  std::vector<MimePart> attachments;  // every other leaf part
-  std::string kind;        // X-Tiersim-Kind
+  std::vector<MimePart> attachments;    // every other leaf part
+  std::string kind;                     // X-Tiersim-Kind
   std::optional<sim::SimTime> sent_at;  // X-Tiersim-Sent-At
 
   // The unfolded, undecoded value of the first header `name`

@@ -1,5 +1,6 @@
 #include "mocks/mail/mime_codec.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -35,8 +36,8 @@ std::string_view Trim(std::string_view text) {
                            text.front() == '\n')) {
     text.remove_prefix(1);
   }
-  while (!text.empty() && (IsBlank(text.back()) || text.back() == '\r' ||
-                           text.back() == '\n')) {
+  while (!text.empty() &&
+         (IsBlank(text.back()) || text.back() == '\r' || text.back() == '\n')) {
     text.remove_suffix(1);
   }
   return text;
@@ -138,55 +139,6 @@ std::size_t Utf8Length(unsigned char lead) {
   return 1;
 }
 
-bool IsAtext(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-      (c >= '0' && c <= '9')) {
-    return true;
-  }
-  return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) !=
-         std::string_view::npos;
-}
-
-// Removes (comments) outside quotes.
-std::string StripComments(std::string_view text) {
-  std::string out;
-  int depth = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\\' && i + 1 < text.size() && (quoted || depth > 0)) {
-      if (depth == 0) {
-        out.push_back(c);
-        out.push_back(text[i + 1]);
-      }
-      ++i;
-    } else if (depth == 0 && c == '"') {
-      quoted = !quoted;
-      out.push_back(c);
-    } else if (!quoted && c == '(') {
-      ++depth;
-    } else if (!quoted && c == ')' && depth > 0) {
-      --depth;
-    } else if (depth == 0) {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string Unquote(std::string_view text) {
-  text = Trim(text);
-  if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
-    return std::string(text);
-  }
-  std::string out;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] == '\\' && i + 2 < text.size()) ++i;
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string DecodeQuotedPrintable(std::string_view text) {
@@ -199,8 +151,8 @@ std::string DecodeQuotedPrintable(std::string_view text) {
     if (c == '=') {
       if (i + 2 < n && HexValue(text[i + 1]) >= 0 &&
           HexValue(text[i + 2]) >= 0) {
-        out.push_back(
-            static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+        out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 +
+                                        HexValue(text[i + 2])));
         i += 3;
         continue;
       }
@@ -221,8 +173,9 @@ std::string DecodeQuotedPrintable(std::string_view text) {
     } else if (IsBlank(c)) {
       std::size_t j = i;
       while (j < n && IsBlank(text[j])) ++j;
-      const bool line_end = j == n || text[j] == '\n' ||
-                            (text[j] == '\r' && j + 1 < n && text[j + 1] == '\n');
+      const bool line_end =
+          j == n || text[j] == '\n' ||
+          (text[j] == '\r' && j + 1 < n && text[j + 1] == '\n');
       if (!line_end) out.append(text.substr(i, j - i));
       i = j;
     } else {
@@ -241,7 +194,8 @@ std::string EncodeQuotedPrintable(std::string_view text) {
     std::size_t line_end = text.find('\n', line_start);
     const bool last_line = line_end == std::string_view::npos;
     if (last_line) line_end = text.size();
-    const std::string_view line = text.substr(line_start, line_end - line_start);
+    const std::string_view line =
+        text.substr(line_start, line_end - line_start);
     std::size_t column = 0;
     for (std::size_t k = 0; k < line.size(); ++k) {
       const auto b = static_cast<unsigned char>(line[k]);
@@ -298,10 +252,9 @@ std::string EncodeBase64(std::string_view bytes) {
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const std::uint32_t v =
-        (static_cast<unsigned char>(bytes[i]) << 16) |
-        (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-        static_cast<unsigned char>(bytes[i + 2]);
+    const std::uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                            (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                            static_cast<unsigned char>(bytes[i + 2]);
     out.push_back(kBase64Alphabet[(v >> 18) & 63]);
     out.push_back(kBase64Alphabet[(v >> 12) & 63]);
     out.push_back(kBase64Alphabet[(v >> 6) & 63]);
@@ -309,13 +262,18 @@ std::string EncodeBase64(std::string_view bytes) {
   }
   if (i < bytes.size()) {
     std::uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 1 < bytes.size())
+      v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
     out.push_back(kBase64Alphabet[(v >> 18) & 63]);
     out.push_back(kBase64Alphabet[(v >> 12) & 63]);
     out.push_back(i + 1 < bytes.size() ? kBase64Alphabet[(v >> 6) & 63] : '=');
     out.push_back('=');
   }
   return out;
+}
+
+bool IsPassThroughCharset(std::string_view charset) {
+  return CharsetOf(charset) == Charset::kPassThrough;
 }
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
@@ -416,7 +374,8 @@ std::string EncodeHeaderValue(std::string_view value) {
   while (i < value.size()) {
     std::size_t end = i;
     while (end < value.size()) {
-      const std::size_t len = Utf8Length(static_cast<unsigned char>(value[end]));
+      const std::size_t len =
+          Utf8Length(static_cast<unsigned char>(value[end]));
       if (end + len - i > 39 && end > i) break;
       end = std::min(end + len, value.size());
     }
@@ -426,112 +385,6 @@ std::string EncodeHeaderValue(std::string_view value) {
     out.append("?=");
     i = end;
   }
-  return out;
-}
-
-MailAddress SplitAddress(std::string_view text) {
-  text = Trim(text);
-  if (!text.empty() && text.back() == '>') {
-    const std::size_t open = text.rfind('<');
-    if (open != std::string_view::npos) {
-      return MailAddress{
-          .name = DecodeHeaderValue(Unquote(text.substr(0, open))),
-          .address = std::string(
-              Trim(text.substr(open + 1, text.size() - open - 2)))};
-    }
-  }
-  return MailAddress{.name = "",
-                     .address = std::string(Trim(StripComments(text)))};
-}
-
-std::string FormatAddress(const MailAddress& address) {
-  if (address.name.empty()) return address.address;
-  if (address.address.empty()) return address.name;
-  return address.name + " <" + address.address + ">";
-}
-
-std::string EncodeAddress(const MailAddress& address) {
-  if (address.name.empty()) return address.address;
-  bool atoms = true;
-  bool ascii = true;
-  for (char c : address.name) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b > 0x7E) ascii = false;
-    if (!IsAtext(c) && c != ' ') atoms = false;
-  }
-  if (address.name.front() == ' ' || address.name.back() == ' ') ascii = false;
-  std::string name;
-  if (!ascii || address.name.find("=?") != std::string::npos) {
-    name = EncodeHeaderValue(address.name);
-    if (name.find("=?") == std::string::npos) {
-      name = "=?utf-8?B?" + EncodeBase64(address.name) + "?=";
-    }
-  } else if (atoms) {
-    name = address.name;
-  } else {
-    name = "\"";
-    for (char c : address.name) {
-      if (c == '"' || c == '\\') name.push_back('\\');
-      name.push_back(c);
-    }
-    name.push_back('"');
-  }
-  return name + " <" + address.address + ">";
-}
-
-std::vector<MailAddress> ParseAddressList(std::string_view value) {
-  std::vector<MailAddress> out;
-  std::string current;
-  bool quoted = false;
-  int angle = 0;
-  int comment = 0;
-  int bracket = 0;
-  const auto push = [&] {
-    MailAddress address = SplitAddress(current);
-    if (!address.address.empty()) out.push_back(std::move(address));
-    current.clear();
-  };
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (c == '\\' && i + 1 < value.size() && (quoted || comment > 0)) {
-      current.push_back(c);
-      current.push_back(value[++i]);
-      continue;
-    }
-    if (quoted) {
-      if (c == '"') quoted = false;
-      current.push_back(c);
-      continue;
-    }
-    if (comment > 0) {
-      if (c == '(') ++comment;
-      if (c == ')') --comment;
-      current.push_back(c);
-      continue;
-    }
-    const bool top = angle == 0 && bracket == 0;
-    if (c == '"') {
-      quoted = true;
-    } else if (c == '(') {
-      ++comment;
-    } else if (c == '<') {
-      ++angle;
-    } else if (c == '>' && angle > 0) {
-      --angle;
-    } else if (c == '[') {
-      ++bracket;
-    } else if (c == ']' && bracket > 0) {
-      --bracket;
-    } else if (top && (c == ',' || c == ';')) {
-      push();
-      continue;
-    } else if (top && c == ':') {
-      current.clear();  // "group name:" starts a group
-      continue;
-    }
-    current.push_back(c);
-  }
-  push();
   return out;
 }
 

@@ -1,7 +1,7 @@
 // MIME codecs: the transfer encodings (quoted-printable, base64), RFC 2047
-// encoded words in headers, the charsets mail uses (UTF-8, US-ASCII,
-// ISO-8859-1, Windows-1252, all turned into UTF-8) and address lists.
-// mime.h builds whole messages from these.
+// encoded words in headers and the charsets mail uses (UTF-8, US-ASCII,
+// ISO-8859-1, Windows-1252, all turned into UTF-8). mail_address.h parses
+// address lists with them; mime.h builds whole messages.
 //
 // Pure functions on bytes: no I/O, no state, safe from any thread. Decoders
 // never fail: malformed input is kept as it is, the way mail readers do, so
@@ -10,7 +10,6 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace tiersim::mocks {
 
@@ -39,6 +38,8 @@ std::string EncodeBase64(std::string_view bytes);
 // `bytes` in `charset` (case-insensitive: utf-8, us-ascii, iso-8859-1 and its
 // aliases, windows-1252) as UTF-8. Unknown charsets are passed through.
 std::string ToUtf8(std::string_view bytes, std::string_view charset);
+// True when ToUtf8 gives its input back unchanged for `charset`.
+bool IsPassThroughCharset(std::string_view charset);
 
 // ---- Headers ----------------------------------------------------------------
 
@@ -54,29 +55,5 @@ std::string DecodeHeaderValue(std::string_view value);
 // whole characters, one per folded line. Lines stay within 78 characters
 // for header names up to 10 characters (except unbreakable words).
 std::string EncodeHeaderValue(std::string_view value);
-
-// ---- Addresses --------------------------------------------------------------
-
-struct MailAddress {
-  std::string name;     // display name, decoded; may be empty
-  std::string address;  // addr-spec, "ada@contoso.test"
-
-  friend bool operator==(const MailAddress&, const MailAddress&) = default;
-};
-
-// "Ada <ada@x.test>" gives {"Ada", "ada@x.test"}; "ada@x.test" gives
-// {"", "ada@x.test"}. Quotes around the name and encoded words in it are
-// decoded.
-MailAddress SplitAddress(std::string_view text);
-// The inverse for display and storage: "Ada <ada@x.test>" or "ada@x.test".
-std::string FormatAddress(const MailAddress& address);
-// An address for a header: the name quoted when it has specials, encoded
-// when it is not ASCII.
-std::string EncodeAddress(const MailAddress& address);
-
-// The addresses of an address-list header value (To, Cc, From): commas
-// inside quotes, <> and comments do not split; groups ("team: a@x, b@y;")
-// give their members; empty entries are skipped.
-std::vector<MailAddress> ParseAddressList(std::string_view value);
 
 }  // namespace tiersim::mocks

@@ -44,11 +44,13 @@ void SmtpReplyParser::Line(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (line.size() < 3 || !digit(line[0]) || !digit(line[1]) ||
-      !digit(line[2]) || (line.size() > 3 && line[3] != ' ' && line[3] != '-')) {
+      !digit(line[2]) ||
+      (line.size() > 3 && line[3] != ' ' && line[3] != '-')) {
     failed_ = true;
     return;
   }
-  const int code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+  const int code =
+      (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
   if (!current_.lines.empty() && current_.code != code) {
     failed_ = true;
     return;
@@ -79,9 +81,9 @@ SmtpExtensions ParseEhlo(const SmtpClientReply& reply) {
     const std::string_view line = reply.lines[i];
     const std::size_t space = line.find(' ');
     const std::string keyword = AsciiLower(line.substr(0, space));
-    const std::string_view rest =
-        space == std::string_view::npos ? std::string_view()
-                                        : line.substr(space + 1);
+    const std::string_view rest = space == std::string_view::npos
+                                      ? std::string_view()
+                                      : line.substr(space + 1);
     if (keyword == "pipelining") {
       out.pipelining = true;
     } else if (keyword == "8bitmime") {

@@ -196,7 +196,8 @@ sim::Status SmtpSender::Connect() {
   const std::optional<SmtpClientReply> ehlo =
       connection_->Read(options_.timeout);
   if (!ehlo) return unavailable(connection_->error());
-  if (ehlo->code != 250) return unavailable("refused EHLO: " + ehlo->ToString());
+  if (ehlo->code != 250)
+    return unavailable("refused EHLO: " + ehlo->ToString());
   connection_->extensions = ParseEhlo(*ehlo);
   if (options_.user) {
     std::string credentials;
@@ -210,7 +211,8 @@ sim::Status SmtpSender::Connect() {
     const std::optional<SmtpClientReply> auth =
         connection_->Read(options_.timeout);
     if (!auth) return unavailable(connection_->error());
-    if (auth->code != 235) return unavailable("refused AUTH: " + auth->ToString());
+    if (auth->code != 235)
+      return unavailable("refused AUTH: " + auth->ToString());
   }
   return sim::OkStatus();
 }

@@ -2,10 +2,13 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
+#include <cstdint>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -40,8 +43,8 @@ SmtpSessionOptions SessionOptions(const SmtpServerOptions& options) {
 SmtpDeliverFn DeliverTo(MailService& service) {
   return [&service](const SmtpEnvelope& envelope,
                     std::string message) -> SmtpReply {
-    const sim::Result<sim::MessageId> id =
-        service.Deliver(envelope.mail_from, envelope.rcpt_to, std::move(message));
+    const sim::Result<sim::MessageId> id = service.Deliver(
+        envelope.mail_from, envelope.rcpt_to, std::move(message));
     if (!id.ok()) {
       return {.code = 554,
               .text = "5.6.0 Message rejected: " + id.status().message()};
@@ -61,8 +64,8 @@ class SmtpServer::Impl {
       : options_(std::move(options)),
         session_options_(SessionOptions(options_)),
         deliver_(std::move(deliver)),
-        io_(options_.threads > 0 ? options_.threads : 1),
-        acceptor_(asio::make_strand(io_)) {}
+        contexts_(MakeContexts(options_.threads)),
+        acceptor_(contexts_.front()) {}
   ~Impl() { Stop(); }
 
   sim::Status Start();
@@ -74,6 +77,15 @@ class SmtpServer::Impl {
   friend class Connection;
   enum class State { kNew, kRunning, kStopped };
 
+  // One io_context per thread, each run by that thread alone: a
+  // connection lives on one of them, so its handlers never run
+  // concurrently (no strand needed) and never wake another thread.
+  static std::deque<asio::io_context> MakeContexts(int threads) {
+    std::deque<asio::io_context> contexts;
+    for (int i = 0; i < std::max(threads, 1); ++i) contexts.emplace_back(1);
+    return contexts;
+  }
+
   sim::Status Listen();
   void Accept();
   void Forget(Connection* connection);
@@ -82,26 +94,27 @@ class SmtpServer::Impl {
   const SmtpSessionOptions session_options_;
   const SmtpDeliverFn deliver_;
 
-  // Declared before io_ so that connections destroyed with io_'s pending
-  // handlers can still unregister.
+  // Declared before contexts_ so that connections destroyed with their
+  // pending handlers can still unregister.
   std::mutex connections_mutex_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;
   std::atomic<std::size_t> active_{0};
-  bool stopping_ = false;  // guarded by connections_mutex_
+  bool stopping_ = false;                  // guarded by connections_mutex_
   std::optional<asio::ssl::context> ssl_;  // outlives the TLS streams
 
-  asio::io_context io_;
-  tcp::acceptor acceptor_;  // on its own strand
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>>
-      work_;
+  std::deque<asio::io_context> contexts_;  // never empty
+  tcp::acceptor acceptor_;                 // on contexts_.front()
+  std::size_t next_context_ = 0;           // for the next connection
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   std::vector<std::thread> threads_;
   std::atomic<int> port_{0};
   State state_ = State::kNew;
 };
 
 // One client: its session, socket (plain, then TLS after STARTTLS), timer
-// and buffers. Every handler runs on the connection's strand; the handlers
-// in flight own the connection through shared_from_this().
+// and buffers. Its handlers all run on its io_context's one thread, so
+// never concurrently; the handlers in flight own the connection through
+// shared_from_this().
 class SmtpServer::Impl::Connection
     : public std::enable_shared_from_this<Connection> {
  public:
@@ -125,7 +138,7 @@ class SmtpServer::Impl::Connection
     Flush();
   }
 
-  // From any thread: 421 and close, on the strand.
+  // From any thread: 421 and close, on the connection's thread.
   void Shutdown() {
     asio::post(socket_.get_executor(), [self = shared_from_this()] {
       self->stopping_ = true;
@@ -149,27 +162,42 @@ class SmtpServer::Impl::Connection
     }
   }
 
+  // Sets the deadline of the operation about to start. One timer wait is
+  // kept per connection: it is restarted only when the new deadline is
+  // earlier than the one it waits for; a wait that ends before the
+  // deadline just waits again. (Re-arming on every read and write would
+  // cost a cancelled wait, i.e. an extra handler, per operation.)
   void Arm(std::chrono::milliseconds timeout) {
-    if (stopping_) timeout = std::min<std::chrono::milliseconds>(
-                       timeout, kShutdownGrace);
-    timer_.expires_after(timeout);
-    timer_.async_wait([self = shared_from_this()](error_code ec) {
-      self->OnTimer(ec);
+    using Clock = asio::steady_timer::clock_type;
+    if (stopping_) {
+      timeout = std::min<std::chrono::milliseconds>(timeout, kShutdownGrace);
+    }
+    deadline_ = Clock::now() + timeout;
+    if (timer_waiting_ && timer_.expiry() <= deadline_) return;
+    Wait();
+  }
+
+  void Wait() {
+    timer_.expires_at(deadline_);  // cancels a wait under way
+    timer_waiting_ = true;
+    timer_.async_wait([self = shared_from_this(),
+                       generation = ++timer_generation_](error_code ec) {
+      self->OnTimer(ec, generation);
     });
   }
 
-  void OnTimer(error_code ec) {
-    // Re-arming cancels a wait, but a wait that already completed still
-    // runs: only a deadline that really passed counts.
-    if (ec || closed_ ||
-        timer_.expiry() > asio::steady_timer::clock_type::now()) {
-      return;
-    }
+  void OnTimer(error_code ec, std::uint64_t generation) {
+    // A replaced wait may still complete (cancelled, or just before it was
+    // replaced): only the latest one counts.
+    if (generation != timer_generation_) return;
+    timer_waiting_ = false;
+    if (ec || closed_) return;
+    if (asio::steady_timer::clock_type::now() < deadline_) return Wait();
     if (op_ == Op::kReading && !stopping_) {
       timed_out_ = true;
       error_code ignored;
       socket_.cancel(ignored);  // OnRead writes the 421
-    } else {
+    } else if (op_ != Op::kNone) {
       Close();  // a client that does not read, or a stuck handshake
     }
   }
@@ -258,6 +286,9 @@ class SmtpServer::Impl::Connection
   tcp::socket socket_;
   std::unique_ptr<asio::ssl::stream<tcp::socket&>> tls_;
   asio::steady_timer timer_;
+  asio::steady_timer::time_point deadline_;
+  bool timer_waiting_ = false;
+  std::uint64_t timer_generation_ = 0;
   SmtpSession session_;
   std::array<char, kReadBufferBytes> buffer_;
   std::string writing_;
@@ -275,9 +306,9 @@ sim::Status SmtpServer::Impl::Listen() {
     ec.clear();
   }
   if (ec) {
-    return sim::Error(sim::ErrorCode::kInvalidArgument,
-                      "smtp: '" + options_.host +
-                          "' is not an IP address (use 127.0.0.1)");
+    return sim::Error(
+        sim::ErrorCode::kInvalidArgument,
+        "smtp: '" + options_.host + "' is not an IP address (use 127.0.0.1)");
   }
   const tcp::endpoint endpoint(address,
                                static_cast<unsigned short>(options_.port));
@@ -321,14 +352,15 @@ sim::Status SmtpServer::Impl::Start() {
   }
   try {
     TIERSIM_RETURN_IF_ERROR(Listen());
-    work_.emplace(io_.get_executor());
+    for (asio::io_context& context : contexts_) {
+      work_.emplace_back(context.get_executor());
+    }
     Accept();
-    const int threads = options_.threads > 0 ? options_.threads : 1;
-    for (int i = 0; i < threads; ++i) {
-      threads_.emplace_back([this] {
+    for (asio::io_context& context : contexts_) {
+      threads_.emplace_back([&context] {
         while (true) {
           try {
-            io_.run();
+            context.run();
             return;
           } catch (const std::exception&) {
             // A handler threw (out of memory, most likely): that
@@ -347,26 +379,30 @@ sim::Status SmtpServer::Impl::Start() {
 }
 
 void SmtpServer::Impl::Accept() {
-  acceptor_.async_accept(
-      asio::make_strand(io_), [this](error_code ec, tcp::socket socket) {
-        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) {
-          return;
-        }
-        if (!ec) {
-          std::lock_guard lock(connections_mutex_);
-          if (stopping_) return;  // the socket closes as it goes
-          const bool busy = active_.load() >= options_.max_connections;
-          auto connection =
-              std::make_shared<Connection>(*this, std::move(socket));
-          // Start is queued before any Shutdown() can be (both under the
-          // lock), and a strand runs them in order.
-          asio::post(connection->executor(),
-                     [connection, busy] { connection->Start(busy); });
-          connections_.emplace(connection.get(), connection);
-          ++active_;
-        }
-        Accept();
-      });
+  asio::io_context& context = contexts_[next_context_];
+  next_context_ = (next_context_ + 1) % contexts_.size();
+  acceptor_.async_accept(context, [this](error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) {
+      return;
+    }
+    if (!ec) {
+      // Declared before the lock: if the connection has already ended
+      // on another thread, its last owner is this one, and its
+      // destructor takes the lock (Forget).
+      std::shared_ptr<Connection> connection;
+      std::lock_guard lock(connections_mutex_);
+      if (stopping_) return;  // the socket closes as it goes
+      const bool busy = active_.load() >= options_.max_connections;
+      connection = std::make_shared<Connection>(*this, std::move(socket));
+      // Start is queued before any Shutdown() can be (both under the
+      // lock), and the connection's io_context runs them in order.
+      asio::post(connection->executor(),
+                 [connection, busy] { connection->Start(busy); });
+      connections_.emplace(connection.get(), connection);
+      ++active_;
+    }
+    Accept();
+  });
 }
 
 void SmtpServer::Impl::Forget(Connection* connection) {
@@ -397,13 +433,13 @@ void SmtpServer::Impl::Stop() {
   }
   for (const auto& connection : live) connection->Shutdown();
   live.clear();
-  work_.reset();
+  work_.clear();
   // Let the 421s go out; then stop whatever is left.
   const auto deadline = std::chrono::steady_clock::now() + kStopDeadline;
   while (active_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  io_.stop();
+  for (asio::io_context& context : contexts_) context.stop();
   for (std::thread& thread : threads_) thread.join();
   threads_.clear();
   // The posted close may not have run before stop(); no thread runs now.

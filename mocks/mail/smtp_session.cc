@@ -1,5 +1,6 @@
 #include "mocks/mail/smtp_session.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -9,9 +10,6 @@
 namespace tiersim::mocks {
 namespace {
 
-// Base64 of "Username:" and "Password:", the AUTH LOGIN prompts.
-constexpr std::string_view kLoginUserPrompt = "VXNlcm5hbWU6";
-constexpr std::string_view kLoginPasswordPrompt = "UGFzc3dvcmQ6";
 constexpr std::size_t kMaxPath = 256;  // RFC 5321 4.5.3.1.3
 
 std::string_view TrimSpaces(std::string_view text) {
@@ -40,9 +38,7 @@ SmtpSession::SmtpSession(const SmtpSessionOptions& options,
                          SmtpDeliverFn deliver)
     : options_(options), deliver_(std::move(deliver)) {}
 
-void SmtpSession::Start() {
-  Reply(220, options_.hostname + " ESMTP tiersim");
-}
+void SmtpSession::Start() { Reply(220, options_.hostname + " ESMTP tiersim"); }
 
 void SmtpSession::Reply(int code, std::string_view text) {
   output_.append(std::to_string(code)).append(" ").append(text).append("\r\n");
@@ -156,9 +152,9 @@ void SmtpSession::HandleLine(std::string_view line) {
 void SmtpSession::HandleCommand(std::string_view line) {
   const std::size_t space = line.find(' ');
   const std::string verb = AsciiLower(line.substr(0, space));
-  const std::string_view argument =
-      space == std::string_view::npos ? std::string_view()
-                                      : TrimSpaces(line.substr(space + 1));
+  const std::string_view argument = space == std::string_view::npos
+                                        ? std::string_view()
+                                        : TrimSpaces(line.substr(space + 1));
   if (verb == "ehlo") {
     Ehlo(argument, true);
   } else if (verb == "helo") {
@@ -179,8 +175,9 @@ void SmtpSession::HandleCommand(std::string_view line) {
     Reply(221, "2.0.0 Bye");
     phase_ = Phase::kClosed;
   } else if (verb == "help") {
-    Reply(214, "2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT "
-               "STARTTLS AUTH");
+    Reply(214,
+          "2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT "
+          "STARTTLS AUTH");
   } else if (verb == "vrfy") {
     Refuse(502, "5.5.1 Error: VRFY command is disabled");
   } else if (verb == "expn" || verb == "turn" || verb == "etrn" ||
@@ -205,9 +202,12 @@ void SmtpSession::Ehlo(std::string_view argument, bool extended) {
   extended_ = extended;
   if (!extended) return Reply(250, options_.hostname);
   std::vector<std::string> lines = {
-      options_.hostname, "PIPELINING",
-      "SIZE " + std::to_string(options_.max_message_bytes), "8BITMIME",
-      "SMTPUTF8", "ENHANCEDSTATUSCODES"};
+      options_.hostname,
+      "PIPELINING",
+      "SIZE " + std::to_string(options_.max_message_bytes),
+      "8BITMIME",
+      "SMTPUTF8",
+      "ENHANCEDSTATUSCODES"};
   if (options_.starttls_available && !tls_) lines.emplace_back("STARTTLS");
   if (!options_.users.empty()) lines.emplace_back("AUTH PLAIN LOGIN");
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -321,6 +321,11 @@ void SmtpSession::Data(std::string_view argument) {
   previous_crlf_ = true;
   data_error_ = DataError::kNone;
   message_.clear();
+  // Room for a typical message up front; a declared SIZE is believed only
+  // up to 64 KiB (a client must not make us reserve memory it never sends).
+  constexpr std::size_t kReserveCap = 64 * 1024;
+  message_.reserve(std::min({envelope_.declared_size.value_or(4096) + 2,
+                             kReserveCap, options_.max_message_bytes}));
 }
 
 std::size_t SmtpSession::FeedData(std::string_view bytes) {
@@ -328,11 +333,10 @@ std::size_t SmtpSession::FeedData(std::string_view bytes) {
   while (i < bytes.size() && phase_ == Phase::kData) {
     const void* found = std::memchr(bytes.data() + i, '\n', bytes.size() - i);
     const std::size_t end =
-        found == nullptr
-            ? bytes.size()
-            : static_cast<std::size_t>(static_cast<const char*>(found) -
-                                       bytes.data()) +
-                  1;
+        found == nullptr ? bytes.size()
+                         : static_cast<std::size_t>(
+                               static_cast<const char*>(found) - bytes.data()) +
+                               1;
     const std::string_view piece = bytes.substr(i, end - i);
     i = end;
     const bool complete = found != nullptr;
@@ -355,9 +359,8 @@ std::size_t SmtpSession::FeedData(std::string_view bytes) {
       }
       if (complete) {
         const char before_lf =
-            piece.size() >= 2
-                ? piece[piece.size() - 2]
-                : (data_line_.empty() ? '\0' : data_line_.back());
+            piece.size() >= 2 ? piece[piece.size() - 2]
+                              : (data_line_.empty() ? '\0' : data_line_.back());
         previous_crlf_ = before_lf == '\r';
       } else {
         data_skipping_ = true;
@@ -423,88 +426,6 @@ void SmtpSession::StartTls(std::string_view argument) {
   if (!argument.empty()) return Refuse(501, "5.5.4 Syntax: STARTTLS");
   Reply(220, "2.0.0 Ready to start TLS");
   phase_ = Phase::kTlsPending;
-}
-
-void SmtpSession::Auth(std::string_view argument) {
-  if (options_.users.empty()) {
-    return Refuse(502, "5.5.1 Error: authentication not enabled");
-  }
-  if (!extended_) return Refuse(503, "5.5.1 Error: send EHLO first");
-  if (!auth_user_.empty()) {
-    return Refuse(503, "5.5.1 Error: already authenticated");
-  }
-  if (in_transaction_) {
-    return Refuse(503, "5.5.1 Error: MAIL transaction in progress");
-  }
-  const std::size_t space = argument.find(' ');
-  const std::string mechanism = AsciiLower(argument.substr(0, space));
-  const std::string_view initial =
-      space == std::string_view::npos ? std::string_view()
-                                      : TrimSpaces(argument.substr(space + 1));
-  if (mechanism.empty()) return Refuse(501, "5.5.4 Syntax: AUTH mechanism");
-  if (mechanism == "plain") {
-    if (initial.empty()) {
-      phase_ = Phase::kAuthPlain;
-      return Reply(334, "");
-    }
-    phase_ = Phase::kAuthPlain;
-    return HandleAuthResponse(initial);
-  }
-  if (mechanism == "login") {
-    if (initial.empty()) {
-      phase_ = Phase::kAuthLoginUser;
-      return Reply(334, kLoginUserPrompt);
-    }
-    phase_ = Phase::kAuthLoginUser;
-    return HandleAuthResponse(initial);
-  }
-  Refuse(504, "5.5.4 Unrecognized authentication type");
-}
-
-void SmtpSession::HandleAuthResponse(std::string_view line) {
-  const Phase step = phase_;
-  phase_ = Phase::kCommand;
-  if (line == "*") return Refuse(501, "5.7.0 Authentication aborted");
-  const std::optional<std::string> decoded = DecodeSaslBase64(line);
-  if (!decoded) return Refuse(501, "5.5.2 Cannot decode response");
-  switch (step) {
-    case Phase::kAuthPlain:
-      return CheckPlain(*decoded);
-    case Phase::kAuthLoginUser:
-      login_user_ = *decoded;
-      phase_ = Phase::kAuthLoginPassword;
-      return Reply(334, kLoginPasswordPrompt);
-    case Phase::kAuthLoginPassword:
-      return CheckLogin(login_user_, *decoded);
-    default:
-      return;
-  }
-}
-
-void SmtpSession::CheckPlain(std::string_view decoded) {
-  // authzid NUL authcid NUL passwd (RFC 4616).
-  const std::size_t first = decoded.find('\0');
-  const std::size_t second = first == std::string_view::npos
-                                 ? std::string_view::npos
-                                 : decoded.find('\0', first + 1);
-  if (second == std::string_view::npos) {
-    return Refuse(501, "5.5.2 Bad PLAIN response");
-  }
-  const std::string_view authzid = decoded.substr(0, first);
-  const std::string_view user = decoded.substr(first + 1, second - first - 1);
-  if (!authzid.empty() && authzid != user) {
-    return Refuse(535, "5.7.8 Error: authentication failed");
-  }
-  CheckLogin(user, decoded.substr(second + 1));
-}
-
-void SmtpSession::CheckLogin(std::string_view user, std::string_view password) {
-  const auto it = options_.users.find(user);
-  const bool ok = it != options_.users.end() && it->second == password;
-  if (ok) auth_user_ = std::string(user);
-  login_user_.clear();  // `user` may point into it: clear only now
-  if (!ok) return Refuse(535, "5.7.8 Error: authentication failed");
-  Reply(235, "2.7.0 Authentication successful");
 }
 
 }  // namespace tiersim::mocks

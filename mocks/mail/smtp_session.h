@@ -54,14 +54,14 @@ struct SmtpSessionOptions {
 
 // What a client asked for in one mail transaction.
 struct SmtpEnvelope {
-  std::string helo;                   // the EHLO/HELO argument
-  std::string mail_from;              // reverse-path; empty for "<>"
-  std::vector<std::string> rcpt_to;   // forward-paths, in order
-  bool eight_bit_mime = false;        // BODY=8BITMIME
-  bool smtputf8 = false;              // SMTPUTF8
+  std::string helo;                          // the EHLO/HELO argument
+  std::string mail_from;                     // reverse-path; empty for "<>"
+  std::vector<std::string> rcpt_to;          // forward-paths, in order
+  bool eight_bit_mime = false;               // BODY=8BITMIME
+  bool smtputf8 = false;                     // SMTPUTF8
   std::optional<std::size_t> declared_size;  // SIZE=
-  std::string auth_user;              // empty unless authenticated
-  bool tls = false;                   // received over TLS
+  std::string auth_user;                     // empty unless authenticated
+  bool tls = false;                          // received over TLS
 };
 
 // A reply to the client: "250 2.0.0 Ok" is {250, "2.0.0 Ok"}.
@@ -111,6 +111,11 @@ class SmtpSession {
   // exchange is under way, so the idle timeout applies, not the read one.
   bool idle() const;
   bool tls() const { return tls_; }
+  // Bytes of client input held: the partial line and the message so far.
+  // Never more than max_message_bytes + max_text_line (+ a command line).
+  std::size_t buffered() const {
+    return line_.size() + data_line_.size() + message_.size();
+  }
   std::size_t messages_accepted() const { return accepted_; }
 
  private:

@@ -63,8 +63,8 @@ bool IsDomain(std::string_view domain, bool utf8) {
   while (true) {
     const std::size_t dot = domain.find('.', start);
     const std::string_view label = domain.substr(
-        start, dot == std::string_view::npos ? std::string_view::npos
-                                             : dot - start);
+        start,
+        dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (label.empty() || label.size() > 63 || label.front() == '-' ||
         label.back() == '-') {
       return false;
@@ -97,7 +97,8 @@ bool IsSmtpMailbox(std::string_view mailbox, bool utf8) {
 }
 
 std::optional<SmtpPath> ParseSmtpPath(std::string_view argument) {
-  while (!argument.empty() && argument.front() == ' ') argument.remove_prefix(1);
+  while (!argument.empty() && argument.front() == ' ')
+    argument.remove_prefix(1);
   if (argument.empty()) return std::nullopt;
   SmtpPath path;
   std::string_view rest;
@@ -157,10 +158,10 @@ std::optional<SmtpPath> ParseSmtpPath(std::string_view argument) {
     for (char& c : upper) {
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     }
-    path.params.emplace_back(
-        std::move(upper), eq == std::string_view::npos
-                              ? std::string()
-                              : std::string(param.substr(eq + 1)));
+    path.params.emplace_back(std::move(upper),
+                             eq == std::string_view::npos
+                                 ? std::string()
+                                 : std::string(param.substr(eq + 1)));
     i = end;
   }
   return path;

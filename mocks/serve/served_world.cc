@@ -167,8 +167,8 @@ void ServedWorld::Stop() {
   p.pmc->Stop();
   p.partner_center->Stop();
   p.aad->Stop();
+  p.mail->Close();  // first: wakes clients blocked in the API's wait
   p.mail_api->Stop();
-  p.mail->Close();
   p.smtp->Stop();
   parts_.reset();
 }

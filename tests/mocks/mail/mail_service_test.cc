@@ -90,12 +90,13 @@ TEST_F(MailServiceTest, ForeignMessagesGetTheClockAndTheEnvelope) {
 }
 
 TEST_F(MailServiceTest, BccRecipientsFindTheMessageInTheirMailbox) {
-  auto id = service_.Deliver("s@x.test", {"ada@contoso.test", "bcc@contoso.test"},
-                             "To: ada@contoso.test\r\nCc: cc@contoso.test\r\n"
-                             "Subject: s\r\n\r\nx\r\n");
+  auto id =
+      service_.Deliver("s@x.test", {"ada@contoso.test", "bcc@contoso.test"},
+                       "To: ada@contoso.test\r\nCc: cc@contoso.test\r\n"
+                       "Subject: s\r\n\r\nx\r\n");
   ASSERT_TRUE(id.ok());
-  for (const char* query : {"to:ada@contoso.test", "to:bcc@contoso.test",
-                            "to:cc@contoso.test"}) {
+  for (const char* query :
+       {"to:ada@contoso.test", "to:bcc@contoso.test", "to:cc@contoso.test"}) {
     auto page = service_.List(query, 0, 10);
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(page->matched, 1u) << query;
@@ -108,8 +109,8 @@ TEST_F(MailServiceTest, BccRecipientsFindTheMessageInTheirMailbox) {
 
 TEST_F(MailServiceTest, ListPagesNewestFirstWithCounts) {
   for (int i = 1; i <= 5; ++i) {
-    Deliver(Email("ada@contoso.test", "m" + std::to_string(i), "text " +
-                                                               std::string(300, 'x')));
+    Deliver(Email("ada@contoso.test", "m" + std::to_string(i),
+                  "text " + std::string(300, 'x')));
   }
   Deliver(Email("bob@fabrikam.test", "other"));
   service_.SetRead({sim::MessageId(1)}, true);
@@ -132,14 +133,13 @@ TEST_F(MailServiceTest, BeforeAndAfterUseTheSentTime) {
   Deliver(Email("a@x.test", "day1", "", "k", sim::kDefaultEpoch));
   Deliver(Email("a@x.test", "day2", "", "k",
                 sim::kDefaultEpoch + std::chrono::hours(24)));
-  Deliver(Email("a@x.test", "day3", "", "k",
-                sim::kDefaultEpoch + std::chrono::hours(48) +
-                    std::chrono::seconds(5)));
+  Deliver(Email(
+      "a@x.test", "day3", "", "k",
+      sim::kDefaultEpoch + std::chrono::hours(48) + std::chrono::seconds(5)));
   const auto subjects = [&](std::string_view query) {
     std::vector<std::string> out;
-    for (const MessageSummary& s : service_.List(query, 0, 10)->messages) {
-      out.push_back(s.subject);
-    }
+    const sim::Result<MessagePage> page = service_.List(query, 0, 10);
+    for (const MessageSummary& s : page->messages) out.push_back(s.subject);
     return out;
   };
   using S = std::vector<std::string>;

@@ -54,8 +54,8 @@ class MailpitApiTest : public ::testing::Test {
 
   MailService mail_{[] { return sim::kDefaultEpoch; }};
   SmtpServer smtp_{SmtpServerOptions{}, mail_};
-  HttpServer http_{"mail", HttpServerOptions{.threads = 4,
-                                             .max_body_bytes = 4096}};
+  HttpServer http_{"mail",
+                   HttpServerOptions{.threads = 4, .max_body_bytes = 4096}};
   std::unique_ptr<SmtpSender> sender_;
 };
 
@@ -160,14 +160,15 @@ TEST_F(MailpitApiTest, ReadFlagsAndDeletes) {
                    "application/json");
   ASSERT_EQ(put->status, 200);
   EXPECT_EQ(json::parse(put->body)["count"], 2);
-  EXPECT_EQ(json::parse(c.Get("/api/v1/search?query=is%3Aunread")->body)
-                ["messages_count"],
-            2);
+  EXPECT_EQ(
+      json::parse(
+          c.Get("/api/v1/search?query=is%3Aunread")->body)["messages_count"],
+      2);
   auto by_query = c.Delete("/api/v1/search?query=to%3Abob%40fabrikam.test");
   ASSERT_EQ(by_query->status, 200);
   EXPECT_EQ(json::parse(by_query->body)["count"], 2);
-  auto by_id = c.Delete("/api/v1/messages", R"({"IDs":[1]})",
-                        "application/json");
+  auto by_id =
+      c.Delete("/api/v1/messages", R"({"IDs":[1]})", "application/json");
   ASSERT_EQ(by_id->status, 200);
   const json left = json::parse(c.Get("/api/v1/messages")->body);
   EXPECT_EQ(left["total"], 1);
@@ -180,7 +181,8 @@ TEST_F(MailpitApiTest, WaitUnblocksWhenAMessageArrives) {
   std::future<httplib::Result> waiting = std::async(std::launch::async, [&] {
     httplib::Client c(http_.url());
     c.set_read_timeout(5, 0);
-    return c.Get("/api/v1/tiersim/wait?query=to%3Aada%40contoso.test&timeout=5s");
+    return c.Get(
+        "/api/v1/tiersim/wait?query=to%3Aada%40contoso.test&timeout=5s");
   });
   std::this_thread::sleep_for(milliseconds(100));
   Send(Email("bob@fabrikam.test", "not for ada", "notice", 1));
@@ -194,8 +196,9 @@ TEST_F(MailpitApiTest, WaitUnblocksWhenAMessageArrives) {
 TEST_F(MailpitApiTest, WaitTimesOutWith408) {
   httplib::Client c(http_.url());
   const auto start = std::chrono::steady_clock::now();
-  const auto res = c.Get("/api/v1/tiersim/wait?query=to%3Anobody%40x.test"
-                         "&timeout=150ms");
+  const auto res = c.Get(
+      "/api/v1/tiersim/wait?query=to%3Anobody%40x.test"
+      "&timeout=150ms");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 408);
   EXPECT_GE(std::chrono::steady_clock::now() - start, milliseconds(150));
@@ -205,6 +208,23 @@ TEST_F(MailpitApiTest, WaitTimesOutWith408) {
             std::string::npos);
   EXPECT_EQ(c.Get("/api/v1/tiersim/wait?timeout=forever")->status, 400);
   EXPECT_EQ(c.Get("/api/v1/tiersim/wait?timeout=2m")->status, 400);
+}
+
+TEST_F(MailpitApiTest, InvalidUtf8FromAClientIsReplacedNotFatal) {
+  // 8-bit Latin-1 without a charset, as old clients send it.
+  ASSERT_TRUE(mail_
+                  .Deliver("a@x.test", {"b@x.test"},
+                           "Subject: caf\xE9\r\n\r\nna\xEFve\r\n")
+                  .ok());
+  httplib::Client c(http_.url());
+  const auto list = c.Get("/api/v1/messages");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  EXPECT_EQ(json::parse(list->body)["messages"][0]["Subject"],
+            "caf\xEF\xBF\xBD");  // U+FFFD
+  const auto full = c.Get("/api/v1/message/1");
+  ASSERT_EQ(full->status, 200);
+  EXPECT_EQ(json::parse(full->body)["Text"], "na\xEF\xBF\xBDve\n");
 }
 
 TEST_F(MailpitApiTest, ErrorsAreJson) {
@@ -229,15 +249,15 @@ TEST_F(MailpitApiTest, ErrorsAreJson) {
   expect_error(c.Get("/api/v1/search"), 400, "InvalidArgument");
   expect_error(c.Put("/api/v1/messages", "{not json", "application/json"), 400,
                "InvalidArgument");
-  expect_error(c.Put("/api/v1/messages", R"({"IDs":["1"]})",
-                     "application/json"),
-               400, "InvalidArgument");  // Read is required
-  expect_error(c.Delete("/api/v1/messages", R"({"Ids":["1"]})",
-                        "application/json"),
-               400, "InvalidArgument");  // unknown field
-  expect_error(c.Put("/api/v1/messages", std::string(5000, ' '),
-                     "application/json"),
-               413, "InvalidArgument");
+  expect_error(
+      c.Put("/api/v1/messages", R"({"IDs":["1"]})", "application/json"), 400,
+      "InvalidArgument");  // Read is required
+  expect_error(
+      c.Delete("/api/v1/messages", R"({"Ids":["1"]})", "application/json"), 400,
+      "InvalidArgument");  // unknown field
+  expect_error(
+      c.Put("/api/v1/messages", std::string(5000, ' '), "application/json"),
+      413, "InvalidArgument");
   EXPECT_EQ(mail_.size(), 1u);
 }
 

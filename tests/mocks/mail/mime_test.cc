@@ -7,6 +7,7 @@
 
 #include "mocks/mail/mime_codec.h"
 #include "sim/links.h"
+#include "sim/rng.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -42,7 +43,8 @@ TEST(MimeCodecTest, QuotedPrintableEncodingRoundTrips) {
     std::string decoded = DecodeQuotedPrintable(encoded);
     std::string lf;
     for (std::size_t i = 0; i < decoded.size(); ++i) {
-      if (decoded[i] == '\r' && i + 1 < decoded.size() && decoded[i + 1] == '\n')
+      if (decoded[i] == '\r' && i + 1 < decoded.size() &&
+          decoded[i + 1] == '\n')
         continue;
       lf.push_back(decoded[i]);
     }
@@ -256,10 +258,26 @@ TEST(MimeTest, ComposedMessageDecodesToTheSameEmail) {
 
 TEST(MimeTest, EmptyTextAndTextEndingInNewlineRoundTrip) {
   for (const std::string& text : {std::string(""), std::string("one\n"),
-                                 std::string("\n\n"), std::string("a\r\nb")}) {
+                                  std::string("\n\n"), std::string("a\r\nb")}) {
     sim::Email email = SampleEmail();
     email.text = text;
     EXPECT_EQ(DecodeMessage(ComposeMessage(email, "x@y")).text, text);
+  }
+}
+
+TEST(MimeTest, RandomSubjectsAndTextsRoundTrip) {
+  // Any bytes at all: controls, CR and LF anywhere, invalid UTF-8, "=?".
+  sim::Rng rng(20260101);
+  const std::string alphabet =
+      std::string("ab =?_.\t\r\n\x80\xC3\xA9\xFF\0", 15) + "xyz";
+  for (int i = 0; i < 500; ++i) {
+    sim::Email email = SampleEmail();
+    email.subject = rng.String(rng.Uniform(120), alphabet);
+    email.text = rng.String(rng.Uniform(400), alphabet);
+    const DecodedMessage back =
+        DecodeMessage(ComposeMessage(email, "r@tiersim.test"));
+    ASSERT_EQ(back.subject, email.subject) << i;
+    ASSERT_EQ(back.text, email.text) << i;
   }
 }
 

@@ -75,8 +75,9 @@ TEST(DotStuffTest, SessionGetsBackTheMessage) {
   });
   session.Start();
   const std::string message = "Subject: x\r\n\r\n.\r\n..\r\n. x\r\nend\r\n";
-  session.Feed("HELO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nDATA\r\n" +
-               DotStuff(message));
+  session.Feed(
+      "HELO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nDATA\r\n" +
+      DotStuff(message));
   EXPECT_EQ(received, message);
 }
 

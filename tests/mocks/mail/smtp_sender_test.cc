@@ -116,8 +116,8 @@ TEST_F(SmtpSenderTest, NoServerIsUnavailable) {
   StartServer();
   const int port = server_->port();
   server_->Stop();
-  SmtpSender sender(SmtpSenderOptions{.port = port,
-                                      .timeout = milliseconds(500)});
+  SmtpSender sender(
+      SmtpSenderOptions{.port = port, .timeout = milliseconds(500)});
   const auto start = std::chrono::steady_clock::now();
   const sim::Status status = sender.Send(Email({"ada@contoso.test"}, "x"));
   EXPECT_EQ(status.code(), sim::ErrorCode::kUnavailable);
@@ -131,8 +131,7 @@ TEST_F(SmtpSenderTest, BadAddressesAreRefusedLikeTheInMemoryStore) {
   SmtpSender sender(SenderOptions());
   MemoryMailStore store;
   for (const sim::Email& email :
-       {Email({}, "nobody"), Email({"not-an-address"}, "bad to"),
-        [] {
+       {Email({}, "nobody"), Email({"not-an-address"}, "bad to"), [] {
           sim::Email e = Email({"ada@contoso.test"}, "bad from");
           e.from = "noreply";
           return e;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,9 +75,8 @@ using Codes = std::vector<int>;
 
 TEST(SmtpSessionTest, GreetsAndAnnouncesExtensions) {
   SmtpSessionOptions options{.hostname = "mx.test", .max_message_bytes = 2048};
-  SmtpSession session(options, [](const SmtpEnvelope&, std::string) {
-    return SmtpReply{};
-  });
+  SmtpSession session(
+      options, [](const SmtpEnvelope&, std::string) { return SmtpReply{}; });
   session.Start();
   EXPECT_EQ(session.output(), "220 mx.test ESMTP tiersim\r\n");
   session.output().clear();
@@ -160,7 +160,7 @@ TEST(SmtpSessionTest, UnknownAndUnimplementedCommands) {
   EXPECT_EQ(h.FeedCodes("VRFY ada\r\n"), Codes{502});
   EXPECT_EQ(h.FeedCodes("EXPN list\r\n"), Codes{502});
   EXPECT_EQ(h.FeedCodes("BDAT 10 LAST\r\n"), Codes{502});
-  EXPECT_EQ(h.FeedCodes("STARTTLS\r\n"), Codes{502});  // no certificate
+  EXPECT_EQ(h.FeedCodes("STARTTLS\r\n"), Codes{502});    // no certificate
   EXPECT_EQ(h.FeedCodes("AUTH PLAIN\r\n"), Codes{502});  // no users
   EXPECT_EQ(h.FeedCodes("HELP\r\n"), Codes{214});
   EXPECT_EQ(h.FeedCodes("NOOP anything\r\n"), Codes{250});
@@ -243,9 +243,14 @@ TEST(SmtpSessionTest, OversizedDataGets552WithoutBuffering) {
   Harness h(SmtpSessionOptions{.max_message_bytes = 1000});
   h.Feed("EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nDATA\r\n");
   const std::string line(98, 'x');
-  for (int i = 0; i < 10000; ++i) {  // 1 MB of 100-byte lines
-    EXPECT_EQ(h.FeedCodes(line + "\r\n"), Codes{});
+  std::size_t most = 0;
+  for (int i = 0; i < 10000; ++i) {  // 1 MB of 100-byte lines, in halves
+    EXPECT_EQ(h.FeedCodes(line.substr(0, 50)), Codes{});
+    most = std::max(most, h.session().buffered());
+    EXPECT_EQ(h.FeedCodes(line.substr(50) + "\r\n"), Codes{});
+    most = std::max(most, h.session().buffered());
   }
+  EXPECT_LE(most, 1000u + 100u);  // never past the limit (+ one line)
   EXPECT_EQ(h.FeedCodes(".\r\n"), Codes{552});
   EXPECT_TRUE(h.delivered.empty());
   // The session goes on: the next message fits.
@@ -266,15 +271,15 @@ TEST(SmtpSessionTest, ExactlyTheLimitIsAccepted) {
 
 TEST(SmtpSessionTest, OverlongCommandLineGets500AndIsNotBuffered) {
   Harness h;
-  // 600 bytes without a line end, fed in pieces: no reply yet.
-  for (int i = 0; i < 6; ++i) {
+  // 60 kB without a line end, fed in pieces: no reply yet, little held.
+  for (int i = 0; i < 600; ++i) {
     EXPECT_EQ(h.FeedCodes(std::string(100, 'A')), Codes{});
+    EXPECT_LE(h.session().buffered(), 512u);
   }
   EXPECT_EQ(h.FeedCodes("\r\n"), Codes{500});
   EXPECT_EQ(h.FeedCodes("NOOP " + std::string(505, 'x') + "\r\n"),
             Codes{250});  // 512 with CRLF: within the limit
-  EXPECT_EQ(h.FeedCodes("NOOP " + std::string(506, 'x') + "\r\n"),
-            Codes{500});
+  EXPECT_EQ(h.FeedCodes("NOOP " + std::string(506, 'x') + "\r\n"), Codes{500});
   EXPECT_EQ(h.FeedCodes("EHLO c\r\n"), Codes{250});  // still serving
 }
 
@@ -290,7 +295,8 @@ TEST(SmtpSessionTest, OverlongTextLineGets500AtEndOfData) {
 
 TEST(SmtpSessionTest, TooManyErrorsCloseWith421) {
   Harness h(SmtpSessionOptions{.max_errors = 3});
-  EXPECT_EQ(h.FeedCodes("X\r\nY\r\nZ\r\nNOOP\r\n"), (Codes{500, 500, 500, 421}));
+  EXPECT_EQ(h.FeedCodes("X\r\nY\r\nZ\r\nNOOP\r\n"),
+            (Codes{500, 500, 500, 421}));
   EXPECT_TRUE(h.session().closed());
 }
 
@@ -323,7 +329,8 @@ TEST(SmtpSessionTest, IdleTellsWhichTimeoutApplies) {
 TEST(SmtpSessionTest, SmtpUtf8AllowsNonAsciiAddresses) {
   Harness h;
   h.Feed("EHLO c\r\n");
-  EXPECT_EQ(h.FeedCodes("MAIL FROM:<j\xC3\xBCrgen@m\xC3\xBC" "nchen.test>\r\n"),
+  EXPECT_EQ(h.FeedCodes("MAIL FROM:<j\xC3\xBCrgen@m\xC3\xBC"
+                        "nchen.test>\r\n"),
             Codes{553});
   EXPECT_EQ(h.FeedCodes("MAIL FROM:<j\xC3\xBCrgen@x.test> SMTPUTF8\r\n"),
             Codes{250});
@@ -453,7 +460,8 @@ struct SplitRun {
   std::vector<std::string> messages;
 };
 
-SplitRun RunSplit(const std::string& input, std::uint64_t seed, bool byte_by_byte) {
+SplitRun RunSplit(const std::string& input, std::uint64_t seed,
+                  bool byte_by_byte) {
   Harness h(TranscriptOptions());
   sim::Rng rng(seed);
   std::string output;
@@ -473,12 +481,13 @@ TEST(SmtpSessionTest, AnySplitOfTheInputGivesTheSameResult) {
   const std::string input = Transcript();
   Harness whole(TranscriptOptions());
   const std::string expected = whole.Feed(input);
-  EXPECT_EQ(Harness::Codes(expected),
-            (Codes{250, 250, 500, 250, 250, 501, 250, 354, 250, 250, 250, 354,
-                   552, 250, 250, 250, 354, 500, 500, 334, 235, 250, 250, 354,
-                   250, 221}));
+  EXPECT_EQ(
+      Harness::Codes(expected),
+      (Codes{250, 250, 500, 250, 250, 501, 250, 354, 250, 250, 250, 354, 552,
+             250, 250, 250, 354, 500, 500, 334, 235, 250, 250, 354, 250, 221}));
   ASSERT_EQ(whole.delivered.size(), 2u);
-  EXPECT_EQ(whole.delivered[0].message, "Subject: one\r\n\r\n.dotted\r\nline\r\n");
+  EXPECT_EQ(whole.delivered[0].message,
+            "Subject: one\r\n\r\n.dotted\r\nline\r\n");
   EXPECT_EQ(whole.delivered[1].message, "last\r\n");
 
   const SplitRun bytes = RunSplit(input, 0, true);

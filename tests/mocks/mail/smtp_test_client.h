@@ -71,10 +71,10 @@ class TestClient {
 
   bool Send(std::string_view data) {
     while (!data.empty()) {
-      const int n =
-          ssl_ ? SSL_write(ssl_.get(), data.data(), static_cast<int>(data.size()))
-               : static_cast<int>(
-                     ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL));
+      const int n = ssl_ ? SSL_write(ssl_.get(), data.data(),
+                                     static_cast<int>(data.size()))
+                         : static_cast<int>(::send(fd_, data.data(),
+                                                   data.size(), MSG_NOSIGNAL));
       if (n <= 0) return false;
       data.remove_prefix(static_cast<std::size_t>(n));
     }
@@ -89,7 +89,8 @@ class TestClient {
       while (true) {
         const std::size_t eol = buffer_.find("\r\n", start);
         if (eol == std::string::npos) break;
-        if (eol - start >= 3 && (eol - start == 3 || buffer_[start + 3] == ' ')) {
+        if (eol - start >= 3 &&
+            (eol - start == 3 || buffer_[start + 3] == ' ')) {
           std::string reply = buffer_.substr(0, eol + 2);
           buffer_.erase(0, eol + 2);
           return reply;
@@ -109,8 +110,9 @@ class TestClient {
   bool ClosedByPeer() {
     while (true) {
       char buffer[4096];
-      const int n = ssl_ ? SSL_read(ssl_.get(), buffer, sizeof buffer)
-                         : static_cast<int>(::recv(fd_, buffer, sizeof buffer, 0));
+      const int n =
+          ssl_ ? SSL_read(ssl_.get(), buffer, sizeof buffer)
+               : static_cast<int>(::recv(fd_, buffer, sizeof buffer, 0));
       if (n == 0) return true;
       if (n < 0) {
         if (ssl_) return true;  // TLS: any end counts
@@ -130,8 +132,9 @@ class TestClient {
  private:
   bool Fill() {
     char buffer[4096];
-    const int n = ssl_ ? SSL_read(ssl_.get(), buffer, sizeof buffer)
-                       : static_cast<int>(::recv(fd_, buffer, sizeof buffer, 0));
+    const int n = ssl_
+                      ? SSL_read(ssl_.get(), buffer, sizeof buffer)
+                      : static_cast<int>(::recv(fd_, buffer, sizeof buffer, 0));
     if (n <= 0) return false;
     buffer_.append(buffer, static_cast<std::size_t>(n));
     return true;

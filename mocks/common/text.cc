@@ -19,7 +19,7 @@ bool IsDomainLabel(std::string_view label) {
   });
 }
 
-std::string_view TrimBlanks(std::string_view text) {
+std::string_view TrimSpacesAndTabs(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
   }
@@ -30,6 +30,15 @@ std::string_view TrimBlanks(std::string_view text) {
 }
 
 }  // namespace
+
+std::string_view TrimBlanks(std::string_view text) {
+  auto blank = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
@@ -107,7 +116,7 @@ bool IsEmailAddress(std::string_view text) {
 }
 
 std::optional<std::string_view> AddrSpec(std::string_view text) {
-  text = TrimBlanks(text);
+  text = TrimSpacesAndTabs(text);
   if (!text.empty() && text.back() == '>') {
     const std::size_t open = text.rfind('<');
     if (open == std::string_view::npos) return std::nullopt;

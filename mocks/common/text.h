@@ -17,6 +17,8 @@ constexpr char AsciiToLower(char c) {
 
 // A lowercase copy (ASCII only; other bytes are kept as they are).
 std::string AsciiLower(std::string_view text);
+// `text` without leading and trailing spaces, tabs, CRs and LFs.
+std::string_view TrimBlanks(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // True when `needle` occurs in `haystack`, ignoring ASCII case.
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);

@@ -1,23 +1,10 @@
 #include "mocks/mail/mail_address.h"
 
+#include "mocks/common/text.h"
 #include "mocks/mail/mime_codec.h"
 
 namespace tiersim::mocks {
 namespace {
-
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (IsBlank(text.front()) || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() &&
-         (IsBlank(text.back()) || text.back() == '\r' || text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool IsAtext(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -56,7 +43,7 @@ std::string StripComments(std::string_view text) {
 }
 
 std::string Unquote(std::string_view text) {
-  text = Trim(text);
+  text = TrimBlanks(text);
   if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
     return std::string(text);
   }
@@ -71,18 +58,18 @@ std::string Unquote(std::string_view text) {
 }  // namespace
 
 MailAddress SplitAddress(std::string_view text) {
-  text = Trim(text);
+  text = TrimBlanks(text);
   if (!text.empty() && text.back() == '>') {
     const std::size_t open = text.rfind('<');
     if (open != std::string_view::npos) {
       return MailAddress{
           .name = DecodeHeaderValue(Unquote(text.substr(0, open))),
-          .address =
-              std::string(Trim(text.substr(open + 1, text.size() - open - 2)))};
+          .address = std::string(
+              TrimBlanks(text.substr(open + 1, text.size() - open - 2)))};
     }
   }
   return MailAddress{.name = "",
-                     .address = std::string(Trim(StripComments(text)))};
+                     .address = std::string(TrimBlanks(StripComments(text)))};
 }
 
 std::string FormatAddress(const MailAddress& address) {

@@ -16,18 +16,6 @@ constexpr int kMaxParts = 1000;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (IsBlank(text.front()) || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() &&
-         (IsBlank(text.back()) || text.back() == '\r' || text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // The header block and body of an entity. The split is the first empty
 // line (CRLF or LF); without one everything is headers.
 struct Entity {
@@ -59,7 +47,7 @@ Entity ParseEntity(std::string_view raw) {
     std::string_view value = line.substr(colon + 1);
     while (!value.empty() && IsBlank(value.front())) value.remove_prefix(1);
     entity.headers.push_back(
-        MimeHeader{.name = std::string(Trim(line.substr(0, colon))),
+        MimeHeader{.name = std::string(TrimBlanks(line.substr(0, colon))),
                    .value = std::string(value)});
   }
   return entity;
@@ -89,12 +77,12 @@ struct HeaderParams {
 HeaderParams ParseParams(std::string_view header) {
   HeaderParams out;
   std::size_t i = header.find(';');
-  out.value = AsciiLower(Trim(header.substr(0, i)));
+  out.value = AsciiLower(TrimBlanks(header.substr(0, i)));
   while (i != std::string_view::npos && i < header.size()) {
     ++i;  // past ';'
     const std::size_t eq = header.find('=', i);
     if (eq == std::string_view::npos) break;
-    std::string key = AsciiLower(Trim(header.substr(i, eq - i)));
+    std::string key = AsciiLower(TrimBlanks(header.substr(i, eq - i)));
     std::size_t j = eq + 1;
     while (j < header.size() && IsBlank(header[j])) ++j;
     std::string val;
@@ -106,7 +94,7 @@ HeaderParams ParseParams(std::string_view header) {
       i = header.find(';', j);
     } else {
       i = header.find(';', j);
-      val = std::string(Trim(header.substr(
+      val = std::string(TrimBlanks(header.substr(
           j, i == std::string_view::npos ? std::string_view::npos : i - j)));
     }
     out.params.emplace_back(std::move(key), std::move(val));
@@ -141,7 +129,7 @@ std::vector<std::string_view> SplitMultipart(std::string_view body,
         eol == std::string_view::npos ? body.size() : eol + 1;
     const std::string_view line = body.substr(pos, next - pos);
     if (line.substr(0, delimiter.size()) == delimiter) {
-      const std::string_view rest = Trim(line.substr(delimiter.size()));
+      const std::string_view rest = TrimBlanks(line.substr(delimiter.size()));
       const bool close = rest.substr(0, 2) == "--";
       if (rest.empty() || close) {
         if (part_start != std::string_view::npos) {
@@ -167,7 +155,7 @@ std::vector<std::string_view> SplitMultipart(std::string_view body,
 // binary and unknown encodings, else the decoded bytes kept in `storage`.
 std::string_view DecodeBody(std::string_view body, std::string_view encoding,
                             std::string* storage) {
-  const std::string lower = AsciiLower(Trim(encoding));
+  const std::string lower = AsciiLower(TrimBlanks(encoding));
   if (lower == "quoted-printable") {
     *storage = DecodeQuotedPrintable(body);
   } else if (lower == "base64") {
@@ -219,7 +207,7 @@ void Walk(const Entity& entity, int depth, int* parts, DecodedMessage* out) {
 }
 
 std::optional<sim::SimTime> ParseMicros(std::string_view text) {
-  text = Trim(text);
+  text = TrimBlanks(text);
   long long value = 0;
   const auto [end, ec] =
       std::from_chars(text.data(), text.data() + text.size(), value);
@@ -256,13 +244,13 @@ DecodedMessage DecodeMessage(std::string_view raw) {
   out.cc = ParseAddressList(FindHeader(entity.headers, "Cc"));
   out.reply_to = ParseAddressList(FindHeader(entity.headers, "Reply-To"));
   out.subject = DecodeHeaderValue(FindHeader(entity.headers, "Subject"));
-  std::string_view id = Trim(FindHeader(entity.headers, "Message-ID"));
+  std::string_view id = TrimBlanks(FindHeader(entity.headers, "Message-ID"));
   if (id.size() >= 2 && id.front() == '<' && id.back() == '>') {
     id = id.substr(1, id.size() - 2);
   }
   out.message_id = std::string(id);
-  out.kind = std::string(
-      Trim(DecodeHeaderValue(FindHeader(entity.headers, "X-Tiersim-Kind"))));
+  out.kind = std::string(TrimBlanks(
+      DecodeHeaderValue(FindHeader(entity.headers, "X-Tiersim-Kind"))));
   out.sent_at = ParseMicros(FindHeader(entity.headers, "X-Tiersim-Sent-At"));
   int parts = 0;
   Walk(entity, 0, &parts, &out);

@@ -31,18 +31,6 @@ int Base64Value(char c) {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (IsBlank(text.front()) || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() &&
-         (IsBlank(text.back()) || text.back() == '\r' || text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 void AppendUtf8(std::uint32_t code_point, std::string& out) {
   if (code_point < 0x80) {
     out.push_back(static_cast<char>(code_point));
@@ -67,7 +55,7 @@ constexpr std::array<std::uint16_t, 32> kCp1252High = {
 enum class Charset { kPassThrough, kLatin1, kCp1252 };
 
 Charset CharsetOf(std::string_view name) {
-  std::string lower = AsciiLower(Trim(name));
+  std::string lower = AsciiLower(TrimBlanks(name));
   if (lower.size() >= 2 && lower.front() == '"' && lower.back() == '"') {
     lower = lower.substr(1, lower.size() - 2);
   }

@@ -214,11 +214,12 @@ TIERSIM_WIRE_STRUCT(LocationTarget, LOCATION)
   F(company_name, "companyName") F(logo_url, "logoUrl") F(targets, "targets")
 TIERSIM_WIRE_STRUCT(ProviderListing, LISTING)
 
-#define MPN_PROFILE(F)                                                    \
-  F(mpn, "mpnId")                                                         \
-  F(legal_name, "legalName")                                              \
-  F(country, "country")                                                   \
-  F(active, "active") F(incentives, "incentives") F(benefits, "benefits") \
+#define MPN_PROFILE(F)                                \
+  F(mpn, "mpnId")                                     \
+  F(legal_name, "legalName")                          \
+  F(country, "country")                               \
+  F(active, "active")                                 \
+  F(incentives, "incentives") F(benefits, "benefits") \
       F(competencies, "competencies")
 TIERSIM_WIRE_STRUCT(MpnProfile, MPN_PROFILE)
 
@@ -231,29 +232,32 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
 
-#define PARTNER_SUMMARY(F)                                                    \
-  F(id, "id")                                                                 \
-  F(legal_name, "name")                                                       \
-  F(mpn, "mpnId")                                                             \
-  F(country, "country") F(domain, "domain") F(provider, "isIndirectProvider") \
+#define PARTNER_SUMMARY(F)                              \
+  F(id, "id")                                           \
+  F(legal_name, "name")                                 \
+  F(mpn, "mpnId")                                       \
+  F(country, "country")                                 \
+  F(domain, "domain") F(provider, "isIndirectProvider") \
       F(reseller, "isIndirectReseller") F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
-#define CUSTOMER_SUMMARY(F)                                             \
-  F(id, "id")                                                           \
-  F(tenant, "tenantId")                                                 \
-  F(company_name, "companyName")                                        \
-  F(domain, "domain") F(country, "country") F(resellers, "resellerIds") \
+#define CUSTOMER_SUMMARY(F)                         \
+  F(id, "id")                                       \
+  F(tenant, "tenantId")                             \
+  F(company_name, "companyName")                    \
+  F(domain, "domain")                               \
+  F(country, "country") F(resellers, "resellerIds") \
       F(delegated_admin_only, "delegatedAdminOnly")
 TIERSIM_WIRE_STRUCT(CustomerSummary, CUSTOMER_SUMMARY)
 
-#define SUBSCRIPTION_VIEW(F)                                                   \
-  F(id, "id")                                                                  \
-  F(customer, "customerId")                                                    \
-  F(order, "orderId")                                                          \
-  F(offer_id, "offerId") F(offer_name, "offerName") F(family, "productFamily") \
-      F(licenses, "quantity") F(provider, "partnerId")                         \
-          F(reseller_of_record, "partnerIdOnRecord")                           \
+#define SUBSCRIPTION_VIEW(F)                            \
+  F(id, "id")                                           \
+  F(customer, "customerId")                             \
+  F(order, "orderId")                                   \
+  F(offer_id, "offerId")                                \
+  F(offer_name, "offerName") F(family, "productFamily") \
+      F(licenses, "quantity") F(provider, "partnerId")  \
+          F(reseller_of_record, "partnerIdOnRecord")    \
               F(support_contact, "supportContactPartnerId")
 TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
 
@@ -263,20 +267,21 @@ TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
   F(email, "email") F(agent, "agentRole") F(admin, "adminRole")
 TIERSIM_WIRE_STRUCT(UserView, USER_VIEW)
 
-#define SUPPORT_VIEW(F)                                       \
-  F(id, "id")                                                 \
-  F(kind, "kind")                                             \
-  F(state, "state")                                           \
-  F(customer, "customerId") F(subscription, "subscriptionId") \
-      F(assigned_to, "assignedTo") F(text, "text")            \
-          F(resolves_at, "resolvesAt")
+#define SUPPORT_VIEW(F)                                          \
+  F(id, "id")                                                    \
+  F(kind, "kind")                                                \
+  F(state, "state")                                              \
+  F(customer, "customerId")                                      \
+  F(subscription, "subscriptionId") F(assigned_to, "assignedTo") \
+      F(text, "text") F(resolves_at, "resolvesAt")
 TIERSIM_WIRE_STRUCT(SupportRequestView, SUPPORT_VIEW)
 
-#define ENROLLMENT_VIEW(F)                                                 \
-  F(id, "id")                                                              \
-  F(program, "program")                                                    \
-  F(step, "step")                                                          \
-  F(profiles, "profiles") F(chosen, "chosenMpnId") F(partner, "partnerId") \
+#define ENROLLMENT_VIEW(F)                         \
+  F(id, "id")                                      \
+  F(program, "program")                            \
+  F(step, "step")                                  \
+  F(profiles, "profiles")                          \
+  F(chosen, "chosenMpnId") F(partner, "partnerId") \
       F(requirements, "requirements")
 TIERSIM_WIRE_STRUCT(EnrollmentView, ENROLLMENT_VIEW)
 
@@ -306,12 +311,12 @@ TIERSIM_WIRE_STRUCT(UserSpec, USER_SPEC)
   F(id, "id") F(sign_in_name, "signInName") F(password, "passwordSecretId")
 TIERSIM_WIRE_STRUCT(NewUser, NEW_USER)
 
-#define CUSTOMER_CREATED(F)                           \
-  F(customer, "customerId")                           \
-  F(tenant, "tenantId")                               \
-  F(admin_user_name, "adminUserName")                 \
-  F(password, "passwordSecretId") F(order, "orderId") \
-      F(subscriptions, "subscriptionIds")
+#define CUSTOMER_CREATED(F)           \
+  F(customer, "customerId")           \
+  F(tenant, "tenantId")               \
+  F(admin_user_name, "adminUserName") \
+  F(password, "passwordSecretId")     \
+  F(order, "orderId") F(subscriptions, "subscriptionIds")
 TIERSIM_WIRE_STRUCT(CustomerCreated, CUSTOMER_CREATED)
 
 #define DRAFT_REVIEW(F)     \
@@ -325,13 +330,13 @@ TIERSIM_WIRE_STRUCT(OrderReceipt, ORDER_RECEIPT)
 #define SENT_INVITATION(F) F(id, "invitationId") F(link, "link")
 TIERSIM_WIRE_STRUCT(SentInvitation, SENT_INVITATION)
 
-#define PARTNER_SEED(F)                                                  \
-  F(program, "program")                                                  \
-  F(direct, "direct")                                                    \
-  F(legal_name, "legalName")                                             \
-  F(domain_prefix, "domainPrefix") F(country, "country") F(mpn, "mpnId") \
-      F(admin_name, "adminName") F(admin_password, "adminPassword")      \
-          F(primary_contact, "primaryContact")
+#define PARTNER_SEED(F)                                            \
+  F(program, "program")                                            \
+  F(direct, "direct")                                              \
+  F(legal_name, "legalName")                                       \
+  F(domain_prefix, "domainPrefix")                                 \
+  F(country, "country") F(mpn, "mpnId") F(admin_name, "adminName") \
+      F(admin_password, "adminPassword") F(primary_contact, "primaryContact")
 TIERSIM_WIRE_STRUCT(PartnerCenter::PartnerSeed, PARTNER_SEED)
 
 #define SEEDED_PARTNER(F) \
@@ -349,21 +354,22 @@ TIERSIM_WIRE_STRUCT(PartnerCenter::CustomerSeed, CUSTOMER_SEED)
   F(tenant, "tenantId") F(admin_upn, "adminUpn") F(customer, "customerId")
 TIERSIM_WIRE_STRUCT(PartnerCenter::SeededCustomer, SEEDED_CUSTOMER)
 
-#define CORE_COUNTS(F)                                                        \
-  F(partners, "partners")                                                     \
-  F(users, "users")                                                           \
-  F(customers, "customers")                                                   \
-  F(subscriptions, "subscriptions") F(orders, "orders")                       \
-      F(invitations, "invitations") F(drafts, "drafts") F(secrets, "secrets") \
-          F(support_requests, "supportRequests")
+#define CORE_COUNTS(F)                                                  \
+  F(partners, "partners")                                               \
+  F(users, "users")                                                     \
+  F(customers, "customers")                                             \
+  F(subscriptions, "subscriptions")                                     \
+  F(orders, "orders") F(invitations, "invitations") F(drafts, "drafts") \
+      F(secrets, "secrets") F(support_requests, "supportRequests")
 TIERSIM_WIRE_STRUCT(PartnerCenter::Counts, CORE_COUNTS)
 
-#define WORLD_COUNTS(F)                          \
-  F(core, "core")                                \
-  F(tenants, "tenants")                          \
-  F(directory_users, "directoryUsers") F(emails, \
-                                         "email" \
-                                         "s")
+#define WORLD_COUNTS(F)                \
+  F(core, "core")                      \
+  F(tenants, "tenants")                \
+  F(directory_users, "directoryUsers") \
+  F(emails,                            \
+    "email"                            \
+    "s")
 TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
 
 #define JOURNAL_LINE(F)          \
@@ -372,12 +378,12 @@ TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
   F(action, "action") F(outcome, "outcome") F(text, "text")
 TIERSIM_WIRE_STRUCT(WorldControl::JournalLine, JOURNAL_LINE)
 
-#define MAIL_VIEW(F)                                                         \
-  F(id, "id")                                                                \
-  F(from, "from")                                                            \
-  F(to, "to")                                                                \
-  F(subject, "subject") F(text, "text") F(kind, "kind") F(sent_at, "sentAt") \
-      F(read, "read")
+#define MAIL_VIEW(F)    \
+  F(id, "id")           \
+  F(from, "from")       \
+  F(to, "to")           \
+  F(subject, "subject") \
+  F(text, "text") F(kind, "kind") F(sent_at, "sentAt") F(read, "read")
 TIERSIM_WIRE_STRUCT(MailView, MAIL_VIEW)
 
 // FaultSpec: `until` optional, `delay` in microseconds.

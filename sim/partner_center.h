@@ -59,9 +59,11 @@ class PartnerCenter {
   Status ChangePassword(std::string_view upn, std::string_view current,
                         std::string_view new_password);
   // A session for a directory user whose Azure AD token a server has
-  // verified (the token proves the password check). kNotFound when the user
-  // no longer exists. Not journalled: the sign-in that issued the token was.
-  Result<Session> ResumeSession(DirectoryUserId user);
+  // verified (the token proves the password check). kNotFound when no user
+  // has that ID and sign-in name any more (e.g. a token from before a world
+  // was reset, whose ID now belongs to someone else). Not journalled: the
+  // sign-in that issued the token was.
+  Result<Session> ResumeSession(DirectoryUserId user, std::string_view upn);
   Result<NewUser> AddUser(const Session& s, const UserSpec& spec);
   Status SetUserRoles(const Session& s, UserId user, AgentRole agent,
                       AdminRole admin);

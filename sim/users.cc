@@ -12,9 +12,10 @@ Result<Session> PartnerCenter::SignIn(std::string_view upn,
   return Session(user->id, user->tenant);
 }
 
-Result<Session> PartnerCenter::ResumeSession(DirectoryUserId user) {
+Result<Session> PartnerCenter::ResumeSession(DirectoryUserId user,
+                                             std::string_view upn) {
   auto found = identity_.GetUser(user);
-  if (!found.ok()) {
+  if (!found.ok() || !EqualsIgnoreCase(found->upn, upn)) {
     return Error(ErrorCode::kNotFound,
                  "the signed-in user " + user.ToString() + " no longer exists");
   }

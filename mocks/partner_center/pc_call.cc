@@ -167,7 +167,8 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
         return seen->reply;
       }
     }
-    sim::Result<sim::Session> session = world.pc().ResumeSession(caller->user);
+    sim::Result<sim::Session> session =
+        world.pc().ResumeSession(caller->user, caller->upn);
     if (!session.ok()) {
       return Fail(sim::Error(sim::ErrorCode::kInvalidToken,
                              "the token's user does not exist in this world "

@@ -55,6 +55,10 @@ class IdempotencyCache {
   };
   const Entry* Find(const std::string& key) const;
   void Put(std::string key, Entry entry);
+  void Clear() {
+    entries_.clear();
+    order_.clear();
+  }
 
  private:
   std::size_t capacity_;

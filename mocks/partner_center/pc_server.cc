@@ -74,4 +74,10 @@ void PartnerCenterServer::Stop() { impl_->http.Stop(); }
 int PartnerCenterServer::port() const { return impl_->http.port(); }
 std::string PartnerCenterServer::url() const { return impl_->http.url(); }
 
+void PartnerCenterServer::ForgetRequests() {
+  // The cache is used only under the world's lock.
+  impl_->ctx.world.With(
+      [this](InProcessWorld&) { impl_->ctx.idempotency.Clear(); });
+}
+
 }  // namespace tiersim::mocks

@@ -61,6 +61,9 @@ class PartnerCenterServer {
   void Stop();
   int port() const;
   std::string url() const;
+  // Forgets the remembered MS-RequestId answers (call after a reset: they
+  // name entities of the old world).
+  void ForgetRequests();
 
  private:
   struct Impl;

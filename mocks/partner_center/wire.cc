@@ -214,13 +214,13 @@ TIERSIM_WIRE_STRUCT(LocationTarget, LOCATION)
   F(company_name, "companyName") F(logo_url, "logoUrl") F(targets, "targets")
 TIERSIM_WIRE_STRUCT(ProviderListing, LISTING)
 
-#define MPN_PROFILE(F)                                \
-  F(mpn, "mpnId")                                     \
-  F(legal_name, "legalName")                          \
-  F(country, "country")                               \
-  F(active, "active")                                 \
-  F(incentives, "incentives") F(benefits, "benefits") \
-      F(competencies, "competencies")
+#define MPN_PROFILE(F)        \
+  F(mpn, "mpnId")             \
+  F(legal_name, "legalName")  \
+  F(country, "country")       \
+  F(active, "active")         \
+  F(incentives, "incentives") \
+  F(benefits, "benefits") F(competencies, "competencies")
 TIERSIM_WIRE_STRUCT(MpnProfile, MPN_PROFILE)
 
 #define LINE_ITEM(F) F(offer_id, "offerId") F(licenses, "quantity")
@@ -232,33 +232,34 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
 
-#define PARTNER_SUMMARY(F)                              \
-  F(id, "id")                                           \
-  F(legal_name, "name")                                 \
-  F(mpn, "mpnId")                                       \
-  F(country, "country")                                 \
-  F(domain, "domain") F(provider, "isIndirectProvider") \
-      F(reseller, "isIndirectReseller") F(state, "state")
+#define PARTNER_SUMMARY(F)                                            \
+  F(id, "id")                                                         \
+  F(legal_name, "name")                                               \
+  F(mpn, "mpnId")                                                     \
+  F(country, "country")                                               \
+  F(domain, "domain")                                                 \
+  F(provider, "isIndirectProvider") F(reseller, "isIndirectReseller") \
+      F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
-#define CUSTOMER_SUMMARY(F)                         \
-  F(id, "id")                                       \
-  F(tenant, "tenantId")                             \
-  F(company_name, "companyName")                    \
-  F(domain, "domain")                               \
-  F(country, "country") F(resellers, "resellerIds") \
-      F(delegated_admin_only, "delegatedAdminOnly")
+#define CUSTOMER_SUMMARY(F)      \
+  F(id, "id")                    \
+  F(tenant, "tenantId")          \
+  F(company_name, "companyName") \
+  F(domain, "domain")            \
+  F(country, "country")          \
+  F(resellers, "resellerIds") F(delegated_admin_only, "delegatedAdminOnly")
 TIERSIM_WIRE_STRUCT(CustomerSummary, CUSTOMER_SUMMARY)
 
-#define SUBSCRIPTION_VIEW(F)                            \
-  F(id, "id")                                           \
-  F(customer, "customerId")                             \
-  F(order, "orderId")                                   \
-  F(offer_id, "offerId")                                \
-  F(offer_name, "offerName") F(family, "productFamily") \
-      F(licenses, "quantity") F(provider, "partnerId")  \
-          F(reseller_of_record, "partnerIdOnRecord")    \
-              F(support_contact, "supportContactPartnerId")
+#define SUBSCRIPTION_VIEW(F)                                                  \
+  F(id, "id")                                                                 \
+  F(customer, "customerId")                                                   \
+  F(order, "orderId")                                                         \
+  F(offer_id, "offerId")                                                      \
+  F(offer_name, "offerName")                                                  \
+  F(family, "productFamily") F(licenses, "quantity") F(provider, "partnerId") \
+      F(reseller_of_record, "partnerIdOnRecord")                              \
+          F(support_contact, "supportContactPartnerId")
 TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
 
 #define USER_VIEW(F)       \
@@ -267,22 +268,22 @@ TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
   F(email, "email") F(agent, "agentRole") F(admin, "adminRole")
 TIERSIM_WIRE_STRUCT(UserView, USER_VIEW)
 
-#define SUPPORT_VIEW(F)                                          \
-  F(id, "id")                                                    \
-  F(kind, "kind")                                                \
-  F(state, "state")                                              \
-  F(customer, "customerId")                                      \
-  F(subscription, "subscriptionId") F(assigned_to, "assignedTo") \
-      F(text, "text") F(resolves_at, "resolvesAt")
+#define SUPPORT_VIEW(F)             \
+  F(id, "id")                       \
+  F(kind, "kind")                   \
+  F(state, "state")                 \
+  F(customer, "customerId")         \
+  F(subscription, "subscriptionId") \
+  F(assigned_to, "assignedTo") F(text, "text") F(resolves_at, "resolvesAt")
 TIERSIM_WIRE_STRUCT(SupportRequestView, SUPPORT_VIEW)
 
-#define ENROLLMENT_VIEW(F)                         \
-  F(id, "id")                                      \
-  F(program, "program")                            \
-  F(step, "step")                                  \
-  F(profiles, "profiles")                          \
-  F(chosen, "chosenMpnId") F(partner, "partnerId") \
-      F(requirements, "requirements")
+#define ENROLLMENT_VIEW(F) \
+  F(id, "id")              \
+  F(program, "program")    \
+  F(step, "step")          \
+  F(profiles, "profiles")  \
+  F(chosen, "chosenMpnId") \
+  F(partner, "partnerId") F(requirements, "requirements")
 TIERSIM_WIRE_STRUCT(EnrollmentView, ENROLLMENT_VIEW)
 
 #define WORK_ACCOUNT(F)            \
@@ -330,12 +331,13 @@ TIERSIM_WIRE_STRUCT(OrderReceipt, ORDER_RECEIPT)
 #define SENT_INVITATION(F) F(id, "invitationId") F(link, "link")
 TIERSIM_WIRE_STRUCT(SentInvitation, SENT_INVITATION)
 
-#define PARTNER_SEED(F)                                            \
-  F(program, "program")                                            \
-  F(direct, "direct")                                              \
-  F(legal_name, "legalName")                                       \
-  F(domain_prefix, "domainPrefix")                                 \
-  F(country, "country") F(mpn, "mpnId") F(admin_name, "adminName") \
+#define PARTNER_SEED(F)                      \
+  F(program, "program")                      \
+  F(direct, "direct")                        \
+  F(legal_name, "legalName")                 \
+  F(domain_prefix, "domainPrefix")           \
+  F(country, "country")                      \
+  F(mpn, "mpnId") F(admin_name, "adminName") \
       F(admin_password, "adminPassword") F(primary_contact, "primaryContact")
 TIERSIM_WIRE_STRUCT(PartnerCenter::PartnerSeed, PARTNER_SEED)
 
@@ -354,13 +356,14 @@ TIERSIM_WIRE_STRUCT(PartnerCenter::CustomerSeed, CUSTOMER_SEED)
   F(tenant, "tenantId") F(admin_upn, "adminUpn") F(customer, "customerId")
 TIERSIM_WIRE_STRUCT(PartnerCenter::SeededCustomer, SEEDED_CUSTOMER)
 
-#define CORE_COUNTS(F)                                                  \
-  F(partners, "partners")                                               \
-  F(users, "users")                                                     \
-  F(customers, "customers")                                             \
-  F(subscriptions, "subscriptions")                                     \
-  F(orders, "orders") F(invitations, "invitations") F(drafts, "drafts") \
-      F(secrets, "secrets") F(support_requests, "supportRequests")
+#define CORE_COUNTS(F)                                                    \
+  F(partners, "partners")                                                 \
+  F(users, "users")                                                       \
+  F(customers, "customers")                                               \
+  F(subscriptions, "subscriptions")                                       \
+  F(orders, "orders")                                                     \
+  F(invitations, "invitations") F(drafts, "drafts") F(secrets, "secrets") \
+      F(support_requests, "supportRequests")
 TIERSIM_WIRE_STRUCT(PartnerCenter::Counts, CORE_COUNTS)
 
 #define WORLD_COUNTS(F)                \

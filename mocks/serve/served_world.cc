@@ -102,6 +102,7 @@ sim::Status ServedWorld::Start() {
     raw->mail->Clear();
     if (raw->aad) raw->aad->ResetState();
     if (raw->pmc) raw->pmc->ForgetSessions();
+    if (raw->partner_center) raw->partner_center->ForgetRequests();
   };
   p.world = std::make_unique<SharedWorld>(std::move(world_options));
   p.world_ptr = p.world.get();

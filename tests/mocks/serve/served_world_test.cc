@@ -140,6 +140,23 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
   EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
 }
 
+TEST_F(ServedWorldTest, ATokenFromBeforeAResetDoesNotActForSomeoneElse) {
+  const std::string token =
+      Token("https://api.partnercenter.microsoft.com/.default");
+  ASSERT_FALSE(token.empty());
+  ASSERT_EQ(CallPartnerCenter("Bearer " + token), 200);
+  // A new world in which the same directory user ID is Fabrikam's admin.
+  ASSERT_TRUE(client_->ResetWorld(2).ok());
+  auto fabrikam =
+      client_->SeedPartner({.program = sim::Program::kIndirectProvider,
+                            .legal_name = "Fabrikam",
+                            .domain_prefix = "fabrikam",
+                            .mpn = sim::MpnId(4100002),
+                            .admin_password = kPassword});
+  ASSERT_TRUE(fabrikam.ok());
+  EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
+}
+
 TEST_F(ServedWorldTest, CoreMailTravelsThroughSmtpToTheMailApi) {
   auto contoso = client_->SignIn(admin_, kPassword);
   ASSERT_TRUE(contoso.ok()) << contoso.status().ToString();

@@ -12,23 +12,10 @@
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/partner_center/pc_routes.h"
 #include "mocks/partner_center/wire.h"
+#include "mocks/partner_center/wire_reply.h"
 
 namespace tiersim::mocks::pc {
 namespace {
-
-template <typename T>
-T Field(const json& b, const char* key) {
-  T v{};
-  wire::Read(b, key, v);
-  return v;
-}
-
-template <typename T>
-Reply Value(const sim::Result<T>& r, int status = 200) {
-  if (!r.ok()) return FailOf(r);
-  json j = *r;
-  return Ok(status, j);
-}
 
 sim::EnrollmentId EnrollmentIn(PublicCall& c) {
   sim::EnrollmentId id;

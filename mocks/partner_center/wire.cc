@@ -232,14 +232,14 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
 
-#define PARTNER_SUMMARY(F)                                            \
-  F(id, "id")                                                         \
-  F(legal_name, "name")                                               \
-  F(mpn, "mpnId")                                                     \
-  F(country, "country")                                               \
-  F(domain, "domain")                                                 \
-  F(provider, "isIndirectProvider") F(reseller, "isIndirectReseller") \
-      F(state, "state")
+#define PARTNER_SUMMARY(F)          \
+  F(id, "id")                       \
+  F(legal_name, "name")             \
+  F(mpn, "mpnId")                   \
+  F(country, "country")             \
+  F(domain, "domain")               \
+  F(provider, "isIndirectProvider") \
+  F(reseller, "isIndirectReseller") F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
 #define CUSTOMER_SUMMARY(F)      \
@@ -251,15 +251,17 @@ TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
   F(resellers, "resellerIds") F(delegated_admin_only, "delegatedAdminOnly")
 TIERSIM_WIRE_STRUCT(CustomerSummary, CUSTOMER_SUMMARY)
 
-#define SUBSCRIPTION_VIEW(F)                                                  \
-  F(id, "id")                                                                 \
-  F(customer, "customerId")                                                   \
-  F(order, "orderId")                                                         \
-  F(offer_id, "offerId")                                                      \
-  F(offer_name, "offerName")                                                  \
-  F(family, "productFamily") F(licenses, "quantity") F(provider, "partnerId") \
-      F(reseller_of_record, "partnerIdOnRecord")                              \
-          F(support_contact, "supportContactPartnerId")
+#define SUBSCRIPTION_VIEW(F)                 \
+  F(id, "id")                                \
+  F(customer, "customerId")                  \
+  F(order, "orderId")                        \
+  F(offer_id, "offerId")                     \
+  F(offer_name, "offerName")                 \
+  F(family, "productFamily")                 \
+  F(licenses, "quantity")                    \
+  F(provider, "partnerId")                   \
+  F(reseller_of_record, "partnerIdOnRecord") \
+  F(support_contact, "supportContactPartnerId")
 TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
 
 #define USER_VIEW(F)       \
@@ -331,14 +333,15 @@ TIERSIM_WIRE_STRUCT(OrderReceipt, ORDER_RECEIPT)
 #define SENT_INVITATION(F) F(id, "invitationId") F(link, "link")
 TIERSIM_WIRE_STRUCT(SentInvitation, SENT_INVITATION)
 
-#define PARTNER_SEED(F)                      \
-  F(program, "program")                      \
-  F(direct, "direct")                        \
-  F(legal_name, "legalName")                 \
-  F(domain_prefix, "domainPrefix")           \
-  F(country, "country")                      \
-  F(mpn, "mpnId") F(admin_name, "adminName") \
-      F(admin_password, "adminPassword") F(primary_contact, "primaryContact")
+#define PARTNER_SEED(F)            \
+  F(program, "program")            \
+  F(direct, "direct")              \
+  F(legal_name, "legalName")       \
+  F(domain_prefix, "domainPrefix") \
+  F(country, "country")            \
+  F(mpn, "mpnId")                  \
+  F(admin_name, "adminName")       \
+  F(admin_password, "adminPassword") F(primary_contact, "primaryContact")
 TIERSIM_WIRE_STRUCT(PartnerCenter::PartnerSeed, PARTNER_SEED)
 
 #define SEEDED_PARTNER(F) \
@@ -356,14 +359,15 @@ TIERSIM_WIRE_STRUCT(PartnerCenter::CustomerSeed, CUSTOMER_SEED)
   F(tenant, "tenantId") F(admin_upn, "adminUpn") F(customer, "customerId")
 TIERSIM_WIRE_STRUCT(PartnerCenter::SeededCustomer, SEEDED_CUSTOMER)
 
-#define CORE_COUNTS(F)                                                    \
-  F(partners, "partners")                                                 \
-  F(users, "users")                                                       \
-  F(customers, "customers")                                               \
-  F(subscriptions, "subscriptions")                                       \
-  F(orders, "orders")                                                     \
-  F(invitations, "invitations") F(drafts, "drafts") F(secrets, "secrets") \
-      F(support_requests, "supportRequests")
+#define CORE_COUNTS(F)              \
+  F(partners, "partners")           \
+  F(users, "users")                 \
+  F(customers, "customers")         \
+  F(subscriptions, "subscriptions") \
+  F(orders, "orders")               \
+  F(invitations, "invitations")     \
+  F(drafts, "drafts")               \
+  F(secrets, "secrets") F(support_requests, "supportRequests")
 TIERSIM_WIRE_STRUCT(PartnerCenter::Counts, CORE_COUNTS)
 
 #define WORLD_COUNTS(F)                \

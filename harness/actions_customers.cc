@@ -7,6 +7,8 @@
 namespace tiersim::harness {
 namespace {
 
+namespace ops = sim::ops;
+
 using spec::Optional;
 using spec::Required;
 using ParamList = std::vector<ParamSpec>;
@@ -38,7 +40,7 @@ sim::Status Confirm(StepContext& ctx, sim::SessionRef session,
                     const sim::CustomerCreated& created) {
   TIERSIM_ASSIGN_OR_RETURN(
       std::string password,
-      ctx.client().RevealPassword(session, created.password));
+      ctx.client().Call<ops::RevealPassword>(session, {created.password}));
   sim::Person& person = customer.actor.person();
   person.upn = created.admin_user_name;
   person.password = password;
@@ -62,21 +64,27 @@ sim::Status AddCustomer(StepContext& ctx) {
       ctx.Items("subscriptions", kDefaultItems);
   sim::Status status = sim::OkStatus();
   // The wizard page by page, as a person clicks through it.
-  TIERSIM_ASSIGN_OR_RETURN(sim::DraftId draft, ctx.client().BeginAddCustomer(
-                                                   session, ResellerArg(ctx)));
-  status = ctx.client().SetCustomerDetails(session, draft, DetailsOf(customer));
+  sim::Client& client = ctx.client();
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::DraftId draft,
+      client.Call<ops::BeginDraft>(session, {ResellerArg(ctx)}));
+  status = client.Call<ops::SetDraftDetails>(session,
+                                             {draft, DetailsOf(customer)})
+               .status();
   if (status.ok()) {
-    status = ctx.client().SetDraftSubscriptions(session, draft, items);
+    status =
+        client.Call<ops::SetDraftSubscriptions>(session, {draft, items})
+            .status();
   }
-  if (status.ok()) status = ctx.client().ReviewDraft(session, draft).status();
+  if (status.ok()) status = client.Call<ops::ReviewDraft>(session, {draft}).status();
   if (!status.ok()) {
-    (void)ctx.client().CancelDraft(session, draft);  // abandon the wizard
+    (void)client.Call<ops::CancelDraft>(session, {draft});  // abandon it
     return status;
   }
   sim::Result<sim::CustomerCreated> created =
-      ctx.client().SubmitDraft(session, draft);
+      client.Call<ops::SubmitDraft>(session, {draft});
   if (!created.ok()) {
-    (void)ctx.client().CancelDraft(session, draft);
+    (void)client.Call<ops::CancelDraft>(session, {draft});
     return created.status();
   }
   return Confirm(ctx, session, customer, items, *created);
@@ -94,7 +102,7 @@ sim::Status BeginAddCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
   TIERSIM_ASSIGN_OR_RETURN(
-      c.draft, ctx.client().BeginAddCustomer(session, ResellerArg(ctx)));
+      c.draft, ctx.client().Call<ops::BeginDraft>(session, {ResellerArg(ctx)}));
   c.draft_customer.clear();
   c.draft_items.clear();
   ctx.Detail(c.draft.ToString());
@@ -106,8 +114,8 @@ sim::Status EnterCustomerDetails(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   Stage::Character& customer = ctx.Cast("customer");
-  TIERSIM_RETURN_IF_ERROR(
-      ctx.client().SetCustomerDetails(session, c.draft, DetailsOf(customer)));
+  TIERSIM_RETURN_IF_ERROR(ctx.client().Call<ops::SetDraftDetails>(
+      session, {c.draft, DetailsOf(customer)}));
   c.draft_customer = customer.member->name;
   return sim::OkStatus();
 }
@@ -119,7 +127,7 @@ sim::Status ChooseSubscriptions(StepContext& ctx) {
   const std::vector<sim::LineItem> items =
       ctx.Items("subscriptions", kDefaultItems);
   TIERSIM_RETURN_IF_ERROR(
-      ctx.client().SetDraftSubscriptions(session, c.draft, items));
+      ctx.client().Call<ops::SetDraftSubscriptions>(session, {c.draft, items}));
   c.draft_items = items;
   return sim::OkStatus();
 }
@@ -129,7 +137,7 @@ sim::Status ReviewCustomer(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   TIERSIM_ASSIGN_OR_RETURN(sim::DraftReview review,
-                           ctx.client().ReviewDraft(session, c.draft));
+                           ctx.client().Call<ops::ReviewDraft>(session, {c.draft}));
   ctx.Detail("will create " + review.domain + " with " +
              std::to_string(review.items.size()) + " subscription(s)");
   return sim::OkStatus();
@@ -140,7 +148,7 @@ sim::Status SubmitCustomer(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   TIERSIM_ASSIGN_OR_RETURN(sim::CustomerCreated created,
-                           ctx.client().SubmitDraft(session, c.draft));
+                           ctx.client().Call<ops::SubmitDraft>(session, {c.draft}));
   c.draft = sim::DraftId();
   return Confirm(ctx, session, ctx.stage().Get(c.draft_customer), c.draft_items,
                  created);
@@ -150,7 +158,8 @@ sim::Status CancelCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
-  TIERSIM_RETURN_IF_ERROR(ctx.client().CancelDraft(session, c.draft));
+  TIERSIM_RETURN_IF_ERROR(
+      ctx.client().Call<ops::CancelDraft>(session, {c.draft}));
   c.draft = sim::DraftId();
   return sim::OkStatus();
 }
@@ -160,12 +169,18 @@ sim::Status AddSubscriptions(StepContext& ctx) {
   Stage::Character& customer = ctx.Cast("customer");
   const std::vector<sim::LineItem> items =
       ctx.Items("subscriptions", kDefaultItems);
-  TIERSIM_ASSIGN_OR_RETURN(sim::OrderReceipt receipt,
-                           ctx.client().PlaceOrder(session, customer.customer,
-                                                   items, ResellerArg(ctx)));
+  const sim::PartnerId reseller = ResellerArg(ctx);
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::ops::OrderResource receipt,
+      ctx.client().Call<ops::PlaceOrder>(
+          session,
+          {.customer = customer.customer,
+           .lines = {.items = items,
+                     .partner_on_record =
+                         reseller.valid() ? reseller.ToString() : ""}}));
   ctx.stage().NameSubscriptions(customer.member->name, items,
                                 receipt.subscriptions);
-  ctx.Detail(receipt.order.ToString() + ", " +
+  ctx.Detail(receipt.id.ToString() + ", " +
              std::to_string(receipt.subscriptions.size()) + " subscription(s)");
   return sim::OkStatus();
 }
@@ -174,15 +189,18 @@ sim::Status ChangeLicenses(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
                            ctx.Subscription("subscription"));
-  return ctx.client().ChangeLicenses(session, sub, ctx.Int("licenses"));
+  return ctx.client()
+      .Call<ops::ChangeLicenses>(session, {sub, ctx.Int("licenses")})
+      .status();
 }
 
 sim::Status SetSupportContact(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
                            ctx.Subscription("subscription"));
-  return ctx.client().SetSupportContact(session, sub,
-                                        ctx.Cast("contact").partner);
+  return ctx.client()
+      .Call<ops::SetSupportContact>(session, {sub, ctx.Cast("contact").partner})
+      .status();
 }
 
 sim::Status FileSupportRequest(StepContext& ctx) {
@@ -191,8 +209,9 @@ sim::Status FileSupportRequest(StepContext& ctx) {
                            ctx.Subscription("subscription"));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SupportRequestId id,
-      ctx.client().FileCustomerSupportRequest(
-          session, sub, ctx.Str("text", "Users cannot sign in to Outlook")));
+      ctx.client().Call<ops::FileSupportRequest>(
+          session,
+          {sub, ctx.Str("text", "Users cannot sign in to Outlook"), false}));
   ctx.Detail(id.ToString());
   return sim::OkStatus();
 }
@@ -203,8 +222,9 @@ sim::Status FileSupportRequestOnBehalf(StepContext& ctx) {
                            ctx.Subscription("subscription"));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SupportRequestId id,
-      ctx.client().FileSupportRequestOnBehalf(
-          session, sub, ctx.Str("text", "The customer reports an outage")));
+      ctx.client().Call<ops::FileSupportRequest>(
+          session,
+          {sub, ctx.Str("text", "The customer reports an outage"), true}));
   ctx.Detail(id.ToString());
   return sim::OkStatus();
 }

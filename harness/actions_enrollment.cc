@@ -7,6 +7,7 @@
 namespace tiersim::harness {
 namespace {
 
+namespace ops = sim::ops;
 using spec::Enum;
 using spec::Optional;
 using ParamList = std::vector<ParamSpec>;
@@ -22,7 +23,8 @@ sim::Status NeedEnrollment(Stage::Character& c) {
 sim::Status StartEnrollment(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentView view,
-                           ctx.client().StartEnrollment(c.member->program));
+                           ctx.client().Call<ops::StartEnrollment>(
+                               {c.member->program}));
   c.enrollment = view.id;
   ctx.Detail(view.id.ToString() + ", " +
              std::to_string(view.requirements.size()) + " things needed");
@@ -34,29 +36,35 @@ sim::Status SignInWorkAccount(StepContext& ctx) {
   TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
   const sim::Person& who =
       ctx.Has("as") ? ctx.Cast("as").actor.person() : c.actor.person();
-  return ctx.client().EnrollSignIn(c.enrollment, who.upn,
-                                   ctx.Str("password", who.password));
+  return ctx.client()
+      .Call<ops::EnrollSignIn>(
+          {c.enrollment, who.upn, ctx.Str("password", who.password)})
+      .status();
 }
 
 sim::Status CreateWorkAccount(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
   const CastMember& m = *c.member;
-  return ctx.client().EnrollCreateWorkAccount(
-      c.enrollment, {.organization = m.legal_name,
-                     .domain_prefix = ctx.Str("domain", m.domain),
-                     .country = ctx.Str("country", m.country),
-                     .admin_name = m.admin_name,
-                     .admin_password = m.password});
+  return ctx.client()
+      .Call<ops::EnrollCreateWorkAccount>(
+          {c.enrollment,
+           {.organization = m.legal_name,
+            .domain_prefix = ctx.Str("domain", m.domain),
+            .country = ctx.Str("country", m.country),
+            .admin_name = m.admin_name,
+            .admin_password = m.password}})
+      .status();
 }
 
 sim::Status SignInPmc(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
   TIERSIM_ASSIGN_OR_RETURN(
-      c.listed_profiles, ctx.client().EnrollSignInPmc(
-                             c.enrollment, ctx.Str("user", c.member->pmc_user),
-                             ctx.Str("password", c.member->pmc_password)));
+      c.listed_profiles,
+      ctx.client().Call<ops::EnrollSignInPmc>(
+          {c.enrollment, ctx.Str("user", c.member->pmc_user),
+           ctx.Str("password", c.member->pmc_password)}));
   std::string listed;
   for (const sim::MpnProfile& p : c.listed_profiles) {
     listed += listed.empty() ? "" : ", ";
@@ -75,8 +83,10 @@ sim::Status ChooseProfile(StepContext& ctx) {
     mpn = static_cast<std::int64_t>(c.listed_profiles.front().mpn.value());
   }
   mpn = ctx.Int("mpn", mpn);
-  return ctx.client().EnrollChooseProfile(
-      c.enrollment, sim::MpnId(static_cast<std::uint64_t>(mpn)));
+  return ctx.client()
+      .Call<ops::EnrollChooseProfile>(
+          {c.enrollment, sim::MpnId(static_cast<std::uint64_t>(mpn))})
+      .status();
 }
 
 sim::Status SubmitEnrollment(StepContext& ctx) {
@@ -94,7 +104,8 @@ sim::Status SubmitEnrollment(StepContext& ctx) {
       .support_contact = {.name = m.admin_name + " (support)",
                           .email = contact}};
   TIERSIM_ASSIGN_OR_RETURN(c.partner,
-                           ctx.client().EnrollSubmit(c.enrollment, details));
+                           ctx.client().Call<ops::EnrollSubmit>(
+                               {c.enrollment, details}));
   c.contact_email = contact;
   ctx.Detail(c.partner.ToString() + " pending verification by " + contact);
   return sim::OkStatus();
@@ -106,8 +117,11 @@ sim::Status VerifyContact(StepContext& ctx) {
       std::string link,
       c.actor.FollowLatestLink({"contact-verification"}, c.contact_email));
   const bool me = ctx.Str("answer", "it_was_me") == "it_was_me";
-  return ctx.client().VerifyContact(
-      link, me ? sim::ContactAnswer::kItWasMe : sim::ContactAnswer::kNotMe);
+  return ctx.client()
+      .Call<ops::VerifyContact>(
+          {link,
+           me ? sim::ContactAnswer::kItWasMe : sim::ContactAnswer::kNotMe})
+      .status();
 }
 
 sim::Status Enroll(StepContext& ctx) {
@@ -125,15 +139,17 @@ sim::Status Enroll(StepContext& ctx) {
 
 sim::Status CompleteAccountSetup(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  return ctx.client().CompleteAccountSetup(session);
+  return ctx.client().Call<ops::CompleteAccountSetup>(session, {}).status();
 }
 
 sim::Status AddResellerAccount(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& org = ctx.org();
-  return ctx.client().AddResellerAccount(
-      session, {.name = org.member->admin_name + " (support)",
-                .email = ctx.Str("support_email", org.contact_email)});
+  return ctx.client()
+      .Call<ops::AddResellerAccount>(
+          session, {{.name = org.member->admin_name + " (support)",
+                     .email = ctx.Str("support_email", org.contact_email)}})
+      .status();
 }
 
 }  // namespace

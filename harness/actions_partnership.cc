@@ -9,6 +9,8 @@
 namespace tiersim::harness {
 namespace {
 
+namespace ops = sim::ops;
+
 using spec::Enum;
 using spec::Optional;
 using spec::Required;
@@ -62,7 +64,8 @@ sim::Status RequestPartnership(StepContext& ctx) {
   const std::string email = InviteeEmail(ctx, "reseller");
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SentInvitation sent,
-      ctx.client().RequestPartnership(session, email, ctx.Str("message")));
+      ctx.client().Call<ops::RequestPartnership>(
+          session, {email, ctx.Str("message")}));
   ctx.Detail(sent.id.ToString() + " emailed to " + email);
   return sim::OkStatus();
 }
@@ -73,7 +76,7 @@ sim::Status AcceptPartnership(StepContext& ctx) {
                            LinkToFollow(ctx, {kPartnershipMail}));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::PartnerId provider,
-      ctx.client().AcceptPartnership(session, link, Ticked(ctx)));
+      ctx.client().Call<ops::AcceptPartnership>(session, {link, Ticked(ctx)}));
   ctx.Detail("authorized " + ctx.stage().PartnerName(provider));
   return sim::OkStatus();
 }
@@ -81,8 +84,8 @@ sim::Status AcceptPartnership(StepContext& ctx) {
 sim::Status AdministerResellerTenant(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::TenantId tenant,
-                           ctx.client().AdministerResellerTenant(
-                               session, ctx.Cast("reseller").partner));
+                           ctx.client().Call<ops::AdministerReseller>(
+                               session, {ctx.Cast("reseller").partner}));
   ctx.Detail("opened " + tenant.ToString());
   return sim::OkStatus();
 }
@@ -91,8 +94,8 @@ sim::Status RequestResellerRelationship(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string email = InviteeEmail(ctx, "customer");
   TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
-                           ctx.client().RequestResellerRelationship(
-                               session, email, ctx.Str("message")));
+                           ctx.client().Call<ops::InviteCustomer>(
+                               session, {email, ctx.Str("message")}));
   ctx.Detail(sent.id.ToString() + " emailed to " + email);
   return sim::OkStatus();
 }
@@ -102,8 +105,8 @@ sim::Status InviteCustomerWithProvider(StepContext& ctx) {
   const std::string email = InviteeEmail(ctx, "customer");
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SentInvitation sent,
-      ctx.client().InviteCustomerWithProvider(
-          session, ctx.Cast("provider").partner, email, ctx.Str("message")));
+      ctx.client().Call<ops::InviteJointly>(
+          session, {ctx.Cast("provider").partner, email, ctx.Str("message")}));
   ctx.Detail(sent.id.ToString() + " emailed to " + email);
   return sim::OkStatus();
 }
@@ -117,7 +120,8 @@ sim::Status AcceptResellerInvitation(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(std::string link, LinkToFollow(ctx, kinds));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::CustomerId customer,
-      ctx.client().AcceptResellerInvitation(session, link, Ticked(ctx)));
+      ctx.client().Call<ops::AcceptCustomerInvitation>(session,
+                                                       {link, Ticked(ctx)}));
   ctx.stage().NameCustomer(ctx.actor().org, customer);
   ctx.Detail("authorized; " + customer.ToString());
   return sim::OkStatus();
@@ -127,7 +131,8 @@ sim::Status AdministerCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(
       sim::TenantId tenant,
-      ctx.client().AdministerCustomer(session, ctx.Cast("customer").customer));
+      ctx.client().Call<ops::AdministerCustomer>(
+          session, {ctx.Cast("customer").customer}));
   ctx.Detail("opened " + tenant.ToString());
   return sim::OkStatus();
 }
@@ -141,7 +146,8 @@ sim::Status RequestListingChange(StepContext& ctx) {
         {.location = ctx.Str("location", "US"), .url = ctx.Str("url")});
   }
   TIERSIM_ASSIGN_OR_RETURN(sim::SupportRequestId id,
-                           ctx.client().RequestListingChange(session, change));
+                           ctx.client().Call<ops::RequestListingChange>(
+                               session, {change}));
   ctx.Detail("support request " + id.ToString());
   return sim::OkStatus();
 }

@@ -7,6 +7,8 @@
 namespace tiersim::harness {
 namespace {
 
+namespace ops = sim::ops;
+
 using spec::Enum;
 using spec::Optional;
 using spec::Required;
@@ -48,14 +50,15 @@ sim::Status AddUser(StepContext& ctx) {
   }
   TIERSIM_ASSIGN_OR_RETURN(
       sim::NewUser added,
-      ctx.client().AddUser(session, {.full_name = m.admin_name,
-                                     .email = m.email,
-                                     .agent = m.agent,
-                                     .admin = m.admin}));
+      ctx.client().Call<ops::AddUser>(session, {{.full_name = m.admin_name,
+                                                 .email = m.email,
+                                                 .agent = m.agent,
+                                                 .admin = m.admin}}));
   // The confirmation shows the sign-in name and temporary password once;
   // the admin hands them over.
-  TIERSIM_ASSIGN_OR_RETURN(std::string password, ctx.client().RevealPassword(
-                                                     session, added.password));
+  TIERSIM_ASSIGN_OR_RETURN(
+      std::string password,
+      ctx.client().Call<ops::RevealPassword>(session, {added.password}));
   sim::Person& person = user.actor.person();
   person.upn = added.sign_in_name;
   person.password = password;
@@ -78,7 +81,8 @@ sim::Status RevealPassword(StepContext& ctx) {
                           of.member->name + " in this scenario");
   }
   TIERSIM_ASSIGN_OR_RETURN(std::string password,
-                           ctx.client().RevealPassword(session, *of.secret));
+                           ctx.client().Call<ops::RevealPassword>(
+                               session, {*of.secret}));
   ctx.Detail("shown (" + std::to_string(password.size()) + " characters)");
   return sim::OkStatus();
 }
@@ -86,9 +90,11 @@ sim::Status RevealPassword(StepContext& ctx) {
 sim::Status SetUserRoles(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& user = ctx.Cast("user");
-  return ctx.client().SetUserRoles(
-      session, user.user, *sim::ParseAgentRole(ctx.Str("agent", "none")),
-      *sim::ParseAdminRole(ctx.Str("admin", "none")));
+  return ctx.client()
+      .Call<ops::SetUserRoles>(
+          session, {user.user, *sim::ParseAgentRole(ctx.Str("agent", "none")),
+                    *sim::ParseAdminRole(ctx.Str("admin", "none"))})
+      .status();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 namespace tiersim::harness {
 namespace {
 
+namespace ops = sim::ops;
 using spec::Optional;
 using spec::Required;
 using ParamList = std::vector<ParamSpec>;
@@ -17,22 +18,24 @@ Observed List(std::vector<std::string> items) {
   return Observed{.items = std::move(items)};
 }
 
-sim::Result<Observed> Partners(StepContext& ctx,
-                               sim::Result<std::vector<sim::PartnerSummary>> (
-                                   sim::Client::*page)(sim::SessionRef)) {
+// GET /v1/relationships?relationship_type=...
+sim::Result<Observed> Partners(StepContext& ctx, ops::RelationshipType type) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(auto partners, (ctx.client().*page)(session));
+  TIERSIM_ASSIGN_OR_RETURN(
+      auto partners, ctx.client().Call<ops::ListRelationships>(session, {type}));
   std::vector<std::string> names;
-  for (const auto& p : partners) names.push_back(ctx.stage().PartnerName(p.id));
+  for (const auto& r : partners)
+    names.push_back(ctx.stage().PartnerName(r.partner.id));
   return List(std::move(names));
 }
 
 sim::Result<Observed> IndirectResellers(StepContext& ctx) {
-  return Partners(ctx, &sim::Client::IndirectResellers);
+  return Partners(ctx,
+                  ops::RelationshipType::kIsIndirectCloudSolutionProviderOf);
 }
 
 sim::Result<Observed> IndirectProviders(StepContext& ctx) {
-  return Partners(ctx, &sim::Client::IndirectProviders);
+  return Partners(ctx, ops::RelationshipType::kIsIndirectResellerOf);
 }
 
 Observed CustomerNames(StepContext& ctx,
@@ -49,7 +52,7 @@ sim::Result<Observed> Customers(StepContext& ctx) {
   sim::CustomerFilter filter;
   if (ctx.Has("reseller")) filter.reseller = ctx.Cast("reseller").partner;
   TIERSIM_ASSIGN_OR_RETURN(auto customers,
-                           ctx.client().Customers(session, filter));
+                           sim::AllCustomers(ctx.client(), session, filter));
   return CustomerNames(ctx, customers);
 }
 
@@ -57,7 +60,8 @@ sim::Result<Observed> SharedCustomers(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(
       auto customers,
-      ctx.client().SharedCustomers(session, ctx.Cast("provider").partner));
+      ctx.client().Call<ops::SharedCustomers>(session,
+                                              {ctx.Cast("provider").partner}));
   return CustomerNames(ctx, customers);
 }
 
@@ -65,7 +69,8 @@ sim::Result<Observed> Subscriptions(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(
       auto subs,
-      ctx.client().Subscriptions(session, ctx.Cast("customer").customer));
+      ctx.client().Call<ops::ListSubscriptions>(
+          session, {ctx.Cast("customer").customer}));
   std::vector<std::string> offers;
   for (const auto& s : subs) offers.push_back(s.offer_id);
   return List(std::move(offers));
@@ -73,7 +78,8 @@ sim::Result<Observed> Subscriptions(StepContext& ctx) {
 
 sim::Result<Observed> SupportQueue(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(auto queue, ctx.client().SupportQueue(session));
+  TIERSIM_ASSIGN_OR_RETURN(auto queue,
+                           ctx.client().Call<ops::SupportQueue>(session, {}));
   std::vector<std::string> items;
   for (const auto& r : queue) {
     items.push_back(r.subscription.valid()
@@ -85,7 +91,8 @@ sim::Result<Observed> SupportQueue(StepContext& ctx) {
 
 sim::Result<Observed> Users(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(auto users, ctx.client().Users(session));
+  TIERSIM_ASSIGN_OR_RETURN(auto users,
+                           ctx.client().Call<ops::ListUsers>(session, {}));
   std::vector<std::string> names;
   for (const auto& u : users)
     names.push_back(ctx.stage().AddressOwner(u.email));
@@ -104,7 +111,8 @@ std::string Snake(std::string_view text) {
 
 sim::Result<Observed> Sections(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(auto sections, ctx.client().Navigation(session));
+  TIERSIM_ASSIGN_OR_RETURN(auto sections,
+                           ctx.client().Call<ops::Navigation>(session, {}));
   std::vector<std::string> names;
   for (sim::Section s : sections) names.push_back(Snake(sim::SectionName(s)));
   return List(std::move(names));
@@ -122,7 +130,8 @@ sim::Result<Observed> Mailbox(StepContext& ctx) {
 sim::Result<Observed> Providers(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(
       auto listings,
-      ctx.client().SearchProviders(ctx.Str("query"), ctx.Str("location")));
+      ctx.client().Call<ops::SearchProviders>(
+          {ctx.Str("query"), ctx.Str("location")}));
   std::vector<std::string> names;
   for (const auto& l : listings) names.push_back(l.company_name);
   return List(std::move(names));
@@ -137,7 +146,8 @@ sim::Result<Observed> Subscription(StepContext& ctx) {
   const std::string ref = ctx.Str("subscription");
   Stage::Character& customer = ctx.stage().Get(ref.substr(0, ref.find('/')));
   TIERSIM_ASSIGN_OR_RETURN(
-      auto subs, ctx.client().Subscriptions(session, customer.customer));
+      auto subs,
+      ctx.client().Call<ops::ListSubscriptions>(session, {customer.customer}));
   for (const sim::SubscriptionView& s : subs) {
     if (s.id != id) continue;
     const Stage& stage = ctx.stage();
@@ -161,7 +171,8 @@ sim::Result<Observed> Enrollment(StepContext& ctx) {
                       c.member->name + " has not submitted an enrollment");
   }
   TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentState state,
-                           ctx.client().EnrollmentStatus(c.partner));
+                           ctx.client().Call<ops::EnrollmentStatus>(
+                               {c.partner}));
   return Observed{
       .fields = {{"state", std::string(sim::EnrollmentStateName(state))}}};
 }
@@ -169,7 +180,7 @@ sim::Result<Observed> Enrollment(StepContext& ctx) {
 sim::Result<Observed> Profile(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::PartnerSummary p,
-                           ctx.client().PartnerProfile(session));
+                           ctx.client().Call<ops::PartnerProfile>(session, {}));
   return Observed{
       .fields = {{"legal_name", p.legal_name},
                  {"mpn", std::to_string(p.mpn.value())},
@@ -182,7 +193,7 @@ sim::Result<Observed> Profile(StepContext& ctx) {
 sim::Result<Observed> Listing(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::ProviderListing l,
-                           ctx.client().Listing(session));
+                           ctx.client().Call<ops::GetListing>(session, {}));
   Observed out{
       .fields = {{"company_name", l.company_name}, {"logo_url", l.logo_url}}};
   for (const auto& t : l.targets)
@@ -191,7 +202,8 @@ sim::Result<Observed> Listing(StepContext& ctx) {
 }
 
 sim::Result<Observed> Counts(StepContext& ctx) {
-  const sim::WorldControl::WorldCounts c = ctx.stage().control().Counts();
+  TIERSIM_ASSIGN_OR_RETURN(const sim::WorldControl::WorldCounts c,
+                           ctx.stage().control().Counts());
   auto n = [](std::size_t v) { return std::to_string(v); };
   return Observed{.fields = {{"partners", n(c.core.partners)},
                              {"users", n(c.core.users)},

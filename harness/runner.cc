@@ -1,12 +1,14 @@
 #include "harness/runner.h"
 
 #include <algorithm>
+#include <limits>
 #include <chrono>
 
 #include "harness/specs.h"
 #include "harness/stage.h"
 #include "mocks/remote/network_client.h"
 #include "mocks/world/in_process_client.h"
+#include "mocks/world/in_process_control.h"
 
 namespace tiersim::harness {
 namespace {
@@ -225,12 +227,7 @@ class ScenarioPlayer {
 
   reports::ScenarioResult Play() {
     const auto wall_start = std::chrono::steady_clock::now();
-    origin_ = control_.Origin();
-    sim::Status seeded = stage_.SeedCast();
-    journal_mark_ = control_.JournalSize();
-    for (const sim::MailView& m : control_.MailSince(sim::MessageId())) {
-      mail_mark_ = m.id;
-    }
+    sim::Status seeded = Prepare();
     if (!seeded.ok()) {
       result_.outcome = Outcome::kError;
       result_.failure = StatusText(seeded);
@@ -250,7 +247,7 @@ class ScenarioPlayer {
       }
       result_.steps.push_back(std::move(r));
     }
-    result_.virtual_end_us = Micros(control_.Now(), origin_);
+    result_.virtual_end_us = Micros(now_, origin_);
     result_.participants = Participants();
     result_.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                           std::chrono::steady_clock::now() - wall_start)
@@ -275,7 +272,7 @@ class ScenarioPlayer {
 
   void PlayStep(const Step& step, reports::StepResult& r) {
     const auto wall_start = std::chrono::steady_clock::now();
-    const sim::SimTime start = control_.Now();
+    const sim::SimTime start = now_;
     r.virtual_start_us = Micros(start, origin_);
     StepContext ctx(stage_, step);
     failure_.clear();
@@ -300,24 +297,25 @@ class ScenarioPlayer {
         break;
       }
       case StepKind::kWait:
-        control_.Advance(step.wait);
-        r.actual =
-            "ok (now " + sim::FormatElapsed(control_.Now(), origin_) + ")";
+        if (ControlOk(control_.Advance(step.wait)) && ReadClock()) {
+          r.actual = "ok (now " + sim::FormatElapsed(now_, origin_) + ")";
+        }
         break;
       case StepKind::kFault: {
         sim::FaultSpec spec = step.fault;
         if (!step.fault_target.empty()) spec.match = FaultSubject(stage_, step);
         if (step.fault_for) spec.until = start + *step.fault_for;
-        control_.ArmFault(step.fault_point, spec);
+        if (!ControlOk(control_.ArmFault(step.fault_point, spec))) break;
         r.actual = "ok (armed" +
                    (spec.match.empty() ? std::string() : " for " + spec.match) +
                    ")";
         break;
       }
     }
-    r.outcome = failure_.empty() ? Outcome::kPassed : Outcome::kFailed;
-    r.virtual_end_us = Micros(control_.Now(), origin_);
+    if (step.kind != StepKind::kWait) ReadClock();
+    r.virtual_end_us = Micros(now_, origin_);
     Record(step, start, ok_outcome, r);
+    r.outcome = failure_.empty() ? Outcome::kPassed : Outcome::kFailed;
     r.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     std::chrono::steady_clock::now() - wall_start)
                     .count();
@@ -332,15 +330,19 @@ class ScenarioPlayer {
              step.kind == StepKind::kSees ? "sees " + step.name : step.name,
              ok});
     }
-    for (auto& line : control_.JournalSince(journal_mark_)) {
+    auto journal = control_.Journal(journal_mark_);
+    if (!ControlOk(journal.status())) return;
+    for (auto& line : journal->lines) {
       if (line.by_microsoft && step.kind == StepKind::kWait) {
         Arrow({Micros(line.at, origin_), "Microsoft", "Microsoft", line.action,
                line.outcome == sim::ErrorCode::kOk});
       }
       r.journal.push_back(std::move(line.text));
     }
-    journal_mark_ = control_.JournalSize();
-    for (const sim::MailView& m : control_.MailSince(mail_mark_)) {
+    journal_mark_ = journal->size;
+    auto mail = control_.MailSince(mail_mark_);
+    if (!ControlOk(mail.status())) return;
+    for (const sim::MailView& m : *mail) {
       mail_mark_ = m.id;
       Arrow({Micros(m.sent_at, origin_), "Partner Center",
              stage_.AddressOwner(m.to), "email: " + m.subject, true});
@@ -387,7 +389,39 @@ class ScenarioPlayer {
   sim::WorldControl& control_;
   Stage stage_;
   reports::ScenarioResult result_;
+  // Reads where the world starts, seeds the cast and marks the journal and
+  // mail so far (what seeding did is not a step's).
+  sim::Status Prepare() {
+    TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::WorldTime t, control_.Time());
+    origin_ = t.origin;
+    now_ = t.now;
+    TIERSIM_RETURN_IF_ERROR(stage_.SeedCast());
+    TIERSIM_ASSIGN_OR_RETURN(
+        sim::WorldControl::JournalPage journal,
+        control_.Journal(std::numeric_limits<std::size_t>::max()));
+    journal_mark_ = journal.size;
+    TIERSIM_ASSIGN_OR_RETURN(std::vector<sim::MailView> mail,
+                             control_.MailSince(sim::MessageId()));
+    if (!mail.empty()) mail_mark_ = mail.back().id;
+    return ReadClock() ? sim::OkStatus() : sim::Error(sim::ErrorCode::kUnavailable, failure_);
+  }
+
+  // A failure of the world's control (over the network: the server did
+  // not answer) fails the step it happened in, with its reason.
+  bool ControlOk(const sim::Status& s) {
+    if (s.ok()) return true;
+    if (failure_.empty()) failure_ = "world control failed: " + s.ToString();
+    return false;
+  }
+  bool ReadClock() {
+    auto now = control_.Now();
+    if (!ControlOk(now.status())) return false;
+    now_ = *now;
+    return true;
+  }
+
   sim::SimTime origin_{};
+  sim::SimTime now_{};
   std::size_t journal_mark_ = 0;
   sim::MessageId mail_mark_;
   std::string failure_;
@@ -431,19 +465,15 @@ reports::ScenarioResult RunScenarioOverNetwork(const Scenario& s,
     r.failure = "could not reset the served world: " + reset.ToString();
     return r;
   }
-  reports::ScenarioResult r = PlayScenario(s, seed, client, client);
-  if (sim::Status t = client.TransportError(); !t.ok()) {
-    r.outcome = reports::Outcome::kError;
-    r.failure = "network transport: " + t.ToString();
-  }
-  return r;
+  return PlayScenario(s, seed, client, client);
 }
 
 reports::ScenarioResult RunScenarioInProcess(const Scenario& s,
                                              std::uint64_t seed) {
   mocks::InProcessWorld world({.seed = seed});
   mocks::InProcessClient client(world);
-  return PlayScenario(s, seed, client, client);
+  mocks::InProcessControl control(world);
+  return PlayScenario(s, seed, client, control);
 }
 
 }  // namespace tiersim::harness

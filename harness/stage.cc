@@ -164,12 +164,14 @@ sim::Status Stage::SeedUser(Character& c) {
   Character& org = Get(m.of);
   TIERSIM_ASSIGN_OR_RETURN(sim::SessionRef admin, org.actor.Session());
   TIERSIM_ASSIGN_OR_RETURN(sim::NewUser added,
-                           client_.AddUser(admin, {.full_name = m.admin_name,
-                                                   .email = m.email,
-                                                   .agent = m.agent,
-                                                   .admin = m.admin}));
-  TIERSIM_ASSIGN_OR_RETURN(std::string temporary,
-                           client_.RevealPassword(admin, added.password));
+                           client_.Call<sim::ops::AddUser>(
+                               admin, {{.full_name = m.admin_name,
+                                        .email = m.email,
+                                        .agent = m.agent,
+                                        .admin = m.admin}}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      std::string temporary,
+      client_.Call<sim::ops::RevealPassword>(admin, {added.password}));
   c.user = added.id;
   c.partner = org.partner;
   c.tenant = org.tenant;

@@ -5,16 +5,20 @@
 // checked (R26), so knowing or guessing an ID reveals nothing.
 #pragma once
 
+#include <charconv>
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace tiersim::sim {
 
 template <typename Tag>
 class StrongId {
  public:
+  using TagType = Tag;
   constexpr StrongId() = default;
   constexpr explicit StrongId(std::uint64_t value) : value_(value) {}
 
@@ -59,6 +63,39 @@ struct MpnIdTag {
   static constexpr const char* kPrefix = "mpn";
 };
 using MpnId = StrongId<MpnIdTag>;
+
+// A positive decimal number of at most 18 digits (no sign, no blanks);
+// nullopt otherwise.
+inline std::optional<std::uint64_t> ParseDecimalId(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::uint64_t v = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || ptr != end || v == 0) return std::nullopt;
+  return v;
+}
+
+// "partner-7" -> PartnerId(7); nullopt for another prefix, 0, or anything
+// that is not exactly prefix, '-' and digits.
+template <typename Id>
+std::optional<Id> ParseId(std::string_view text) {
+  using Tag = typename Id::TagType;
+  const std::string_view prefix = Tag::kPrefix;
+  if (text.size() <= prefix.size() + 1 || text.substr(0, prefix.size()) != prefix ||
+      text[prefix.size()] != '-' || text[prefix.size() + 1] == '+') {
+    return std::nullopt;
+  }
+  auto v = ParseDecimalId(text.substr(prefix.size() + 1));
+  if (!v) return std::nullopt;
+  return Id(*v);
+}
+
+// An MPN ID: digits only ("4700001").
+inline std::optional<MpnId> ParseMpnId(std::string_view text) {
+  auto v = ParseDecimalId(text);
+  if (!v || text[0] == '+') return std::nullopt;
+  return MpnId(*v);
+}
 
 }  // namespace tiersim::sim
 

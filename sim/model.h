@@ -175,6 +175,7 @@ struct Invitation {
 struct LineItem {
   std::string offer_id;
   std::int64_t licenses = 0;
+  friend bool operator==(const LineItem&, const LineItem&) = default;
 };
 
 struct CustomerDetails {

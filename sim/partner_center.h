@@ -179,6 +179,15 @@ class PartnerCenter {
   Result<std::vector<SubscriptionView>> Subscriptions(const Session& s,
                                                       CustomerId customer);
   Result<PartnerSummary> PartnerProfile(const Session& s);
+  // A partner named by our ID ("partner-7") or its MPN ID ("4700001"), as
+  // the REST API's partnerIdOnRecord, associatedPartnerId and supportMpnId
+  // name them; nullopt when no partner has it.
+  std::optional<PartnerId> FindPartner(std::string_view id_or_mpn) const;
+  // The public card of a partner; kNotFound for an unknown one.
+  Result<PartnerCard> Card(PartnerId partner) const;
+  // GET /profiles/mpn: the Partner Membership Center's profile of an MPN ID,
+  // for any signed-in partner user.
+  Result<MpnProfile> LookUpMpnProfile(const Session& s, MpnId mpn);
 
   // ---- World seeding, for fixtures and scenario casts ---- seeding.cc
   struct PartnerSeed {

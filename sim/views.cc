@@ -129,4 +129,33 @@ Result<PartnerSummary> PartnerCenter::PartnerProfile(const Session& s) {
   return Summarize(*store_.partner(a.partner));
 }
 
+std::optional<PartnerId> PartnerCenter::FindPartner(
+    std::string_view id_or_mpn) const {
+  if (auto id = ParseId<PartnerId>(id_or_mpn)) {
+    if (id->value() <= store_.partners.size()) return id;
+    return std::nullopt;
+  }
+  auto mpn = ParseMpnId(id_or_mpn);
+  if (!mpn) return std::nullopt;
+  auto it = store_.partner_by_mpn.find(*mpn);
+  if (it == store_.partner_by_mpn.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<PartnerCard> PartnerCenter::Card(PartnerId partner) const {
+  if (!partner.valid() || partner.value() > store_.partners.size()) {
+    return Error(ErrorCode::kNotFound, partner.ToString() + " was not found");
+  }
+  const Partner& p = store_.partners[partner.value() - 1];
+  return PartnerCard{
+      .id = p.id, .tenant = p.tenant, .mpn = p.mpn, .name = p.legal_name};
+}
+
+Result<MpnProfile> PartnerCenter::LookUpMpnProfile(const Session& s,
+                                                   MpnId mpn) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  (void)a;  // any signed-in partner user may look an MPN ID up
+  return membership_.Profile(mpn);
+}
+
 }  // namespace tiersim::sim

@@ -147,6 +147,14 @@ struct SentInvitation {
   std::string link;
 };
 
+// What anyone may know of a partner named as a support contact (F9).
+struct PartnerCard {
+  PartnerId id;
+  TenantId tenant;
+  MpnId mpn;
+  std::string name;
+};
+
 struct CustomerFilter {
   PartnerId reseller;  // only customers associated with this reseller
 };

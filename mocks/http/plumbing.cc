@@ -49,7 +49,7 @@ void HandleReset(Plumbing& p, const httplib::Request& req,
   if (!body) return;
   std::optional<std::uint64_t> seed;
   for (auto& [key, value] : body->items()) {
-    if (key != "seed") {
+    if (key != kSeedKey) {
       ReplyError(res, 400, "UnknownField",
                  "unknown field \"" + key + "\"; expected \"seed\"");
       return;
@@ -86,7 +86,7 @@ void HandleClockPost(Plumbing& p, const httplib::Request& req,
         return;
       }
       advance = d;
-    } else if (key == "advanceMicros") {
+    } else if (key == kAdvanceMicrosKey) {
       if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
         ReplyError(res, 400, "InvalidArgument",
                    "\"advanceMicros\" must be a whole number >= 0");
@@ -146,15 +146,15 @@ void AddPlumbing(HttpServer& server, Plumbing& plumbing) {
             ReplyJson(res, 503, R"({"status":"starting"})");
           }
         });
-  r.Post("/_tiersim/reset",
+  r.Post(kResetPath,
          [&plumbing](const httplib::Request& req, httplib::Response& res) {
            HandleReset(plumbing, req, res);
          });
-  r.Get("/_tiersim/clock",
+  r.Get(kClockPath,
         [&plumbing](const httplib::Request&, httplib::Response& res) {
           ReplyJson(res, 200, ClockJson(plumbing.Clock()).dump());
         });
-  r.Post("/_tiersim/clock",
+  r.Post(kClockPath,
          [&plumbing](const httplib::Request& req, httplib::Response& res) {
            HandleClockPost(plumbing, req, res);
          });

@@ -24,6 +24,13 @@ namespace tiersim::mocks {
 
 class HttpServer;
 
+// The plumbing's paths and the body keys a client sends, for the server
+// and the network client alike.
+inline constexpr char kResetPath[] = "/_tiersim/reset";
+inline constexpr char kClockPath[] = "/_tiersim/clock";
+inline constexpr char kSeedKey[] = "seed";
+inline constexpr char kAdvanceMicrosKey[] = "advanceMicros";
+
 struct ClockState {
   sim::SimTime now;
   sim::SimTime origin;

@@ -4,7 +4,7 @@
 
 #include "mocks/common/text.h"
 #include "mocks/partner_center/pc_errors.h"
-#include "mocks/partner_center/wire.h"
+#include "mocks/wire/wire.h"
 
 namespace tiersim::mocks::pc {
 
@@ -24,55 +24,12 @@ void IdempotencyCache::Put(std::string key, Entry entry) {
   entries_.emplace(std::move(key), std::move(entry));
 }
 
-Reply Ok(int status, const json& body) { return {status, body.dump()}; }
-
 Reply Fail(const sim::Status& status) {
   return {PcErrorFor(status.code()).http_status, PcErrorBody(status)};
 }
 
 Reply BadInput(std::string_view name, std::string description) {
   return {400, PcRequestErrorBody("400056", name, description)};
-}
-
-json Collection(json items) {
-  const std::size_t n = items.size();
-  return json{{"totalCount", n},
-              {"items", std::move(items)},
-              {"attributes", {{"objectType", "Collection"}}}};
-}
-
-const json* Member(const json& obj, std::string_view name) {
-  if (!obj.is_object()) return nullptr;
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    if (EqualsIgnoreCase(it.key(), name)) return &it.value();
-  }
-  return nullptr;
-}
-
-std::string StringMember(const json& obj, std::string_view name) {
-  const json* m = Member(obj, name);
-  return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
-}
-
-std::optional<sim::PartnerId> ResolvePartner(const sim::PartnerCenter& pc,
-                                             std::string_view text) {
-  if (auto id = ParseId<sim::PartnerId>(text, "partner")) {
-    if (id->value() <= pc.store().partners.size()) return id;
-    return std::nullopt;
-  }
-  std::uint64_t mpn = 0;
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    mpn = mpn * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  auto it = pc.store().partner_by_mpn.find(sim::MpnId(mpn));
-  if (it == pc.store().partner_by_mpn.end()) return std::nullopt;
-  return it->second;
-}
-
-Reply OkEmpty(const sim::Status& s) {
-  return s.ok() ? Reply{200, "{}"} : Fail(s);
 }
 
 namespace {
@@ -98,32 +55,34 @@ std::optional<json> ParseBody(const httplib::Request& req,
 
 }  // namespace
 
-void ServePublic(Context& ctx, const httplib::Request& req,
-                 httplib::Response& res, bool has_body,
-                 const PublicWork& work) {
-  const std::string correlation = HeaderValue(req, "MS-CorrelationId");
-  if (!correlation.empty()) res.set_header("MS-CorrelationId", correlation);
+namespace {
+
+// Pages anyone may open and the control routes: no token, no session.
+void ServeUnauthenticated(Context& ctx, const httplib::Request& req,
+                          httplib::Response& res, bool has_body,
+                          const Work& work) {
   json body = json::object();
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
     body = wire::Lowered(*parsed);
   }
-  Reply reply = ctx.world.With([&](InProcessWorld& world) -> Reply {
-    PublicCall call{world, req, body};
-    try {
-      return work(call);
-    } catch (const wire::WireError& e) {
-      return BadInput("InvalidArgument", e.what());
-    }
-  });
+  Reply reply = ctx.world.With(
+      [&](InProcessWorld& world) { return work(world, nullptr, body); });
+  if (reply.render) reply.body = reply.render();
   Write(res, reply);
 }
 
+}  // namespace
+
 void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
-           bool has_body, const Work& work) {
+           sim::Access access, bool has_body, const Work& work) {
   const std::string correlation = HeaderValue(req, "MS-CorrelationId");
   if (!correlation.empty()) res.set_header("MS-CorrelationId", correlation);
+  if (access != sim::Access::kSignedIn) {
+    ServeUnauthenticated(ctx, req, res, has_body, work);
+    return;
+  }
 
   sim::Result<Caller> caller =
       ctx.auth.Authenticate(HeaderValue(req, "Authorization"));
@@ -144,7 +103,7 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
-    body = std::move(*parsed);
+    body = wire::Lowered(*parsed);
   }
   const std::string request_id = HeaderValue(req, "MS-RequestId");
   const bool idempotent = req.method == "POST" && !request_id.empty();
@@ -174,13 +133,7 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
                              "the token's user does not exist in this world "
                              "(was the world reset?)"));
     }
-    Call call{world, *session, *caller, req, body};
-    Reply r;
-    try {
-      r = work(call);
-    } catch (const wire::WireError& e) {
-      return BadInput("InvalidArgument", e.what());
-    }
+    Reply r = work(world, &*session, body);
     // Only answers that changed something are replayed; a failed POST may
     // be retried for real. A replayed answer is written now, under the
     // lock, so a concurrent retry cannot run the request a second time.

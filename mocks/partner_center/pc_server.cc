@@ -6,7 +6,7 @@
 #include "mocks/http/plumbing.h"
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/partner_center/pc_errors.h"
-#include "mocks/partner_center/pc_routes.h"
+#include "mocks/partner_center/op_routes.h"
 
 namespace tiersim::mocks {
 
@@ -18,7 +18,8 @@ struct PartnerCenterServer::Impl {
                                .port = o.port,
                                .threads = o.threads,
                                .max_body_bytes = o.max_body_bytes}),
-        ctx{world, auth, pc::IdempotencyCache(o.idempotency_entries)} {}
+        ctx{world, auth, pc::IdempotencyCache(o.idempotency_entries),
+            o.email_count} {}
   HttpServer http;
   pc::Context ctx;
 };
@@ -29,14 +30,10 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
                                          PartnerCenterServerOptions options)
     : impl_(std::make_unique<Impl>(world, auth, options)) {
   httplib::Server& r = impl_->http.routes();
-  // httplib tries each route's regex in registration order, so the real
-  // API's routes (what load tests hit) come first, then ours, then the
-  // plumbing. Relationship routes precede the customer routes: their paths
-  // overlap (/v1/customers/relationshiprequests).
-  pc::AddRelationshipRoutes(r, impl_->ctx);
-  pc::AddCommerceRoutes(r, impl_->ctx);
-  pc::AddTiersimRoutes(r, impl_->ctx);
-  pc::AddPublicRoutes(r, impl_->ctx, options.email_count);
+  // httplib tries each route's regex in registration order: the
+  // operations in sim/ops.h's order (the real API's first, what load tests
+  // hit), then the plumbing.
+  pc::AddOperationRoutes(r, impl_->ctx);
   r.Get("/_tiersim/endpoints",
         [this, endpoints = options.endpoints](const httplib::Request&,
                                               httplib::Response& res) {

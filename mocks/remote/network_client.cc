@@ -1,6 +1,6 @@
-// NetworkClient: the transport, sign-in, users, enrollment, listing and
-// partnerships. Customers, orders and views are in network_commerce.cc; the
-// mailbox and WorldControl in network_control.cc.
+// NetworkClient: the transport and the Azure AD sign-in. Partner Center
+// operations are in network_ops.cc; the mailbox and WorldControl in
+// network_control.cc.
 #include "mocks/remote/network_client.h"
 
 #include <cstdio>
@@ -99,57 +99,63 @@ NetworkClient::Impl::Impl(NetworkTarget t)
   aad.enable_server_certificate_verification(true);
 }
 
-Result<json> NetworkClient::Impl::Pc(const std::string& method,
-                                     const std::string& path, const json* body,
+Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
                                      SessionRef session) {
   if (session.value > tokens.size()) {
     return sim::Error(sim::ErrorCode::kNotFound,
                       "not signed in (unknown session)");
   }
-  const std::string payload = body != nullptr ? body->dump() : std::string();
+  const std::string method(sim::HttpMethodName(request.method));
   for (int attempt = 0;; ++attempt) {
-    httplib::Headers headers;
+    httplib::Request r;
+    r.method = method;
+    r.path = request.target;
+    r.headers = {request.headers.begin(), request.headers.end()};
     if (session.value != 0) {
-      headers.emplace("Authorization",
-                      "Bearer " + tokens[session.value - 1].access);
+      r.headers.emplace("Authorization",
+                        "Bearer " + tokens[session.value - 1].access);
     }
-    httplib::Result res = Send(method, path, headers, payload);
+    if (request.has_body) {
+      r.body = request.body;
+      r.set_header("Content-Type", "application/json");
+    }
+    httplib::Result res = pc.send(r);
     // An expired token is renewed once, silently, as MSAL would.
     if (res && res->status == 401 && session.value != 0 && attempt == 0 &&
         res->body.find("\"InvalidToken\"") != std::string::npos &&
         Refresh(session.value - 1)) {
       continue;
     }
-    return Answer(method, path, res);
+    if (!res) {
+      return Unreachable("Partner Center", target.partner_center_url,
+                         res.error());
+    }
+    if (res->status >= 300) return PcFailure(res->status, res->body);
+    json j = json::parse(res->body, nullptr, false);
+    if (j.is_discarded()) {
+      return sim::Error(sim::ErrorCode::kInternal,
+                        method + " " + request.target +
+                            " answered with invalid JSON");
+    }
+    return wire::Lowered(j);
   }
 }
 
-httplib::Result NetworkClient::Impl::Send(const std::string& method,
-                                          const std::string& path,
-                                          const httplib::Headers& headers,
-                                          const std::string& payload) {
-  return method == "GET"      ? pc.Get(path, headers)
-         : method == "DELETE" ? pc.Delete(path, headers)
-         : method == "PUT" ? pc.Put(path, headers, payload, "application/json")
-         : method == "PATCH"
-             ? pc.Patch(path, headers, payload, "application/json")
-             : pc.Post(path, headers, payload, "application/json");
-}
-
-Result<json> NetworkClient::Impl::Answer(const std::string& method,
-                                         const std::string& path,
-                                         const httplib::Result& res) {
+Result<json> NetworkClient::Impl::Plumbing(const std::string& path,
+                                           const json& body) {
+  httplib::Result res = pc.Post(path, body.dump(), "application/json");
   if (!res) {
     return Unreachable("Partner Center", target.partner_center_url,
                        res.error());
   }
-  if (res->status >= 300) return PcFailure(res->status, res->body);
   json j = json::parse(res->body, nullptr, false);
-  if (j.is_discarded()) {
-    return sim::Error(sim::ErrorCode::kInternal,
-                      method + " " + path + " answered with invalid JSON");
+  if (res->status >= 300) {
+    return sim::Error(sim::ErrorCode::kInvalidArgument,
+                      "POST " + path + ": " +
+                          (j.is_object() ? j.value("description", res->body)
+                                         : res->body));
   }
-  return wire::Lowered(j);
+  return j;
 }
 
 Result<json> NetworkClient::Impl::Mail(const std::string& method,
@@ -212,13 +218,6 @@ bool NetworkClient::Impl::Refresh(std::size_t index) {
   return true;
 }
 
-void NetworkClient::Impl::NoteTransportError(const Status& s) {
-  if (s.ok() || !transport_error.ok()) return;
-  transport_error = s;
-  std::fprintf(stderr, "tiersim: network transport: %s\n",
-               s.ToString().c_str());
-}
-
 Result<NetworkTarget> DiscoverTarget(const std::string& partner_center_url) {
   httplib::Client cli(partner_center_url);
   cli.set_connection_timeout(5);
@@ -271,197 +270,11 @@ Result<SessionRef> NetworkClient::SignIn(std::string_view upn,
 Status NetworkClient::ChangePassword(std::string_view upn,
                                      std::string_view current,
                                      std::string_view new_password) {
-  return StatusOf(
-      impl_->AadJson("/" + impl_->target.tenant + "/tiersim/v1/password",
+  return impl_->AadJson("/" + impl_->target.tenant + "/tiersim/v1/password",
                      json{{"userName", upn},
                           {"currentPassword", current},
-                          {"newPassword", new_password}}));
-}
-
-Result<sim::NewUser> NetworkClient::AddUser(SessionRef s,
-                                            const sim::UserSpec& spec) {
-  json body = spec;
-  auto r = impl_->Pc("POST", "/v1/tiersim/users", &body, s);
-  if (!r.ok()) return r.status();
-  return Decode<sim::NewUser>(*r, "new user");
-}
-
-Status NetworkClient::SetUserRoles(SessionRef s, sim::UserId user,
-                                   sim::AgentRole agent, sim::AdminRole admin) {
-  json body = {{"agentRole", agent}, {"adminRole", admin}};
-  return StatusOf(impl_->Pc(
-      "PUT", "/v1/tiersim/users/" + user.ToString() + "/roles", &body, s));
-}
-
-Result<std::vector<sim::UserView>> NetworkClient::Users(SessionRef s) {
-  return DecodeMember<std::vector<sim::UserView>>(
-      impl_->Pc("GET", "/v1/tiersim/users", nullptr, s), "items");
-}
-
-Result<std::string> NetworkClient::RevealPassword(SessionRef s,
-                                                  sim::SecretId id) {
-  return DecodeMember<std::string>(
-      impl_->Pc("POST", "/v1/tiersim/secrets/" + id.ToString() + "/reveal",
-                nullptr, s),
-      "password");
-}
-
-Result<std::vector<sim::Section>> NetworkClient::Navigation(SessionRef s) {
-  return DecodeMember<std::vector<sim::Section>>(
-      impl_->Pc("GET", "/v1/tiersim/navigation", nullptr, s), "sections");
-}
-
-// ---- F1 enrollment ----
-
-namespace {
-std::string EnrollmentPath(sim::EnrollmentId e, std::string_view step = {}) {
-  std::string path = "/v1/tiersim/enrollments/" + e.ToString();
-  if (!step.empty()) path += "/" + std::string(step);
-  return path;
-}
-}  // namespace
-
-Result<sim::EnrollmentView> NetworkClient::StartEnrollment(
-    sim::Program program) {
-  json body = {{"program", program}};
-  auto r = impl_->Pc("POST", "/v1/tiersim/enrollments", &body, {});
-  if (!r.ok()) return r.status();
-  return Decode<sim::EnrollmentView>(*r, "enrollment");
-}
-
-Status NetworkClient::EnrollSignIn(sim::EnrollmentId e, std::string_view upn,
-                                   std::string_view password) {
-  json body = {{"userName", upn}, {"password", password}};
-  return StatusOf(impl_->Pc("POST", EnrollmentPath(e, "signin"), &body, {}));
-}
-
-Status NetworkClient::EnrollCreateWorkAccount(
-    sim::EnrollmentId e, const sim::WorkAccountSpec& spec) {
-  json body = spec;
-  return StatusOf(
-      impl_->Pc("POST", EnrollmentPath(e, "work-account"), &body, {}));
-}
-
-Result<std::vector<sim::MpnProfile>> NetworkClient::EnrollSignInPmc(
-    sim::EnrollmentId e, std::string_view user_name,
-    std::string_view password) {
-  json body = {{"userName", user_name}, {"password", password}};
-  return DecodeMember<std::vector<sim::MpnProfile>>(
-      impl_->Pc("POST", EnrollmentPath(e, "pmc-signin"), &body, {}), "items");
-}
-
-Status NetworkClient::EnrollChooseProfile(sim::EnrollmentId e, sim::MpnId mpn) {
-  json body = {{"mpnId", mpn}};
-  return StatusOf(impl_->Pc("POST", EnrollmentPath(e, "profile"), &body, {}));
-}
-
-Result<sim::PartnerId> NetworkClient::EnrollSubmit(
-    sim::EnrollmentId e, const sim::EnrollmentDetails& details) {
-  json body = details;
-  return DecodeMember<sim::PartnerId>(
-      impl_->Pc("POST", EnrollmentPath(e, "submit"), &body, {}), "partnerid");
-}
-
-Status NetworkClient::VerifyContact(std::string_view link,
-                                    sim::ContactAnswer answer) {
-  json body = {{"link", link}, {"answer", answer}};
-  return StatusOf(impl_->Pc("POST", "/v1/tiersim/verifications", &body, {}));
-}
-
-Result<sim::EnrollmentState> NetworkClient::EnrollmentStatus(
-    sim::PartnerId partner) {
-  return DecodeMember<sim::EnrollmentState>(
-      impl_->Pc(
-          "GET",
-          "/v1/tiersim/partners/" + partner.ToString() + "/enrollment-status",
-          nullptr, {}),
-      "state");
-}
-
-Status NetworkClient::CompleteAccountSetup(SessionRef s) {
-  return StatusOf(impl_->Pc("POST", "/v1/tiersim/account/setup", nullptr, s));
-}
-
-Status NetworkClient::AddResellerAccount(SessionRef s,
-                                         const sim::Contact& support) {
-  json body = {{"supportContact", support}};
-  return StatusOf(impl_->Pc("POST", "/v1/tiersim/account/reseller", &body, s));
-}
-
-// ---- F2 listing ----
-
-Result<std::vector<sim::ProviderListing>> NetworkClient::SearchProviders(
-    std::string_view query, std::string_view location) {
-  return DecodeMember<std::vector<sim::ProviderListing>>(
-      impl_->Pc("GET",
-                "/v1/tiersim/providers?query=" +
-                    httplib::detail::encode_query_param(std::string(query)) +
-                    "&location=" +
-                    httplib::detail::encode_query_param(std::string(location)),
-                nullptr, {}),
-      "items");
-}
-
-Result<sim::SupportRequestId> NetworkClient::RequestListingChange(
-    SessionRef s, const sim::ListingChange& change) {
-  json body = change;
-  return DecodeMember<sim::SupportRequestId>(
-      impl_->Pc("POST", "/v1/tiersim/listing/changes", &body, s),
-      "supportrequestid");
-}
-
-Result<sim::ProviderListing> NetworkClient::Listing(SessionRef s) {
-  auto r = impl_->Pc("GET", "/v1/tiersim/listing", nullptr, s);
-  if (!r.ok()) return r.status();
-  return Decode<sim::ProviderListing>(*r, "listing");
-}
-
-// ---- F3 partnership ----
-
-Result<sim::SentInvitation> NetworkClient::RequestPartnership(
-    SessionRef s, std::string_view reseller_email, std::string_view message) {
-  json body = {{"resellerEmail", reseller_email}, {"message", message}};
-  auto r = impl_->Pc("POST", "/v1/tiersim/partnership-requests", &body, s);
-  if (!r.ok()) return r.status();
-  return Decode<sim::SentInvitation>(*r, "invitation");
-}
-
-Result<sim::PartnerId> NetworkClient::AcceptPartnership(SessionRef s,
-                                                        std::string_view link,
-                                                        sim::Consent consent) {
-  json body = {{"link", link}, {"consent", consent}};
-  return DecodeMember<sim::PartnerId>(
-      impl_->Pc("POST", "/v1/tiersim/partnership-requests/accept", &body, s),
-      "providerid");
-}
-
-Result<std::vector<sim::PartnerSummary>> NetworkClient::IndirectResellers(
-    SessionRef s) {
-  return DecodeMember<std::vector<sim::PartnerSummary>>(
-      impl_->Pc(
-          "GET",
-          "/v1/"
-          "relationships?relationship_type=IsIndirectCloudSolutionProviderOf",
-          nullptr, s),
-      "items");
-}
-
-Result<std::vector<sim::PartnerSummary>> NetworkClient::IndirectProviders(
-    SessionRef s) {
-  return DecodeMember<std::vector<sim::PartnerSummary>>(
-      impl_->Pc("GET",
-                "/v1/relationships?relationship_type=IsIndirectResellerOf",
-                nullptr, s),
-      "items");
-}
-
-Result<sim::TenantId> NetworkClient::AdministerResellerTenant(
-    SessionRef s, sim::PartnerId reseller) {
-  return DecodeMember<sim::TenantId>(
-      impl_->Pc("POST",
-                "/v1/tiersim/resellers/" + reseller.ToString() + "/administer",
-                nullptr, s),
-      "tenantid");
+                          {"newPassword", new_password}})
+      .status();
 }
 
 }  // namespace tiersim::mocks

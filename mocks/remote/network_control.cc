@@ -2,6 +2,7 @@
 // and sim::WorldControl (through the /_tiersim control routes).
 #include <algorithm>
 
+#include "mocks/http/plumbing.h"
 #include "mocks/remote/network_impl.h"
 
 namespace tiersim::mocks {
@@ -33,7 +34,7 @@ Result<std::vector<sim::MailView>> Fetch(NetworkClient::Impl& impl,
   for (int start = 0;; start += kPageSize) {
     auto page = impl.Mail(
         "GET",
-        "/api/v1/search?query=" + httplib::detail::encode_query_param(query) +
+        "/api/v1/search?query=" + wire::PercentEncode(query) +
             "&start=" + std::to_string(start) +
             "&limit=" + std::to_string(kPageSize));
     if (!page.ok()) return page.status();
@@ -92,128 +93,70 @@ Result<std::vector<sim::MailView>> NetworkClient::Inbox(
 
 Status NetworkClient::MarkRead(sim::MessageId id) {
   json body = {{"IDs", {std::to_string(id.value())}}, {"Read", true}};
-  return StatusOf(impl_->Mail("PUT", "/api/v1/messages", &body));
+  return (impl_->Mail("PUT", "/api/v1/messages", &body)).status();
 }
 
-std::vector<sim::MailView> NetworkClient::MailSince(sim::MessageId after) {
-  auto r = Fetch(*impl_, "", after.value());
-  if (!r.ok()) {
-    impl_->NoteTransportError(r.status());
-    return {};
-  }
-  return *r;
+Result<std::vector<sim::MailView>> NetworkClient::MailSince(
+    sim::MessageId after) {
+  return Fetch(*impl_, "", after.value());
 }
 
-// ---- WorldControl ----
+// ---- WorldControl: the /_tiersim control operations (sim/ops_control.h)
+// and the plumbing ----
+
+namespace ops = sim::ops;
 
 Result<sim::PartnerCenter::SeededPartner> NetworkClient::SeedPartner(
     const sim::PartnerCenter::PartnerSeed& seed) {
-  json body = seed;
-  auto r = impl_->Pc("POST", "/_tiersim/seed/partner", &body, {});
-  if (!r.ok()) return r.status();
-  return Decode<sim::PartnerCenter::SeededPartner>(*r, "seeded partner");
+  return impl_->Send<ops::SeedPartner>({}, {seed});
 }
 
 Result<sim::PartnerCenter::SeededCustomer> NetworkClient::SeedCustomerTenant(
     const sim::PartnerCenter::CustomerSeed& seed) {
-  json body = seed;
-  auto r = impl_->Pc("POST", "/_tiersim/seed/customer", &body, {});
-  if (!r.ok()) return r.status();
-  return Decode<sim::PartnerCenter::SeededCustomer>(*r, "seeded customer");
+  return impl_->Send<ops::SeedCustomer>({}, {seed});
 }
 
 Status NetworkClient::SeedPartnership(sim::PartnerId provider,
                                       sim::PartnerId reseller) {
-  json body = {{"providerId", provider}, {"resellerId", reseller}};
-  return StatusOf(impl_->Pc("POST", "/_tiersim/seed/partnership", &body, {}));
+  return (impl_->Send<ops::SeedPartnership>({}, {provider, reseller})).status();
 }
 
 Result<sim::PmcAccountId> NetworkClient::SeedPmcAccount(
     std::string user_name, std::string_view password) {
-  json body = {{"userName", user_name}, {"password", password}};
-  return DecodeMember<sim::PmcAccountId>(
-      impl_->Pc("POST", "/_tiersim/seed/pmc-account", &body, {}), "accountid");
+  return impl_->Send<ops::SeedPmcAccount>(
+      {}, {std::move(user_name), std::string(password)});
 }
 
 Status NetworkClient::SeedPmcProfile(sim::PmcAccountId account,
                                      sim::MpnProfile profile) {
-  json body = {{"accountId", account}, {"profile", profile}};
-  return StatusOf(impl_->Pc("POST", "/_tiersim/seed/pmc-profile", &body, {}));
+  return (impl_->Send<ops::SeedPmcProfile>({}, {account, std::move(profile)})).status();
 }
 
-namespace {
-sim::SimTime TimeMember(NetworkClient::Impl& impl, const char* key) {
-  auto r = impl.Pc("GET", "/_tiersim/world", nullptr, {});
-  if (!r.ok()) {
-    impl.NoteTransportError(r.status());
-    return sim::kDefaultEpoch;
-  }
-  auto t = DecodeMember<sim::SimTime>(r, key);
-  if (!t.ok()) {
-    impl.NoteTransportError(t.status());
-    return sim::kDefaultEpoch;
-  }
-  return *t;
-}
-}  // namespace
-
-sim::SimTime NetworkClient::Now() { return TimeMember(*impl_, "now"); }
-sim::SimTime NetworkClient::Origin() { return TimeMember(*impl_, "origin"); }
-
-void NetworkClient::Advance(sim::Duration d) {
-  json body = {{"advanceMicros", d.count()}};
-  impl_->NoteTransportError(
-      StatusOf(impl_->Pc("POST", "/_tiersim/clock", &body, {})));
+Result<sim::WorldControl::WorldTime> NetworkClient::Time() {
+  return impl_->Send<ops::ReadTime>({}, {});
 }
 
-void NetworkClient::ArmFault(std::string_view point, sim::FaultSpec spec) {
-  json body = {{"point", point}, {"spec", spec}};
-  impl_->NoteTransportError(
-      StatusOf(impl_->Pc("POST", "/_tiersim/faults", &body, {})));
+Status NetworkClient::Advance(sim::Duration d) {
+  return (impl_->Plumbing(kClockPath, json{{kAdvanceMicrosKey, d.count()}})).status();
 }
 
-sim::WorldControl::WorldCounts NetworkClient::Counts() {
-  auto r = impl_->Pc("GET", "/_tiersim/counts", nullptr, {});
-  if (r.ok()) {
-    auto counts = Decode<WorldCounts>(*r, "counts");
-    if (counts.ok()) return *counts;
-    impl_->NoteTransportError(counts.status());
-  } else {
-    impl_->NoteTransportError(r.status());
-  }
-  return {};
+Status NetworkClient::ArmFault(std::string_view point, sim::FaultSpec spec) {
+  return (impl_->Send<ops::ArmFault>({}, {std::string(point), std::move(spec)})).status();
 }
 
-std::size_t NetworkClient::JournalSize() {
-  auto r = impl_->Pc("GET", "/_tiersim/journal?from=999999999999", nullptr, {});
-  auto size = DecodeMember<std::size_t>(r, "size");
-  if (!size.ok()) {
-    impl_->NoteTransportError(size.status());
-    return 0;
-  }
-  return *size;
+Result<sim::WorldControl::WorldCounts> NetworkClient::Counts() {
+  return impl_->Send<ops::ReadCounts>({}, {});
 }
 
-std::vector<sim::WorldControl::JournalLine> NetworkClient::JournalSince(
+Result<sim::WorldControl::JournalPage> NetworkClient::Journal(
     std::size_t from) {
-  auto lines = DecodeMember<std::vector<JournalLine>>(
-      impl_->Pc("GET", "/_tiersim/journal?from=" + std::to_string(from),
-                nullptr, {}),
-      "lines");
-  if (!lines.ok()) {
-    impl_->NoteTransportError(lines.status());
-    return {};
-  }
-  return *lines;
+  return impl_->Send<ops::ReadJournal>(
+      {}, {.from = from});
 }
-
-Status NetworkClient::TransportError() const { return impl_->transport_error; }
 
 Status NetworkClient::ResetWorld(std::uint64_t seed) {
-  json body = {{"seed", seed}};
   impl_->tokens.clear();
-  impl_->transport_error = sim::OkStatus();
-  return StatusOf(impl_->Pc("POST", "/_tiersim/reset", &body, {}));
+  return (impl_->Plumbing(kResetPath, json{{kSeedKey, seed}})).status();
 }
 
 }  // namespace tiersim::mocks

@@ -1,6 +1,6 @@
 // libFuzzer target: Partner Center request bodies. Each input is a JSON
 // document; its first byte picks which of tiersim's request shapes it is
-// decoded as (mocks/partner_center/wire.h, keys folded as the server folds
+// decoded as (mocks/wire/wire.h, keys folded as the server folds
 // them), and a body that decodes is handed to the core operation that
 // route calls, signed in as a seeded provider admin. Decoding may refuse
 // (WireError, as the server answers 400); nothing may crash, leak or hang.
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "mocks/partner_center/wire.h"
+#include "mocks/wire/wire.h"
 #include "mocks/world/in_process_world.h"
 
 namespace {

@@ -12,6 +12,7 @@
 #include "mocks/aad/jwt.h"
 #include "mocks/aad/jwt_keys.h"
 #include "mocks/remote/network_client.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -136,7 +137,7 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
   EXPECT_EQ(CallPartnerCenter("Bearer " + graph), 401);
 
   // A real token after it expired in virtual time.
-  client_->Advance(sim::hours(2));
+  ASSERT_THAT(client_->Advance(sim::hours(2)), testing::IsOk());
   EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
 }
 
@@ -160,7 +161,8 @@ TEST_F(ServedWorldTest, ATokenFromBeforeAResetDoesNotActForSomeoneElse) {
 TEST_F(ServedWorldTest, CoreMailTravelsThroughSmtpToTheMailApi) {
   auto contoso = client_->SignIn(admin_, kPassword);
   ASSERT_TRUE(contoso.ok()) << contoso.status().ToString();
-  auto sent = client_->RequestPartnership(*contoso, "ceo@fabrikam.example", "");
+  auto sent = client_->Call<sim::ops::RequestPartnership>(
+      *contoso, {.reseller_email = "ceo@fabrikam.example"});
   ASSERT_TRUE(sent.ok()) << sent.status().ToString();
   auto inbox = client_->Inbox("ceo@fabrikam.example", "");
   ASSERT_TRUE(inbox.ok()) << inbox.status().ToString();
@@ -173,7 +175,9 @@ TEST_F(ServedWorldTest, CoreMailTravelsThroughSmtpToTheMailApi) {
   json list = json::parse(res->body);
   EXPECT_EQ(list["total"], 1);
   EXPECT_EQ(list["unread"], 1);
-  EXPECT_EQ(client_->Counts().emails, 1u);
+  auto counts = client_->Counts();
+  ASSERT_THAT(counts, testing::IsOk());
+  EXPECT_EQ(counts->emails, 1u);
 }
 
 TEST_F(ServedWorldTest, PlumbingOnEveryServerActsOnTheWholeWorld) {
@@ -200,19 +204,27 @@ TEST_F(ServedWorldTest, PlumbingOnEveryServerActsOnTheWholeWorld) {
   ASSERT_TRUE(clock);
   ASSERT_EQ(clock->status, 200) << clock->body;
   EXPECT_EQ(json::parse(clock->body)["now"], "2026-01-04T00:00:00Z");
-  EXPECT_EQ(client_->Now(), sim::kDefaultEpoch + sim::Days(3));
+  auto now = client_->Now();
+  ASSERT_THAT(now, testing::IsOk());
+  EXPECT_EQ(*now, sim::kDefaultEpoch + sim::Days(3));
   auto bad =
       pmc.Post("/_tiersim/clock", R"({"advance":"-1d"})", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
 
-  EXPECT_EQ(client_->Counts().core.partners, 1u);
+  auto before = client_->Counts();
+  ASSERT_THAT(before, testing::IsOk());
+  EXPECT_EQ(before->core.partners, 1u);
   httplib::Client mail(world_->mail_api_url());
   auto reset = mail.Post("/_tiersim/reset", "", "application/json");
   ASSERT_TRUE(reset);
   EXPECT_EQ(reset->status, 200);
-  EXPECT_EQ(client_->Counts().core.partners, 0u);
-  EXPECT_EQ(client_->Now(), sim::kDefaultEpoch);
+  auto after = client_->Counts();
+  ASSERT_THAT(after, testing::IsOk());
+  EXPECT_EQ(after->core.partners, 0u);
+  auto reset_now = client_->Now();
+  ASSERT_THAT(reset_now, testing::IsOk());
+  EXPECT_EQ(*reset_now, sim::kDefaultEpoch);
 }
 
 }  // namespace

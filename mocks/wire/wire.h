@@ -1,6 +1,7 @@
-// The JSON wire format of tiersim's own Partner Center endpoints
-// (/v1/tiersim/..., /_tiersim/...), shared by the server and the network
-// client so both sides agree by construction.
+// The JSON wire format of the operations' values (sim/ops.h), shared by
+// the server and the network client so both sides agree by construction.
+// The real API's resources are in resources.h; requests and replies are
+// put together from the declarations by op_wire.h.
 //
 // Out: camelCase keys. In: keys are matched case-insensitively — Lowered()
 // folds every key of a document to lowercase first, and the from_json
@@ -13,20 +14,45 @@
 // Included only by .cc files of the server and the network client.
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
-#include "sim/client.h"
+#include "sim/world_control.h"
 #include "sim/partner_center.h"
 
 namespace tiersim::mocks::wire {
 
 using nlohmann::json;
 
-struct WireError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// Input that does not fit the wire format. `name` is the error's code name
+// in the 400 reply ("InvalidArgument", "MissingField", ...).
+class WireError : public std::runtime_error {
+ public:
+  explicit WireError(const std::string& message,
+                     std::string name = "InvalidArgument")
+      : std::runtime_error(message), name_(std::move(name)) {}
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
 };
+
+// An enum as one of its display names, matched ignoring ASCII case.
+void EnumNameOut(json& j, std::size_t index,
+                 const std::string_view* names, std::size_t count);
+std::size_t EnumNameIn(const json& j, const std::string_view* names,
+                       std::size_t count);  // throws WireError
+template <typename E, std::size_t N>
+void EnumOut(json& j, E v, const std::array<std::string_view, N>& names) {
+  EnumNameOut(j, static_cast<std::size_t>(v), names.data(), N);
+}
+template <typename E, std::size_t N>
+void EnumIn(const json& j, E& v, const std::array<std::string_view, N>& names) {
+  v = static_cast<E>(EnumNameIn(j, names.data(), N));
+}
 
 // A copy of `j` with every object key, at any depth, in lowercase.
 json Lowered(const json& j);
@@ -118,8 +144,6 @@ TIERSIM_WIRE(MpnProfile);
 TIERSIM_WIRE(LineItem);
 TIERSIM_WIRE(CustomerDetails);
 TIERSIM_WIRE(PartnerSummary);
-TIERSIM_WIRE(CustomerSummary);
-TIERSIM_WIRE(SubscriptionView);
 TIERSIM_WIRE(UserView);
 TIERSIM_WIRE(SupportRequestView);
 TIERSIM_WIRE(EnrollmentView);
@@ -130,7 +154,6 @@ TIERSIM_WIRE(UserSpec);
 TIERSIM_WIRE(NewUser);
 TIERSIM_WIRE(CustomerCreated);
 TIERSIM_WIRE(DraftReview);
-TIERSIM_WIRE(OrderReceipt);
 TIERSIM_WIRE(SentInvitation);
 TIERSIM_WIRE(FaultSpec);
 TIERSIM_WIRE(PartnerCenter::PartnerSeed);
@@ -140,6 +163,8 @@ TIERSIM_WIRE(PartnerCenter::SeededCustomer);
 TIERSIM_WIRE(PartnerCenter::Counts);
 TIERSIM_WIRE(WorldControl::WorldCounts);
 TIERSIM_WIRE(WorldControl::JournalLine);
+TIERSIM_WIRE(WorldControl::JournalPage);
+TIERSIM_WIRE(WorldControl::WorldTime);
 TIERSIM_WIRE(MailView);
 
 #undef TIERSIM_WIRE

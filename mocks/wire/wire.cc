@@ -1,4 +1,4 @@
-#include "mocks/partner_center/wire.h"
+#include "mocks/wire/wire.h"
 
 #include <array>
 #include <cstdio>
@@ -23,6 +23,27 @@ json Lowered(const json& j) {
 }
 
 std::string LowerKey(const char* key) { return AsciiLower(key); }
+
+void EnumNameOut(json& j, std::size_t index, const std::string_view* names,
+                 std::size_t count) {
+  j = index < count ? std::string(names[index]) : std::string("?");
+}
+
+std::size_t EnumNameIn(const json& j, const std::string_view* names,
+                       std::size_t count) {
+  if (!j.is_string()) throw WireError("expected text, got " + j.dump());
+  const std::string text = j.get<std::string>();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (EqualsIgnoreCase(text, names[i])) return i;
+  }
+  std::string expected;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (names[i].empty()) continue;
+    expected += (expected.empty() ? "\"" : ", \"") + std::string(names[i]) +
+                "\"";
+  }
+  throw WireError("\"" + text + "\" is not one of " + expected);
+}
 
 std::string TimeText(sim::SimTime t) { return sim::FormatSimTime(t); }
 
@@ -68,6 +89,8 @@ sim::SimTime ParseTime(const std::string& text) {
 
 namespace tiersim::sim {
 
+using mocks::wire::EnumIn;
+using mocks::wire::EnumOut;
 using mocks::wire::Read;
 using mocks::wire::WireError;
 
@@ -103,27 +126,6 @@ void from_json(const json& j, SimTime& t) {
 // ---- Enums: their display names, matched ignoring case ----
 
 namespace {
-
-template <typename E, std::size_t N>
-void EnumOut(json& j, E v, const std::array<std::string_view, N>& names) {
-  const auto i = static_cast<std::size_t>(v);
-  j = i < N ? std::string(names[i]) : std::string("?");
-}
-
-template <typename E, std::size_t N>
-void EnumIn(const json& j, E& v, const std::array<std::string_view, N>& names) {
-  const std::string text = j.get<std::string>();
-  for (std::size_t i = 0; i < N; ++i) {
-    if (mocks::EqualsIgnoreCase(text, names[i])) {
-      v = static_cast<E>(i);
-      return;
-    }
-  }
-  std::string expected;
-  for (std::size_t i = 0; i < N; ++i)
-    expected += (i ? ", \"" : "\"") + std::string(names[i]) + "\"";
-  throw WireError("\"" + text + "\" is not one of " + expected);
-}
 
 constexpr std::array<std::string_view, 2> kPrograms = {"indirect provider",
                                                        "indirect reseller"};
@@ -242,28 +244,6 @@ TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
   F(reseller, "isIndirectReseller") F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
-#define CUSTOMER_SUMMARY(F)      \
-  F(id, "id")                    \
-  F(tenant, "tenantId")          \
-  F(company_name, "companyName") \
-  F(domain, "domain")            \
-  F(country, "country")          \
-  F(resellers, "resellerIds") F(delegated_admin_only, "delegatedAdminOnly")
-TIERSIM_WIRE_STRUCT(CustomerSummary, CUSTOMER_SUMMARY)
-
-#define SUBSCRIPTION_VIEW(F)                 \
-  F(id, "id")                                \
-  F(customer, "customerId")                  \
-  F(order, "orderId")                        \
-  F(offer_id, "offerId")                     \
-  F(offer_name, "offerName")                 \
-  F(family, "productFamily")                 \
-  F(licenses, "quantity")                    \
-  F(provider, "partnerId")                   \
-  F(reseller_of_record, "partnerIdOnRecord") \
-  F(support_contact, "supportContactPartnerId")
-TIERSIM_WIRE_STRUCT(SubscriptionView, SUBSCRIPTION_VIEW)
-
 #define USER_VIEW(F)       \
   F(id, "id")              \
   F(full_name, "fullName") \
@@ -327,9 +307,6 @@ TIERSIM_WIRE_STRUCT(CustomerCreated, CUSTOMER_CREATED)
   F(details, "details") F(items, "lineItems") F(domain, "domain")
 TIERSIM_WIRE_STRUCT(DraftReview, DRAFT_REVIEW)
 
-#define ORDER_RECEIPT(F) F(order, "orderId") F(subscriptions, "subscriptionIds")
-TIERSIM_WIRE_STRUCT(OrderReceipt, ORDER_RECEIPT)
-
 #define SENT_INVITATION(F) F(id, "invitationId") F(link, "link")
 TIERSIM_WIRE_STRUCT(SentInvitation, SENT_INVITATION)
 
@@ -374,9 +351,7 @@ TIERSIM_WIRE_STRUCT(PartnerCenter::Counts, CORE_COUNTS)
   F(core, "core")                      \
   F(tenants, "tenants")                \
   F(directory_users, "directoryUsers") \
-  F(emails,                            \
-    "email"                            \
-    "s")
+  F(emails, "emails")
 TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
 
 #define JOURNAL_LINE(F)          \
@@ -384,6 +359,12 @@ TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
   F(by_microsoft, "byMicrosoft") \
   F(action, "action") F(outcome, "outcome") F(text, "text")
 TIERSIM_WIRE_STRUCT(WorldControl::JournalLine, JOURNAL_LINE)
+
+#define JOURNAL_PAGE(F) F(size, "size") F(lines, "lines")
+TIERSIM_WIRE_STRUCT(WorldControl::JournalPage, JOURNAL_PAGE)
+
+#define WORLD_TIME(F) F(now, "now") F(origin, "origin") F(seed, "seed")
+TIERSIM_WIRE_STRUCT(WorldControl::WorldTime, WORLD_TIME)
 
 #define MAIL_VIEW(F)    \
   F(id, "id")           \

@@ -1,0 +1,54 @@
+// The real Partner Center API's resources as JSON (camelCase out; in, keys
+// lowercased first, see wire.h): Customer, Subscription, Order,
+// SupportContact, PartnerRelationship, MpnProfile, the customers page with
+// its continuation token. The one mapping both the server and the network
+// client use. Included only by .cc files of the server and the clients.
+#pragma once
+
+#include <string>
+
+#include "mocks/wire/wire.h"
+#include "sim/ops.h"
+
+namespace tiersim::sim {
+
+// Real shapes for the core's views (they appear in /v1 and /v1/tiersim
+// replies alike).
+void to_json(json& j, const CustomerSummary& v);
+void from_json(const json& j, CustomerSummary& v);
+void to_json(json& j, const SubscriptionView& v);
+void from_json(const json& j, SubscriptionView& v);
+
+}  // namespace tiersim::sim
+
+namespace tiersim::sim::ops {
+
+using nlohmann::json;
+
+#define TIERSIM_RESOURCE(Type)          \
+  void to_json(json& j, const Type& v); \
+  void from_json(const json& j, Type& v)
+
+TIERSIM_RESOURCE(RelationshipType);
+TIERSIM_RESOURCE(PartnerRelationship);
+TIERSIM_RESOURCE(RelationshipRequestLink);
+TIERSIM_RESOURCE(MpnProfileResource);
+TIERSIM_RESOURCE(CustomerQuery);
+TIERSIM_RESOURCE(CustomerPage);
+TIERSIM_RESOURCE(NewCustomer);
+TIERSIM_RESOURCE(CreatedCustomer);
+TIERSIM_RESOURCE(SupportContactResource);
+TIERSIM_RESOURCE(OrderLines);
+TIERSIM_RESOURCE(OrderResource);
+
+#undef TIERSIM_RESOURCE
+
+}  // namespace tiersim::sim::ops
+
+namespace tiersim::mocks::wire {
+
+// An order written straight to text, without a JSON tree: the load tests'
+// hot path. Equal to json(order) (tests/mocks/wire/resources_test.cc).
+std::string OrderText(const sim::ops::OrderResource& order);
+
+}  // namespace tiersim::mocks::wire

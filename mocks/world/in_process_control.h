@@ -1,0 +1,51 @@
+// InProcessControl: the sim::WorldControl of a world in this process — the
+// one implementation of seeding, time, faults, counts and the journal. The
+// in-process transport uses it directly; the Partner Center server's
+// /_tiersim routes run it on the world they serve (sim/ops_control.h).
+// Borrows the world; single-threaded (the server calls it under the
+// world's lock).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "mocks/world/in_process_world.h"
+#include "sim/world_control.h"
+
+namespace tiersim::mocks {
+
+class InProcessControl final : public sim::WorldControl {
+ public:
+  // `email_count` counts the mail system's messages when mail leaves the
+  // world (served over SMTP); null: the world's own in-memory store.
+  explicit InProcessControl(InProcessWorld& world,
+                            std::function<std::size_t()> email_count = {})
+      : world_(world), email_count_(std::move(email_count)) {}
+
+  sim::Result<sim::PartnerCenter::SeededPartner> SeedPartner(
+      const sim::PartnerCenter::PartnerSeed& seed) override;
+  sim::Result<sim::PartnerCenter::SeededCustomer> SeedCustomerTenant(
+      const sim::PartnerCenter::CustomerSeed& seed) override;
+  sim::Status SeedPartnership(sim::PartnerId provider,
+                              sim::PartnerId reseller) override;
+  sim::Result<sim::PmcAccountId> SeedPmcAccount(
+      std::string user_name, std::string_view password) override;
+  sim::Status SeedPmcProfile(sim::PmcAccountId account,
+                             sim::MpnProfile profile) override;
+  sim::Result<WorldTime> Time() override;
+  sim::Status Advance(sim::Duration d) override;
+  sim::Status ArmFault(std::string_view point, sim::FaultSpec spec) override;
+  sim::Result<WorldCounts> Counts() override;
+  sim::Result<JournalPage> Journal(std::size_t from) override;
+  sim::Result<std::vector<sim::MailView>> MailSince(
+      sim::MessageId after) override;
+
+ private:
+  InProcessWorld& world_;
+  std::function<std::size_t()> email_count_;
+};
+
+// A stored message as a person sees it.
+sim::MailView MailViewOf(const StoredMessage& m);
+
+}  // namespace tiersim::mocks

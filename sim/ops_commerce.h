@@ -1,0 +1,223 @@
+// Operation declarations (see sim/op.h): the add-customer wizard (F7),
+// subscriptions, orders and support (F8, F9), as tiersim's pages and as
+// the real API's /v1/customers resources.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/op.h"
+#include "sim/ops_accounts.h"
+#include "sim/partner_center.h"
+
+namespace tiersim::sim::ops {
+
+// ---- F7 the add-customer wizard ----
+
+struct BeginDraft {
+  static constexpr OpInfo kInfo{
+      .name = "drafts.begin",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/customer-drafts",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kMember,
+      .reply_member = "draftId",
+      .status = 201,
+      .permission = Permission::kManageCustomers,
+      .summary = "open the add-customer wizard for a reseller"};
+  struct Request {
+    PartnerId reseller;
+  };
+  using Response = DraftId;
+  static constexpr auto kFields = Fields(Body("resellerId", &Request::reseller));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return pc.BeginAddCustomer(s, r.reseller);
+  }
+};
+
+struct SetDraftDetails {
+  static constexpr OpInfo kInfo{
+      .name = "drafts.set_details",
+      .method = HttpMethod::kPut,
+      .path = "/v1/tiersim/customer-drafts/{draft}/details",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "the wizard's customer details page"};
+  struct Request {
+    DraftId draft;
+    CustomerDetails details;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("draft", &Request::draft), WholeBody(&Request::details));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.SetCustomerDetails(s, r.draft, r.details));
+  }
+};
+
+struct SetDraftSubscriptions {
+  static constexpr OpInfo kInfo{
+      .name = "drafts.set_subscriptions",
+      .method = HttpMethod::kPut,
+      .path = "/v1/tiersim/customer-drafts/{draft}/subscriptions",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "the wizard's subscriptions page"};
+  struct Request {
+    DraftId draft;
+    std::vector<LineItem> items;
+  };
+  using Response = Empty;
+  static constexpr auto kFields = Fields(Path("draft", &Request::draft),
+                                         Body("lineItems", &Request::items));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.SetDraftSubscriptions(s, r.draft, r.items));
+  }
+};
+
+struct DraftOnly {
+  DraftId draft;
+};
+
+struct ReviewDraft {
+  static constexpr OpInfo kInfo{
+      .name = "drafts.review",
+      .method = HttpMethod::kGet,
+      .path = "/v1/tiersim/customer-drafts/{draft}/review",
+      .access = Access::kSignedIn,
+      .summary = "the wizard's review page"};
+  using Request = DraftOnly;
+  using Response = DraftReview;
+  static constexpr auto kFields = Fields(Path("draft", &Request::draft));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return pc.ReviewDraft(s, r.draft);
+  }
+};
+
+struct SubmitDraft {
+  static constexpr OpInfo kInfo{
+      .name = "drafts.submit",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/customer-drafts/{draft}/submit",
+      .access = Access::kSignedIn,
+      .status = 201,
+      .summary = "create tenant, admin and subscriptions, all or nothing"};
+  using Request = DraftOnly;
+  using Response = CustomerCreated;
+  static constexpr auto kFields = Fields(Path("draft", &Request::draft));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return pc.SubmitDraft(s, r.draft);
+  }
+};
+
+struct CancelDraft {
+  static constexpr OpInfo kInfo{.name = "drafts.cancel",
+                                .method = HttpMethod::kDelete,
+                                .path = "/v1/tiersim/customer-drafts/{draft}",
+                                .access = Access::kSignedIn,
+                                .reply = ReplyShape::kEmpty,
+                                .summary = "leave the wizard"};
+  using Request = DraftOnly;
+  using Response = Empty;
+  static constexpr auto kFields = Fields(Path("draft", &Request::draft));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.CancelDraft(s, r.draft));
+  }
+};
+
+// ---- F8, F9 on tiersim's pages (by subscription alone) ----
+
+struct ChangeLicenses {
+  static constexpr OpInfo kInfo{
+      .name = "subscriptions.change_licenses",
+      .method = HttpMethod::kPatch,
+      .path = "/v1/tiersim/subscriptions/{subscription}",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "change a subscription's number of licenses"};
+  struct Request {
+    SubscriptionId subscription;
+    std::int64_t quantity = 0;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("quantity", &Request::quantity));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.ChangeLicenses(s, r.subscription, r.quantity));
+  }
+};
+
+struct SetSupportContact {
+  static constexpr OpInfo kInfo{
+      .name = "subscriptions.set_support_contact",
+      .method = HttpMethod::kPut,
+      .path = "/v1/tiersim/subscriptions/{subscription}/supportcontact",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "F9: who answers the customer's support requests"};
+  struct Request {
+    SubscriptionId subscription;
+    PartnerId partner;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("partnerId", &Request::partner));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.SetSupportContact(s, r.subscription, r.partner));
+  }
+};
+
+struct FileSupportRequest {
+  static constexpr OpInfo kInfo{
+      .name = "support.file",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/subscriptions/{subscription}/support-requests",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kMember,
+      .reply_member = "supportRequestId",
+      .status = 201,
+      .summary = "a customer's (or, on behalf, a partner's) support request"};
+  struct Request {
+    SubscriptionId subscription;
+    std::string text;
+    bool on_behalf = false;  // a partner agent for the customer (R41)
+  };
+  using Response = SupportRequestId;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("text", &Request::text), Body("onBehalf", &Request::on_behalf));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return r.on_behalf
+               ? pc.FileSupportRequestOnBehalf(s, r.subscription, r.text)
+               : pc.FileCustomerSupportRequest(s, r.subscription, r.text);
+  }
+};
+
+struct SupportQueue {
+  static constexpr OpInfo kInfo{.name = "support.queue",
+                                .method = HttpMethod::kGet,
+                                .path = "/v1/tiersim/support-queue",
+                                .access = Access::kSignedIn,
+                                .reply = ReplyShape::kCollection,
+                                .summary = "the support requests assigned here"};
+  struct Request {};
+  using Response = std::vector<SupportRequestView>;
+  static constexpr auto kFields = Fields();
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request&) {
+    return pc.SupportQueue(s);
+  }
+};
+
+}  // namespace tiersim::sim::ops

@@ -68,15 +68,15 @@ sim::Status AddCustomer(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(
       sim::DraftId draft,
       client.Call<ops::BeginDraft>(session, {ResellerArg(ctx)}));
-  status = client.Call<ops::SetDraftDetails>(session,
-                                             {draft, DetailsOf(customer)})
-               .status();
+  status =
+      client.Call<ops::SetDraftDetails>(session, {draft, DetailsOf(customer)})
+          .status();
   if (status.ok()) {
-    status =
-        client.Call<ops::SetDraftSubscriptions>(session, {draft, items})
-            .status();
+    status = client.Call<ops::SetDraftSubscriptions>(session, {draft, items})
+                 .status();
   }
-  if (status.ok()) status = client.Call<ops::ReviewDraft>(session, {draft}).status();
+  if (status.ok())
+    status = client.Call<ops::ReviewDraft>(session, {draft}).status();
   if (!status.ok()) {
     (void)client.Call<ops::CancelDraft>(session, {draft});  // abandon it
     return status;
@@ -136,8 +136,9 @@ sim::Status ReviewCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
-  TIERSIM_ASSIGN_OR_RETURN(sim::DraftReview review,
-                           ctx.client().Call<ops::ReviewDraft>(session, {c.draft}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::DraftReview review,
+      ctx.client().Call<ops::ReviewDraft>(session, {c.draft}));
   ctx.Detail("will create " + review.domain + " with " +
              std::to_string(review.items.size()) + " subscription(s)");
   return sim::OkStatus();
@@ -147,8 +148,9 @@ sim::Status SubmitCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
-  TIERSIM_ASSIGN_OR_RETURN(sim::CustomerCreated created,
-                           ctx.client().Call<ops::SubmitDraft>(session, {c.draft}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::CustomerCreated created,
+      ctx.client().Call<ops::SubmitDraft>(session, {c.draft}));
   c.draft = sim::DraftId();
   return Confirm(ctx, session, ctx.stage().Get(c.draft_customer), c.draft_items,
                  created);

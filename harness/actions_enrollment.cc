@@ -22,9 +22,9 @@ sim::Status NeedEnrollment(Stage::Character& c) {
 
 sim::Status StartEnrollment(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
-  TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentView view,
-                           ctx.client().Call<ops::StartEnrollment>(
-                               {c.member->program}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::EnrollmentView view,
+      ctx.client().Call<ops::StartEnrollment>({c.member->program}));
   c.enrollment = view.id;
   ctx.Detail(view.id.ToString() + ", " +
              std::to_string(view.requirements.size()) + " things needed");
@@ -61,10 +61,9 @@ sim::Status SignInPmc(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
   TIERSIM_ASSIGN_OR_RETURN(
-      c.listed_profiles,
-      ctx.client().Call<ops::EnrollSignInPmc>(
-          {c.enrollment, ctx.Str("user", c.member->pmc_user),
-           ctx.Str("password", c.member->pmc_password)}));
+      c.listed_profiles, ctx.client().Call<ops::EnrollSignInPmc>(
+                             {c.enrollment, ctx.Str("user", c.member->pmc_user),
+                              ctx.Str("password", c.member->pmc_password)}));
   std::string listed;
   for (const sim::MpnProfile& p : c.listed_profiles) {
     listed += listed.empty() ? "" : ", ";
@@ -103,9 +102,8 @@ sim::Status SubmitEnrollment(StepContext& ctx) {
       .primary_contact = {.name = m.admin_name, .email = contact},
       .support_contact = {.name = m.admin_name + " (support)",
                           .email = contact}};
-  TIERSIM_ASSIGN_OR_RETURN(c.partner,
-                           ctx.client().Call<ops::EnrollSubmit>(
-                               {c.enrollment, details}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      c.partner, ctx.client().Call<ops::EnrollSubmit>({c.enrollment, details}));
   c.contact_email = contact;
   ctx.Detail(c.partner.ToString() + " pending verification by " + contact);
   return sim::OkStatus();
@@ -118,9 +116,8 @@ sim::Status VerifyContact(StepContext& ctx) {
       c.actor.FollowLatestLink({"contact-verification"}, c.contact_email));
   const bool me = ctx.Str("answer", "it_was_me") == "it_was_me";
   return ctx.client()
-      .Call<ops::VerifyContact>(
-          {link,
-           me ? sim::ContactAnswer::kItWasMe : sim::ContactAnswer::kNotMe})
+      .Call<ops::VerifyContact>({link, me ? sim::ContactAnswer::kItWasMe
+                                          : sim::ContactAnswer::kNotMe})
       .status();
 }
 

@@ -62,10 +62,9 @@ sim::Status OpenEmail(StepContext& ctx) {
 sim::Status RequestPartnership(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string email = InviteeEmail(ctx, "reseller");
-  TIERSIM_ASSIGN_OR_RETURN(
-      sim::SentInvitation sent,
-      ctx.client().Call<ops::RequestPartnership>(
-          session, {email, ctx.Str("message")}));
+  TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
+                           ctx.client().Call<ops::RequestPartnership>(
+                               session, {email, ctx.Str("message")}));
   ctx.Detail(sent.id.ToString() + " emailed to " + email);
   return sim::OkStatus();
 }
@@ -118,10 +117,9 @@ sim::Status AcceptResellerInvitation(StepContext& ctx) {
   if (which == "reseller") kinds = {kRelationshipMail};
   if (which == "joint") kinds = {kJointMail};
   TIERSIM_ASSIGN_OR_RETURN(std::string link, LinkToFollow(ctx, kinds));
-  TIERSIM_ASSIGN_OR_RETURN(
-      sim::CustomerId customer,
-      ctx.client().Call<ops::AcceptCustomerInvitation>(session,
-                                                       {link, Ticked(ctx)}));
+  TIERSIM_ASSIGN_OR_RETURN(sim::CustomerId customer,
+                           ctx.client().Call<ops::AcceptCustomerInvitation>(
+                               session, {link, Ticked(ctx)}));
   ctx.stage().NameCustomer(ctx.actor().org, customer);
   ctx.Detail("authorized; " + customer.ToString());
   return sim::OkStatus();
@@ -129,10 +127,9 @@ sim::Status AcceptResellerInvitation(StepContext& ctx) {
 
 sim::Status AdministerCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(
-      sim::TenantId tenant,
-      ctx.client().Call<ops::AdministerCustomer>(
-          session, {ctx.Cast("customer").customer}));
+  TIERSIM_ASSIGN_OR_RETURN(sim::TenantId tenant,
+                           ctx.client().Call<ops::AdministerCustomer>(
+                               session, {ctx.Cast("customer").customer}));
   ctx.Detail("opened " + tenant.ToString());
   return sim::OkStatus();
 }
@@ -145,9 +142,9 @@ sim::Status RequestListingChange(StepContext& ctx) {
     change.targets.push_back(
         {.location = ctx.Str("location", "US"), .url = ctx.Str("url")});
   }
-  TIERSIM_ASSIGN_OR_RETURN(sim::SupportRequestId id,
-                           ctx.client().Call<ops::RequestListingChange>(
-                               session, {change}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::SupportRequestId id,
+      ctx.client().Call<ops::RequestListingChange>(session, {change}));
   ctx.Detail("support request " + id.ToString());
   return sim::OkStatus();
 }

@@ -80,9 +80,9 @@ sim::Status RevealPassword(StepContext& ctx) {
                       "no temporary password was issued for " +
                           of.member->name + " in this scenario");
   }
-  TIERSIM_ASSIGN_OR_RETURN(std::string password,
-                           ctx.client().Call<ops::RevealPassword>(
-                               session, {*of.secret}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      std::string password,
+      ctx.client().Call<ops::RevealPassword>(session, {*of.secret}));
   ctx.Detail("shown (" + std::to_string(password.size()) + " characters)");
   return sim::OkStatus();
 }

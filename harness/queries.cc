@@ -22,7 +22,8 @@ Observed List(std::vector<std::string> items) {
 sim::Result<Observed> Partners(StepContext& ctx, ops::RelationshipType type) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(
-      auto partners, ctx.client().Call<ops::ListRelationships>(session, {type}));
+      auto partners,
+      ctx.client().Call<ops::ListRelationships>(session, {type}));
   std::vector<std::string> names;
   for (const auto& r : partners)
     names.push_back(ctx.stage().PartnerName(r.partner.id));
@@ -58,19 +59,17 @@ sim::Result<Observed> Customers(StepContext& ctx) {
 
 sim::Result<Observed> SharedCustomers(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(
-      auto customers,
-      ctx.client().Call<ops::SharedCustomers>(session,
-                                              {ctx.Cast("provider").partner}));
+  TIERSIM_ASSIGN_OR_RETURN(auto customers,
+                           ctx.client().Call<ops::SharedCustomers>(
+                               session, {ctx.Cast("provider").partner}));
   return CustomerNames(ctx, customers);
 }
 
 sim::Result<Observed> Subscriptions(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(
-      auto subs,
-      ctx.client().Call<ops::ListSubscriptions>(
-          session, {ctx.Cast("customer").customer}));
+  TIERSIM_ASSIGN_OR_RETURN(auto subs,
+                           ctx.client().Call<ops::ListSubscriptions>(
+                               session, {ctx.Cast("customer").customer}));
   std::vector<std::string> offers;
   for (const auto& s : subs) offers.push_back(s.offer_id);
   return List(std::move(offers));
@@ -128,10 +127,9 @@ sim::Result<Observed> Mailbox(StepContext& ctx) {
 }
 
 sim::Result<Observed> Providers(StepContext& ctx) {
-  TIERSIM_ASSIGN_OR_RETURN(
-      auto listings,
-      ctx.client().Call<ops::SearchProviders>(
-          {ctx.Str("query"), ctx.Str("location")}));
+  TIERSIM_ASSIGN_OR_RETURN(auto listings,
+                           ctx.client().Call<ops::SearchProviders>(
+                               {ctx.Str("query"), ctx.Str("location")}));
   std::vector<std::string> names;
   for (const auto& l : listings) names.push_back(l.company_name);
   return List(std::move(names));
@@ -145,9 +143,8 @@ sim::Result<Observed> Subscription(StepContext& ctx) {
                            ctx.Subscription("subscription"));
   const std::string ref = ctx.Str("subscription");
   Stage::Character& customer = ctx.stage().Get(ref.substr(0, ref.find('/')));
-  TIERSIM_ASSIGN_OR_RETURN(
-      auto subs,
-      ctx.client().Call<ops::ListSubscriptions>(session, {customer.customer}));
+  TIERSIM_ASSIGN_OR_RETURN(auto subs, ctx.client().Call<ops::ListSubscriptions>(
+                                          session, {customer.customer}));
   for (const sim::SubscriptionView& s : subs) {
     if (s.id != id) continue;
     const Stage& stage = ctx.stage();
@@ -170,9 +167,9 @@ sim::Result<Observed> Enrollment(StepContext& ctx) {
     return sim::Error(sim::ErrorCode::kNotFound,
                       c.member->name + " has not submitted an enrollment");
   }
-  TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentState state,
-                           ctx.client().Call<ops::EnrollmentStatus>(
-                               {c.partner}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::EnrollmentState state,
+      ctx.client().Call<ops::EnrollmentStatus>({c.partner}));
   return Observed{
       .fields = {{"state", std::string(sim::EnrollmentStateName(state))}}};
 }

@@ -1,8 +1,8 @@
 #include "harness/runner.h"
 
 #include <algorithm>
-#include <limits>
 #include <chrono>
+#include <limits>
 
 #include "harness/specs.h"
 #include "harness/stage.h"
@@ -403,7 +403,8 @@ class ScenarioPlayer {
     TIERSIM_ASSIGN_OR_RETURN(std::vector<sim::MailView> mail,
                              control_.MailSince(sim::MessageId()));
     if (!mail.empty()) mail_mark_ = mail.back().id;
-    return ReadClock() ? sim::OkStatus() : sim::Error(sim::ErrorCode::kUnavailable, failure_);
+    return ReadClock() ? sim::OkStatus()
+                       : sim::Error(sim::ErrorCode::kUnavailable, failure_);
   }
 
   // A failure of the world's control (over the network: the server did

@@ -163,12 +163,12 @@ sim::Status Stage::SeedUser(Character& c) {
   const CastMember& m = *c.member;
   Character& org = Get(m.of);
   TIERSIM_ASSIGN_OR_RETURN(sim::SessionRef admin, org.actor.Session());
-  TIERSIM_ASSIGN_OR_RETURN(sim::NewUser added,
-                           client_.Call<sim::ops::AddUser>(
-                               admin, {{.full_name = m.admin_name,
-                                        .email = m.email,
-                                        .agent = m.agent,
-                                        .admin = m.admin}}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::NewUser added,
+      client_.Call<sim::ops::AddUser>(admin, {{.full_name = m.admin_name,
+                                               .email = m.email,
+                                               .agent = m.agent,
+                                               .admin = m.admin}}));
   TIERSIM_ASSIGN_OR_RETURN(
       std::string temporary,
       client_.Call<sim::ops::RevealPassword>(admin, {added.password}));

@@ -93,10 +93,9 @@ Result<CreatedCustomer> CreateCustomerResource(PartnerCenter& pc,
                                                const NewCustomer& c) {
   PartnerId reseller;
   if (!c.associated_partner.empty()) {
-    TIERSIM_ASSIGN_OR_RETURN(reseller,
-                             PartnerNamed(pc, "associatedPartnerId",
-                                          c.associated_partner,
-                                          ErrorCode::kNotFound));
+    TIERSIM_ASSIGN_OR_RETURN(
+        reseller, PartnerNamed(pc, "associatedPartnerId", c.associated_partner,
+                               ErrorCode::kNotFound));
   }
   TIERSIM_ASSIGN_OR_RETURN(CustomerCreated created,
                            pc.CreateCustomerByApi(s, reseller, c.details));
@@ -116,9 +115,9 @@ Result<SubscriptionView> SubscriptionOf(PartnerCenter& pc, const Session& s,
   for (SubscriptionView& v : subs) {
     if (v.id == sub) return std::move(v);
   }
-  return Error(ErrorCode::kNotFound, sub.ToString() +
-                                         " is not a subscription of " +
-                                         customer.ToString());
+  return Error(
+      ErrorCode::kNotFound,
+      sub.ToString() + " is not a subscription of " + customer.ToString());
 }
 
 Result<SupportContactResource> SupportContactOf(PartnerCenter& pc,
@@ -156,8 +155,8 @@ Result<OrderResource> PlaceOrderResource(PartnerCenter& pc, const Session& s,
   PartnerId reseller;
   if (!lines.partner_on_record.empty()) {
     TIERSIM_ASSIGN_OR_RETURN(
-        reseller, PartnerNamed(pc, "partnerIdOnRecord",
-                               lines.partner_on_record, ErrorCode::kNotFound));
+        reseller, PartnerNamed(pc, "partnerIdOnRecord", lines.partner_on_record,
+                               ErrorCode::kNotFound));
   }
   TIERSIM_ASSIGN_OR_RETURN(OrderReceipt receipt,
                            pc.PlaceOrder(s, customer, lines.items, reseller));

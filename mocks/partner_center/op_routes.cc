@@ -2,10 +2,11 @@
 // (sim/ops.h): the path pattern becomes the route, the fields are decoded
 // from the path, query, headers and body, the declaration's Run is called
 // inside the world, and the reply is encoded after the lock is released.
+#include "mocks/partner_center/op_routes.h"
+
 #include <string>
 #include <vector>
 
-#include "mocks/partner_center/op_routes.h"
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/wire/op_wire.h"
 #include "mocks/world/in_process_control.h"

@@ -4,9 +4,9 @@
 
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
+#include "mocks/partner_center/op_routes.h"
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/partner_center/pc_errors.h"
-#include "mocks/partner_center/op_routes.h"
 
 namespace tiersim::mocks {
 

@@ -133,9 +133,9 @@ Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
     if (res->status >= 300) return PcFailure(res->status, res->body);
     json j = json::parse(res->body, nullptr, false);
     if (j.is_discarded()) {
-      return sim::Error(sim::ErrorCode::kInternal,
-                        method + " " + request.target +
-                            " answered with invalid JSON");
+      return sim::Error(
+          sim::ErrorCode::kInternal,
+          method + " " + request.target + " answered with invalid JSON");
     }
     return wire::Lowered(j);
   }
@@ -150,10 +150,10 @@ Result<json> NetworkClient::Impl::Plumbing(const std::string& path,
   }
   json j = json::parse(res->body, nullptr, false);
   if (res->status >= 300) {
-    return sim::Error(sim::ErrorCode::kInvalidArgument,
-                      "POST " + path + ": " +
-                          (j.is_object() ? j.value("description", res->body)
-                                         : res->body));
+    return sim::Error(
+        sim::ErrorCode::kInvalidArgument,
+        "POST " + path + ": " +
+            (j.is_object() ? j.value("description", res->body) : res->body));
   }
   return j;
 }
@@ -270,10 +270,11 @@ Result<SessionRef> NetworkClient::SignIn(std::string_view upn,
 Status NetworkClient::ChangePassword(std::string_view upn,
                                      std::string_view current,
                                      std::string_view new_password) {
-  return impl_->AadJson("/" + impl_->target.tenant + "/tiersim/v1/password",
-                     json{{"userName", upn},
-                          {"currentPassword", current},
-                          {"newPassword", new_password}})
+  return impl_
+      ->AadJson("/" + impl_->target.tenant + "/tiersim/v1/password",
+                json{{"userName", upn},
+                     {"currentPassword", current},
+                     {"newPassword", new_password}})
       .status();
 }
 

@@ -32,11 +32,10 @@ Result<std::vector<sim::MailView>> Fetch(NetworkClient::Impl& impl,
                                          std::uint64_t after) {
   std::vector<json> summaries;
   for (int start = 0;; start += kPageSize) {
-    auto page = impl.Mail(
-        "GET",
-        "/api/v1/search?query=" + wire::PercentEncode(query) +
-            "&start=" + std::to_string(start) +
-            "&limit=" + std::to_string(kPageSize));
+    auto page =
+        impl.Mail("GET", "/api/v1/search?query=" + wire::PercentEncode(query) +
+                             "&start=" + std::to_string(start) +
+                             "&limit=" + std::to_string(kPageSize));
     if (!page.ok()) return page.status();
     const json& messages = (*page)["messages"];
     for (const json& m : messages) summaries.push_back(m);
@@ -129,7 +128,8 @@ Result<sim::PmcAccountId> NetworkClient::SeedPmcAccount(
 
 Status NetworkClient::SeedPmcProfile(sim::PmcAccountId account,
                                      sim::MpnProfile profile) {
-  return (impl_->Send<ops::SeedPmcProfile>({}, {account, std::move(profile)})).status();
+  return (impl_->Send<ops::SeedPmcProfile>({}, {account, std::move(profile)}))
+      .status();
 }
 
 Result<sim::WorldControl::WorldTime> NetworkClient::Time() {
@@ -137,11 +137,13 @@ Result<sim::WorldControl::WorldTime> NetworkClient::Time() {
 }
 
 Status NetworkClient::Advance(sim::Duration d) {
-  return (impl_->Plumbing(kClockPath, json{{kAdvanceMicrosKey, d.count()}})).status();
+  return (impl_->Plumbing(kClockPath, json{{kAdvanceMicrosKey, d.count()}}))
+      .status();
 }
 
 Status NetworkClient::ArmFault(std::string_view point, sim::FaultSpec spec) {
-  return (impl_->Send<ops::ArmFault>({}, {std::string(point), std::move(spec)})).status();
+  return (impl_->Send<ops::ArmFault>({}, {std::string(point), std::move(spec)}))
+      .status();
 }
 
 Result<sim::WorldControl::WorldCounts> NetworkClient::Counts() {
@@ -150,8 +152,7 @@ Result<sim::WorldControl::WorldCounts> NetworkClient::Counts() {
 
 Result<sim::WorldControl::JournalPage> NetworkClient::Journal(
     std::size_t from) {
-  return impl_->Send<ops::ReadJournal>(
-      {}, {.from = from});
+  return impl_->Send<ops::ReadJournal>({}, {.from = from});
 }
 
 Status NetworkClient::ResetWorld(std::uint64_t seed) {

@@ -16,7 +16,8 @@ json Attributes(std::string_view type) { return {{"objectType", type}}; }
 json ObjectMember(const json& j, const char* key) {
   json out = json::object();
   Read(j, key, out);
-  if (!out.is_object()) throw WireError(std::string(key) + ": expected an object");
+  if (!out.is_object())
+    throw WireError(std::string(key) + ": expected an object");
   return out;
 }
 }  // namespace
@@ -248,8 +249,8 @@ void from_json(const json& j, NewCustomer& v) {
   std::string first, last;
   Read(address, "firstName", first);
   Read(address, "lastName", last);
-  d.contact.name = first.empty() || last.empty() ? first + last
-                                                 : first + " " + last;
+  d.contact.name =
+      first.empty() || last.empty() ? first + last : first + " " + last;
   Read(billing, "email", d.contact.email);
   Read(address, "phoneNumber", d.contact.phone);
   Read(address, "addressLine1", d.address.line1);
@@ -334,7 +335,8 @@ void from_json(const json& j, OrderLines& v) {
           where + " differs");
     }
     v.partner_on_record = record;
-    v.items.push_back({offer->get<std::string>(), quantity->get<std::int64_t>()});
+    v.items.push_back(
+        {offer->get<std::string>(), quantity->get<std::int64_t>()});
   }
 }
 

@@ -39,8 +39,8 @@ std::size_t EnumNameIn(const json& j, const std::string_view* names,
   std::string expected;
   for (std::size_t i = 0; i < count; ++i) {
     if (names[i].empty()) continue;
-    expected += (expected.empty() ? "\"" : ", \"") + std::string(names[i]) +
-                "\"";
+    expected +=
+        (expected.empty() ? "\"" : ", \"") + std::string(names[i]) + "\"";
   }
   throw WireError("\"" + text + "\" is not one of " + expected);
 }

@@ -16,8 +16,8 @@ Result<const sim::Session*> InProcessClient::SessionOf(SessionRef s) const {
   return &sessions_[s.value - 1];
 }
 
-void InProcessClient::Invoke(std::size_t op, SessionRef s,
-                             const void* request, void* result) {
+void InProcessClient::Invoke(std::size_t op, SessionRef s, const void* request,
+                             void* result) {
   sim::OpTable<InProcessClient>::Invoke(*this, op, s, request, result);
 }
 

@@ -61,8 +61,7 @@ Status InProcessControl::Advance(sim::Duration d) {
   return sim::OkStatus();
 }
 
-Status InProcessControl::ArmFault(std::string_view point,
-                                  sim::FaultSpec spec) {
+Status InProcessControl::ArmFault(std::string_view point, sim::FaultSpec spec) {
   world_.kernel().faults().Arm(point, std::move(spec));
   return sim::OkStatus();
 }

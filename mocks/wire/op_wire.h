@@ -83,8 +83,9 @@ T FromText(const std::string& text, std::string_view field, bool in_path) {
       return json(text).get<T>();
     }
   } catch (const WireError& e) {
-    if (in_path) throw NotFoundError("no " + where + " \"" + text + "\" (" +
-                                     e.what() + ")");
+    if (in_path)
+      throw NotFoundError("no " + where + " \"" + text + "\" (" + e.what() +
+                          ")");
     throw WireError(where + ": " + e.what(), e.name());
   } catch (const json::exception& e) {
     throw WireError(where + ": \"" + text + "\" is not valid here");
@@ -226,7 +227,8 @@ typename Op::Request DecodeRequest(const RequestParts& parts) {
               break;
             case sim::FieldIn::kHeader:
               text = parts.header(field.name);
-              if (!text && !field.alias.empty()) text = parts.query(field.alias);
+              if (!text && !field.alias.empty())
+                text = parts.query(field.alias);
               if (text) out = FromText<T>(*text, field.name, false);
               break;
             case sim::FieldIn::kBody:

@@ -1,7 +1,8 @@
 // GoogleTest matchers for sim::Status and sim::Result<T> that print the
 // status when they fail:
 //   EXPECT_THAT(pc.AddUser(s, spec), IsOk());
-//   EXPECT_THAT(pc.AddUser(s, spec), StatusIs(sim::ErrorCode::kPermissionDenied));
+//   EXPECT_THAT(pc.AddUser(s, spec),
+//   StatusIs(sim::ErrorCode::kPermissionDenied));
 #pragma once
 
 #include <gmock/gmock.h>

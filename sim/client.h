@@ -69,13 +69,12 @@ class Client {
   template <typename Op>
   Result<typename Op::Response> Dispatch(SessionRef s,
                                          const typename Op::Request& request) {
-    constexpr std::size_t kIndex =
-        ops::PartnerCenterOps::IndexOf<Op>();
+    constexpr std::size_t kIndex = ops::PartnerCenterOps::IndexOf<Op>();
     static_assert(kIndex < ops::PartnerCenterOps::kSize,
                   "not in ops::PartnerCenterOps");
     Result<typename Op::Response> result =
-        Error(ErrorCode::kInternal, std::string(Op::kInfo.name) +
-                                        " was not answered by the client");
+        Error(ErrorCode::kInternal,
+              std::string(Op::kInfo.name) + " was not answered by the client");
     Invoke(kIndex, s, &request, &result);
     return result;
   }

@@ -81,8 +81,9 @@ template <typename Id>
 std::optional<Id> ParseId(std::string_view text) {
   using Tag = typename Id::TagType;
   const std::string_view prefix = Tag::kPrefix;
-  if (text.size() <= prefix.size() + 1 || text.substr(0, prefix.size()) != prefix ||
-      text[prefix.size()] != '-' || text[prefix.size() + 1] == '+') {
+  if (text.size() <= prefix.size() + 1 ||
+      text.substr(0, prefix.size()) != prefix || text[prefix.size()] != '-' ||
+      text[prefix.size() + 1] == '+') {
     return std::nullopt;
   }
   auto v = ParseDecimalId(text.substr(prefix.size() + 1));

@@ -29,7 +29,8 @@ struct BeginDraft {
     PartnerId reseller;
   };
   using Response = DraftId;
-  static constexpr auto kFields = Fields(Body("resellerId", &Request::reseller));
+  static constexpr auto kFields =
+      Fields(Body("resellerId", &Request::reseller));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return pc.BeginAddCustomer(s, r.reseller);
@@ -193,9 +194,9 @@ struct FileSupportRequest {
     bool on_behalf = false;  // a partner agent for the customer (R41)
   };
   using Response = SupportRequestId;
-  static constexpr auto kFields =
-      Fields(Path("subscription", &Request::subscription),
-             Body("text", &Request::text), Body("onBehalf", &Request::on_behalf));
+  static constexpr auto kFields = Fields(
+      Path("subscription", &Request::subscription),
+      Body("text", &Request::text), Body("onBehalf", &Request::on_behalf));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return r.on_behalf
@@ -205,12 +206,13 @@ struct FileSupportRequest {
 };
 
 struct SupportQueue {
-  static constexpr OpInfo kInfo{.name = "support.queue",
-                                .method = HttpMethod::kGet,
-                                .path = "/v1/tiersim/support-queue",
-                                .access = Access::kSignedIn,
-                                .reply = ReplyShape::kCollection,
-                                .summary = "the support requests assigned here"};
+  static constexpr OpInfo kInfo{
+      .name = "support.queue",
+      .method = HttpMethod::kGet,
+      .path = "/v1/tiersim/support-queue",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kCollection,
+      .summary = "the support requests assigned here"};
   struct Request {};
   using Response = std::vector<SupportRequestView>;
   static constexpr auto kFields = Fields();

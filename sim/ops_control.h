@@ -59,22 +59,24 @@ struct SeedPartnership {
     PartnerId reseller;
   };
   using Response = Empty;
-  static constexpr auto kFields = Fields(Body("providerId", &Request::provider),
-                                         Body("resellerId", &Request::reseller));
+  static constexpr auto kFields =
+      Fields(Body("providerId", &Request::provider),
+             Body("resellerId", &Request::reseller));
   static Result<Response> Run(WorldControl& w, const Request& r) {
     return Done(w.SeedPartnership(r.provider, r.reseller));
   }
 };
 
 struct SeedPmcAccount {
-  static constexpr OpInfo kInfo{.name = "seed.pmc_account",
-                                .method = HttpMethod::kPost,
-                                .path = "/_tiersim/seed/pmc-account",
-                                .access = Access::kControl,
-                                .reply = ReplyShape::kMember,
-                                .reply_member = "accountId",
-                                .status = 201,
-                                .summary = "a Partner Membership Center account"};
+  static constexpr OpInfo kInfo{
+      .name = "seed.pmc_account",
+      .method = HttpMethod::kPost,
+      .path = "/_tiersim/seed/pmc-account",
+      .access = Access::kControl,
+      .reply = ReplyShape::kMember,
+      .reply_member = "accountId",
+      .status = 201,
+      .summary = "a Partner Membership Center account"};
   struct Request {
     std::string user_name;
     std::string password;
@@ -107,12 +109,13 @@ struct SeedPmcProfile {
 };
 
 struct ArmFault {
-  static constexpr OpInfo kInfo{.name = "faults.arm",
-                                .method = HttpMethod::kPost,
-                                .path = "/_tiersim/faults",
-                                .access = Access::kControl,
-                                .reply = ReplyShape::kEmpty,
-                                .summary = "arm a fault point (mail.drop, ...)"};
+  static constexpr OpInfo kInfo{
+      .name = "faults.arm",
+      .method = HttpMethod::kPost,
+      .path = "/_tiersim/faults",
+      .access = Access::kControl,
+      .reply = ReplyShape::kEmpty,
+      .summary = "arm a fault point (mail.drop, ...)"};
   struct Request {
     std::string point;
     FaultSpec spec;
@@ -160,11 +163,12 @@ struct ReadTime {
 };
 
 struct ReadCounts {
-  static constexpr OpInfo kInfo{.name = "counts",
-                                .method = HttpMethod::kGet,
-                                .path = "/_tiersim/counts",
-                                .access = Access::kControl,
-                                .summary = "entity counts (nothing-changed checks)"};
+  static constexpr OpInfo kInfo{
+      .name = "counts",
+      .method = HttpMethod::kGet,
+      .path = "/_tiersim/counts",
+      .access = Access::kControl,
+      .summary = "entity counts (nothing-changed checks)"};
   struct Request {};
   using Response = WorldControl::WorldCounts;
   static constexpr auto kFields = Fields();

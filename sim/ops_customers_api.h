@@ -107,11 +107,11 @@ struct ListCustomers {
     CustomerQuery filter;
   };
   using Response = CustomerPage;
-  static constexpr auto kFields = Fields(
-      Query("size", &Request::size),
-      Header("MS-ContinuationToken", &Request::continuation,
-             "continuationToken"),
-      Query("filter", &Request::filter));
+  static constexpr auto kFields =
+      Fields(Query("size", &Request::size),
+             Header("MS-ContinuationToken", &Request::continuation,
+                    "continuationToken"),
+             Query("filter", &Request::filter));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return ListCustomerPage(pc, s, r.size, r.continuation, r.filter);
@@ -220,9 +220,8 @@ struct PatchSubscription {
              Body("quantity", &Request::quantity));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
-    TIERSIM_ASSIGN_OR_RETURN(
-        SubscriptionView sub,
-        SubscriptionOf(pc, s, r.customer, r.subscription));
+    TIERSIM_ASSIGN_OR_RETURN(SubscriptionView sub,
+                             SubscriptionOf(pc, s, r.customer, r.subscription));
     TIERSIM_RETURN_IF_ERROR(pc.ChangeLicenses(s, sub.id, r.quantity));
     return SubscriptionOf(pc, s, r.customer, r.subscription);
   }
@@ -291,8 +290,8 @@ struct PlaceOrder {
     OrderLines lines;
   };
   using Response = OrderResource;
-  static constexpr auto kFields = Fields(Path("customer", &Request::customer),
-                                         WholeBody(&Request::lines));
+  static constexpr auto kFields =
+      Fields(Path("customer", &Request::customer), WholeBody(&Request::lines));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return PlaceOrderResource(pc, s, r.customer, r.lines);

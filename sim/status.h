@@ -106,8 +106,8 @@ Status AsStatus(const Result<T>& r) {
 // Returns the error of a Status-returning expression.
 #define TIERSIM_RETURN_IF_ERROR(expr)                  \
   do {                                                 \
-    ::tiersim::sim::Status tiersim_status_ =       \
-        ::tiersim::sim::internal::AsStatus((expr)); \
+    ::tiersim::sim::Status tiersim_status_ =           \
+        ::tiersim::sim::internal::AsStatus((expr));    \
     if (!tiersim_status_.ok()) return tiersim_status_; \
   } while (false)
 

@@ -20,8 +20,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/world_control.h"
 #include "sim/partner_center.h"
+#include "sim/world_control.h"
 
 namespace tiersim::mocks::wire {
 
@@ -41,8 +41,8 @@ class WireError : public std::runtime_error {
 };
 
 // An enum as one of its display names, matched ignoring ASCII case.
-void EnumNameOut(json& j, std::size_t index,
-                 const std::string_view* names, std::size_t count);
+void EnumNameOut(json& j, std::size_t index, const std::string_view* names,
+                 std::size_t count);
 std::size_t EnumNameIn(const json& j, const std::string_view* names,
                        std::size_t count);  // throws WireError
 template <typename E, std::size_t N>

@@ -5,16 +5,22 @@
 // checked (R26), so knowing or guessing an ID reveals nothing.
 #pragma once
 
+#include <charconv>
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <system_error>
 
 namespace tiersim::sim {
 
-template <typename Tag>
+template <typename TagType>
 class StrongId {
  public:
+  using Tag = TagType;
+
   constexpr StrongId() = default;
   constexpr explicit StrongId(std::uint64_t value) : value_(value) {}
 
@@ -59,6 +65,46 @@ struct MpnIdTag {
   static constexpr const char* kPrefix = "mpn";
 };
 using MpnId = StrongId<MpnIdTag>;
+
+// ---- Parsing (the one implementation; std::from_chars underneath) ----
+
+// A plain decimal number: one or more ASCII digits and nothing else (no
+// sign, blank, '+' or "0x"); leading zeros are allowed, as in any number.
+// Nullopt when empty, malformed or above UINT64_MAX.
+inline std::optional<std::uint64_t> ParseDecimal(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') {
+    return std::nullopt;  // from_chars would skip nothing but take a '-'
+  }
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+// The inverse of StrongId::ToString: "partner-7" -> PartnerId(7). Refuses
+// another kind's prefix, a missing number, 0 (never a valid ID), signs,
+// blanks, leading zeros ("partner-07": ToString never writes them, so each
+// ID has one spelling) and numbers above UINT64_MAX.
+template <typename Id>
+std::optional<Id> ParseId(std::string_view text) {
+  const std::string_view prefix = Id::Tag::kPrefix;
+  if (text.size() < prefix.size() + 2 || !text.starts_with(prefix) ||
+      text[prefix.size()] != '-' || text[prefix.size() + 1] == '0') {
+    return std::nullopt;
+  }
+  const auto value = ParseDecimal(text.substr(prefix.size() + 1));
+  if (!value) return std::nullopt;
+  return Id(*value);
+}
+
+// An MPN ID as the PMC writes it: a plain decimal number ("4700001"), not
+// 0. Nullopt otherwise.
+inline std::optional<MpnId> ParseMpnId(std::string_view text) {
+  const auto value = ParseDecimal(text);
+  if (!value || *value == 0) return std::nullopt;
+  return MpnId(*value);
+}
 
 }  // namespace tiersim::sim
 

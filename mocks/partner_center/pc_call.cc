@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "mocks/common/text.h"
 #include "mocks/partner_center/pc_errors.h"
 #include "mocks/wire/wire.h"
 

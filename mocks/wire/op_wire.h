@@ -208,7 +208,8 @@ struct RequestParts {
 template <typename Op>
 typename Op::Request DecodeRequest(const RequestParts& parts) {
   typename Op::Request r{};
-  const auto names = PathNames(Op::kInfo.path);
+  // Once per operation: the order of the path's {names}.
+  static const std::vector<std::string_view> names = PathNames(Op::kInfo.path);
   std::apply(
       [&](const auto&... f) {
         auto one = [&](const auto& field) {
@@ -264,10 +265,7 @@ std::string EncodeReply(const typename Op::Response& v) {
   } else if constexpr (kShape == sim::ReplyShape::kMember) {
     return json{{std::string(Op::kInfo.reply_member), v}}.dump();
   } else if constexpr (kShape == sim::ReplyShape::kCollection) {
-    return json{{"totalCount", v.size()},
-                {"items", v},
-                {"attributes", {{"objectType", "Collection"}}}}
-        .dump();
+    return CollectionJson(v, v.size()).dump();
   } else {
     return ObjectText(v);
   }

@@ -10,7 +10,7 @@ using mocks::wire::Read;
 using mocks::wire::WireError;
 
 namespace {
-json Attributes(std::string_view type) { return {{"objectType", type}}; }
+using mocks::wire::Attributes;
 
 // Member `key` of `j` as an object (an empty one when absent).
 json ObjectMember(const json& j, const char* key) {
@@ -100,16 +100,10 @@ using mocks::wire::WireError;
 
 namespace {
 
-json Attributes(std::string_view type) { return {{"objectType", type}}; }
+using mocks::wire::Attributes;
 
 constexpr std::array<std::string_view, 3> kRelationshipTypes = {
     "", "IsIndirectCloudSolutionProviderOf", "IsIndirectResellerOf"};
-
-json Collection(json items, std::size_t total) {
-  return json{{"totalCount", total},
-              {"items", std::move(items)},
-              {"attributes", Attributes("Collection")}};
-}
 
 }  // namespace
 
@@ -178,7 +172,7 @@ void from_json(const json& j, CustomerQuery& v) {
 }
 
 void to_json(json& j, const CustomerPage& v) {
-  j = Collection(v.items, v.total);
+  j = mocks::wire::CollectionJson(v.items, v.total);
   const std::string size = std::to_string(v.size);
   j["links"] = {{"self",
                  {{"uri", "/customers?size=" + size},
@@ -372,6 +366,14 @@ void from_json(const json& j, OrderResource& v) {
 }  // namespace tiersim::sim::ops
 
 namespace tiersim::mocks::wire {
+
+json Attributes(std::string_view type) { return {{"objectType", type}}; }
+
+json CollectionJson(json items, std::size_t total) {
+  return json{{"totalCount", total},
+              {"items", std::move(items)},
+              {"attributes", Attributes("Collection")}};
+}
 
 std::string OrderText(const sim::ops::OrderResource& order) {
   auto quoted = [](std::string_view text) { return json(text).dump(); };

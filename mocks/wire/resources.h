@@ -47,6 +47,11 @@ TIERSIM_RESOURCE(OrderResource);
 
 namespace tiersim::mocks::wire {
 
+// {"objectType": type}, the `attributes` member of every resource.
+json Attributes(std::string_view type);
+// Partner Center's collection: {totalCount, items, attributes}.
+json CollectionJson(json items, std::size_t total);
+
 // An order written straight to text, without a JSON tree: the load tests'
 // hot path. Equal to json(order) (tests/mocks/wire/resources_test.cc).
 std::string OrderText(const sim::ops::OrderResource& order);

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "sim/email_address.h"
+#include "sim/text.h"
 
 namespace tiersim::harness {
 
 int EditDistance(std::string_view a_in, std::string_view b_in) {
-  const std::string a = sim::ToLower(a_in);
-  const std::string b = sim::ToLower(b_in);
+  const std::string a = sim::AsciiLower(a_in);
+  const std::string b = sim::AsciiLower(b_in);
   const std::size_t n = a.size();
   const std::size_t m = b.size();
   std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
@@ -42,10 +42,10 @@ std::optional<std::string> ClosestMatch(
   }
   if (best) return best;
   // A word that is part of a longer name ("partnership").
-  const std::string lower = sim::ToLower(word);
+  const std::string lower = sim::AsciiLower(word);
   if (lower.size() >= 4) {
     for (const std::string& c : candidates) {
-      if (sim::ToLower(c).find(lower) != std::string::npos) return c;
+      if (sim::AsciiLower(c).find(lower) != std::string::npos) return c;
     }
   }
   return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include "harness/spec_helpers.h"
 #include "harness/stage.h"
+#include "sim/text.h"
 
 namespace tiersim::harness {
 namespace {
@@ -101,9 +102,7 @@ sim::Result<Observed> Users(StepContext& ctx) {
 std::string Snake(std::string_view text) {
   std::string out;
   for (char c : text) {
-    out += c == ' '
-               ? '_'
-               : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c == ' ' ? '_' : sim::AsciiToLower(c);
   }
   return out;
 }

@@ -5,7 +5,6 @@
 namespace tiersim::reports {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr std::int64_t kUsPerSecond = 1'000'000;
 constexpr std::int64_t kUsPerDay = 86'400 * kUsPerSecond;
 
@@ -28,15 +27,6 @@ Parts Split(std::int64_t us) {
   p.seconds = rest / kUsPerSecond;
   p.millis = (rest % kUsPerSecond) / 1000;
   return p;
-}
-
-// True for characters that neither XML 1.0 nor HTML allow in text:
-// controls other than tab, newline and carriage return, and noncharacters.
-bool ForbiddenInMarkup(char32_t cp) {
-  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
-  if (cp >= 0x7F && cp <= 0x9F) return true;
-  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
-  return (cp & 0xFFFE) == 0xFFFE;
 }
 
 }  // namespace
@@ -105,93 +95,6 @@ std::string FormatSeconds(std::int64_t ns) {
                 static_cast<long long>(ms / 1000),
                 static_cast<long long>(ms % 1000));
   return buf;
-}
-
-char32_t DecodeUtf8(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<unsigned char>(s[k]);
-  };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int length = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    length = 2, cp = b0 & 0x1F, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    length = 3, cp = b0 & 0x0F, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    length = 4, cp = b0 & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return kReplacement;
-  }
-  if (i + static_cast<std::size_t>(length) > s.size()) {
-    ++i;
-    return kReplacement;
-  }
-  for (int k = 1; k < length; ++k) {
-    const unsigned char b = byte(i + static_cast<std::size_t>(k));
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kReplacement;
-  }
-  i += static_cast<std::size_t>(length);
-  return cp;
-}
-
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  ForEachCodePoint(s, [&out](char32_t cp) {
-    switch (cp) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        AppendUtf8(ForbiddenInMarkup(cp) ? kReplacement : cp, out);
-    }
-  });
-  return out;
 }
 
 std::string TerminalSafe(std::string_view s) {

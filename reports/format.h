@@ -1,11 +1,13 @@
 // Text helpers shared by the report writers (internal to reports/): time and
-// duration formatting, UTF-8 decoding that never fails, and escaping for HTML
-// and terminals. Pure functions, no state.
+// duration formatting and escaping for terminals (UTF-8 and HTML come from
+// sim/text.h). Pure functions, no state.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "sim/text.h"
 
 namespace tiersim::reports {
 
@@ -20,23 +22,11 @@ std::string FormatWall(std::int64_t ns);
 // locale; negative values count as zero.
 std::string FormatSeconds(std::int64_t ns);
 
-// Decodes one code point of `s` starting at `i` and advances `i` past it.
-// Malformed, overlong, surrogate and out-of-range sequences decode as
-// U+FFFD and consume one byte, so decoding always makes progress.
-char32_t DecodeUtf8(std::string_view s, std::size_t& i);
-void AppendUtf8(char32_t cp, std::string& out);
-
-// Calls fn(cp) for every code point of `s` (see DecodeUtf8).
-template <typename Fn>
-void ForEachCodePoint(std::string_view s, Fn&& fn) {
-  std::size_t i = 0;
-  while (i < s.size()) fn(DecodeUtf8(s, i));
-}
-
-// Text for HTML element content and quoted attribute values: & < > " '
-// escaped, invalid UTF-8 and characters HTML forbids (controls other than
-// \t \n \r, noncharacters) replaced by U+FFFD.
-std::string HtmlEscape(std::string_view s);
+// UTF-8 decoding and HTML escaping are sim/text.h's, shared with the mocks.
+using sim::AppendUtf8;
+using sim::DecodeUtf8;
+using sim::ForEachCodePoint;
+using sim::HtmlEscape;
 
 // One line of terminal text that cannot drive the terminal: control
 // characters (C0, DEL, C1) are shown as escapes ("\n", "\x1b", "\u009b"),

@@ -21,17 +21,6 @@
 namespace tiersim::reports {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-// True for the characters XML 1.0 allows (Char production), minus the
-// noncharacters, which are allowed but useless to a reader.
-bool AllowedInXml(char32_t cp) {
-  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
-  if (cp >= 0x7F && cp <= 0x9F) return false;  // discouraged controls
-  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
-  return (cp & 0xFFFE) != 0xFFFE;
-}
-
 // Escapes text for element content or a double-quoted attribute (quotes
 // are escaped only in attributes, for readable content). In
 // attributes, tab, newline and carriage return become character references
@@ -67,7 +56,8 @@ std::string XmlEscape(std::string_view s, bool attribute) {
         out += attribute ? "&#9;" : "\t";
         return;
       default:
-        AppendUtf8(AllowedInXml(cp) ? cp : kReplacement, out);
+        AppendUtf8(sim::ForbiddenInMarkup(cp) ? sim::kReplacementCharacter : cp,
+                   out);
     }
   });
   return out;

@@ -43,7 +43,7 @@ Status CheckDetails(const CustomerDetails& d) {
 }
 
 std::string DomainOf(const CustomerDetails& d) {
-  return ToLower(d.domain_prefix) + ".onmicrosoft.com";
+  return AsciiLower(d.domain_prefix) + ".onmicrosoft.com";
 }
 
 }  // namespace

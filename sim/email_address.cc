@@ -5,22 +5,6 @@
 
 namespace tiersim::sim {
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 Status CheckEmail(std::string_view email, std::string_view field) {
   auto bad = [&](std::string_view why) {
     return Error(ErrorCode::kInvalidEmail,
@@ -52,7 +36,7 @@ Status CheckEmail(std::string_view email, std::string_view field) {
 std::string EmailDomain(std::string_view email) {
   const auto at = email.rfind('@');
   if (at == std::string_view::npos) return {};
-  return ToLower(email.substr(at + 1));
+  return AsciiLower(email.substr(at + 1));
 }
 
 const std::vector<std::string_view>& ConsumerWebmailDomains() {

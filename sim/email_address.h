@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/status.h"
+#include "sim/text.h"
 
 namespace tiersim::sim {
 
@@ -14,8 +15,6 @@ namespace tiersim::sim {
 Status CheckEmail(std::string_view email, std::string_view field);
 // The lowercased part after '@' (empty if none).
 std::string EmailDomain(std::string_view email);
-std::string ToLower(std::string_view s);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 // The consumer webmail domains refused for primary contacts (R1): Gmail,
 // Yahoo! Mail, iCloud Mail, AOL Mail, Outlook Mail and their aliases.

@@ -342,7 +342,7 @@ void PartnerCenter::ActivatePartner(Partner& p, DirectoryUserId admin) {
            dir.ok() ? dir->upn : "",
            AgentRole::kNone,
            AdminRole::kGlobalAdmin};
-    store_.user_by_email.emplace(ToLower(u.email), uid);
+    store_.user_by_email.emplace(AsciiLower(u.email), uid);
     store_.user_by_directory_user.emplace(admin, uid);
     store_.users.push_back(std::move(u));
     p.users.push_back(uid);

@@ -96,7 +96,7 @@ Result<SentInvitation> PartnerCenter::IssueInvitation(
                                           .sender = sender,
                                           .co_sender = co_sender,
                                           .sent_by = a ? a->user : UserId(),
-                                          .recipient = ToLower(recipient),
+                                          .recipient = AsciiLower(recipient),
                                           .token = token,
                                           .created_at = kernel_.Now(),
                                           .expires_at = kernel_.Now() + ttl});

@@ -28,12 +28,12 @@ void ApplyListingChange(ProviderListing& listing,
 
 std::vector<ProviderListing> PartnerCenter::SearchProviders(
     std::string_view query, std::string_view location) {
-  const std::string q = ToLower(query);
+  const std::string q = AsciiLower(query);
   std::vector<ProviderListing> out;
   for (const Partner& p : store_.partners) {
     if (!p.provider || p.state != EnrollmentState::kApproved) continue;
     if (!q.empty() &&
-        ToLower(p.listing.company_name).find(q) == std::string::npos) {
+        AsciiLower(p.listing.company_name).find(q) == std::string::npos) {
       continue;
     }
     bool serves = location.empty();

@@ -163,7 +163,7 @@ Result<PartnerCenter::NewTenant> PartnerCenter::CreateTenantWithAdmin(
     std::string_view display_name, std::string_view domain_prefix,
     std::string_view country, std::string_view admin_name,
     std::string_view password, PasswordKind kind) {
-  const std::string domain = ToLower(domain_prefix) + ".onmicrosoft.com";
+  const std::string domain = AsciiLower(domain_prefix) + ".onmicrosoft.com";
   TIERSIM_ASSIGN_OR_RETURN(
       TenantId tenant,
       identity_.CreateTenant({.display_name = std::string(display_name),

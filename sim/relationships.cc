@@ -82,7 +82,7 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
                              identity_.GetTenant(s.tenant()));
     const std::string& to = inv->recipient;
     if (store_.partner_by_tenant.contains(tenant.id) ||
-        (EmailDomain(to) != ToLower(tenant.domain) &&
+        (EmailDomain(to) != AsciiLower(tenant.domain) &&
          !EqualsIgnoreCase(to, user.upn))) {  // R12
       return Error(ErrorCode::kInvitationForeign,
                    "this invitation was sent to " + to +

@@ -1,7 +1,8 @@
 #include "sim/roles.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "sim/text.h"
 
 namespace tiersim::sim {
 namespace {
@@ -36,7 +37,7 @@ const std::vector<PermissionInfo> kTable = {
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = AsciiToLower(c);
     if (c == ' ' || c == '-') c = '_';
   }
   return out;

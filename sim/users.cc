@@ -39,7 +39,7 @@ Result<NewUser> PartnerCenter::AddUser(const Session& s, const UserSpec& spec) {
                    "the new user's full name is empty; a name is required");
     }
     TIERSIM_RETURN_IF_ERROR(CheckEmail(spec.email, "the new user's email"));
-    const std::string key = ToLower(spec.email);
+    const std::string key = AsciiLower(spec.email);
     if (store_.user_by_email.contains(key)) {
       return Error(ErrorCode::kDuplicateEmail,
                    "a user with the email " + spec.email +

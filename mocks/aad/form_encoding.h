@@ -1,6 +1,6 @@
 // application/x-www-form-urlencoded (the token endpoint's bodies, the
 // authorize endpoint's query and sign-in forms), percent-encoding for the
-// redirects the server builds, and HTML escaping for its pages.
+// redirects the server builds. (HTML escaping is sim/text.h's HtmlEscape.)
 // I/O free; pure functions, safe from any thread.
 #pragma once
 
@@ -50,7 +50,5 @@ std::optional<std::string> PercentDecode(std::string_view text,
 std::string PercentEncode(std::string_view text);
 // "a=1&b=x%20y" from the fields, in order.
 std::string EncodeForm(const FormFields& fields);
-// Escapes & < > " ' for HTML text and attribute values.
-std::string HtmlEscape(std::string_view text);
 
 }  // namespace tiersim::mocks

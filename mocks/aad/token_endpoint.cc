@@ -19,11 +19,6 @@ struct TokenRequest {
   std::shared_ptr<const AppRegistration> app;
 };
 
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
-}
-
 // client_id and client_secret from the body or HTTP Basic (RFC 6749
 // §2.3.1: both form-encoded inside the Basic credentials), then the app and
 // its secret.

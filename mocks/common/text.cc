@@ -19,51 +19,7 @@ bool IsDomainLabel(std::string_view label) {
   });
 }
 
-std::string_view TrimSpacesAndTabs(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 }  // namespace
-
-std::string_view TrimBlanks(std::string_view text) {
-  auto blank = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = AsciiToLower(c);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (AsciiToLower(a[i]) != AsciiToLower(b[i])) return false;
-  }
-  return true;
-}
-
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return true;
-  if (needle.size() > haystack.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 std::size_t CaseInsensitiveHash::operator()(std::string_view text) const {
   // FNV-1a over the folded bytes: stable, cheap, good enough for an index.
@@ -116,7 +72,7 @@ bool IsEmailAddress(std::string_view text) {
 }
 
 std::optional<std::string_view> AddrSpec(std::string_view text) {
-  text = TrimSpacesAndTabs(text);
+  text = TrimSpaces(text);
   if (!text.empty() && text.back() == '>') {
     const std::size_t open = text.rfind('<');
     if (open == std::string_view::npos) return std::nullopt;

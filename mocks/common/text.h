@@ -1,7 +1,8 @@
-// Small text helpers shared by the in-memory mocks: ASCII case folding,
-// case-insensitive hashing for unordered containers, and the syntax checks
-// the Microsoft services apply to domains, country codes and email addresses.
-// Pure functions; they own nothing and are safe from any thread.
+// Small text helpers shared by the in-memory mocks: ASCII case folding
+// (from sim/text.h), case-insensitive hashing for unordered containers, and the
+// syntax checks the Microsoft services apply to domains, country codes and
+// email addresses. Pure functions; they own nothing and are safe from any
+// thread.
 #pragma once
 
 #include <cstddef>
@@ -9,19 +10,20 @@
 #include <string>
 #include <string_view>
 
+#include "sim/text.h"
+
 namespace tiersim::mocks {
 
-constexpr char AsciiToLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// A lowercase copy (ASCII only; other bytes are kept as they are).
-std::string AsciiLower(std::string_view text);
-// `text` without leading and trailing spaces, tabs, CRs and LFs.
-std::string_view TrimBlanks(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-// True when `needle` occurs in `haystack`, ignoring ASCII case.
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+// ASCII case folding and trimming are the core's (sim/text.h), shared with
+// the report writers; named here too because every mock uses them.
+using sim::AsciiLower;
+using sim::AsciiToLower;
+using sim::ContainsIgnoreCase;
+using sim::EqualsIgnoreCase;
+using sim::HtmlEscape;
+using sim::StartsWithIgnoreCase;
+using sim::TrimBlanks;
+using sim::TrimSpaces;
 
 // Transparent, ASCII case-insensitive hash and equality, so an
 // unordered_map<std::string, V, CaseInsensitiveHash, CaseInsensitiveEqual>

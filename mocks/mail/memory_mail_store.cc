@@ -152,24 +152,14 @@ std::vector<Term> ParseQuery(std::string_view query) {
   return terms;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // The addr-spec of an address as written; when it does not parse (an
 // SMTPUTF8 address, say), the text inside <> or else the trimmed text.
 std::string_view Address(std::string_view text) {
   if (const auto spec = AddrSpec(text)) return *spec;
-  text = Trim(text);
+  text = TrimSpaces(text);
   const std::size_t open = text.rfind('<');
   if (!text.empty() && text.back() == '>' && open != std::string_view::npos) {
-    return Trim(text.substr(open + 1, text.size() - open - 2));
+    return TrimSpaces(text.substr(open + 1, text.size() - open - 2));
   }
   return text;
 }

@@ -12,16 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxPath = 256;  // RFC 5321 4.5.3.1.3
 
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // "FROM:" / "TO:" at the start of `argument`, case-insensitively; the rest.
 std::optional<std::string_view> AfterKeyword(std::string_view argument,
                                              std::string_view keyword) {

@@ -14,16 +14,6 @@ namespace {
 constexpr std::string_view kLoginUserPrompt = "VXNlcm5hbWU6";
 constexpr std::string_view kLoginPasswordPrompt = "UGFzc3dvcmQ6";
 
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 }  // namespace
 
 void SmtpSession::Auth(std::string_view argument) {

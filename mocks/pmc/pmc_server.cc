@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "mocks/common/text.h"
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/world/shared_world.h"
@@ -80,7 +81,7 @@ struct PmcServer::Impl {
     std::string user, password;
     for (auto it = body.begin(); it != body.end(); ++it) {
       std::string key = it.key();
-      for (char& c : key) c = static_cast<char>(std::tolower(c));
+      key = AsciiLower(key);
       if (key == "username" && it->is_string()) user = *it;
       if (key == "password" && it->is_string()) password = *it;
     }

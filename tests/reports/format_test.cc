@@ -38,23 +38,6 @@ TEST(FormatTest, SecondsHaveThreeDecimals) {
   EXPECT_EQ(FormatSeconds(62'000'400'000), "62.000");
 }
 
-TEST(FormatTest, DecodingReplacesMalformedUtf8) {
-  std::u32string seen;
-  ForEachCodePoint("a\xC3\xA9\xFF\xE2\x82", [&](char32_t cp) { seen += cp; });
-  EXPECT_EQ(seen, (std::u32string{U'a', 0xE9, 0xFFFD, 0xFFFD, 0xFFFD}));
-  seen.clear();
-  // Overlong "/" and an encoded surrogate are rejected byte by byte.
-  ForEachCodePoint("\xC0\xAF\xED\xA0\x80", [&](char32_t cp) { seen += cp; });
-  EXPECT_EQ(seen, std::u32string(5, 0xFFFD));
-}
-
-TEST(FormatTest, HtmlEscapeCoversMarkupAndControls) {
-  EXPECT_EQ(HtmlEscape("<a href='x'>&\"</a>"),
-            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
-  EXPECT_EQ(HtmlEscape("a\x07z\tq\n"), "a\xEF\xBF\xBDz\tq\n");
-  EXPECT_EQ(HtmlEscape("caf\xC3\xA9"), "caf\xC3\xA9");
-}
-
 TEST(FormatTest, TerminalSafeShowsControlsAsEscapes) {
   EXPECT_EQ(TerminalSafe("a\x1b[31mb\nc\td"), "a\\x1b[31mb\\nc\td");
   EXPECT_EQ(TerminalSafe("\xC2\x9B"), "\\u009b");

@@ -71,16 +71,6 @@ TEST(TextTest, AddrSpecAcceptsBareAndDisplayNameForms) {
   EXPECT_EQ(AddrSpec(""), std::nullopt);
 }
 
-TEST(TextTest, CaseInsensitiveHelpers) {
-  EXPECT_EQ(AsciiLower("Ada@FABRIKAM.test"), "ada@fabrikam.test");
-  EXPECT_TRUE(EqualsIgnoreCase("Fabrikam", "fABRIKAM"));
-  EXPECT_FALSE(EqualsIgnoreCase("Fabrikam", "Fabrikan"));
-  EXPECT_FALSE(EqualsIgnoreCase("Fabrikam", "Fabrikam "));
-  EXPECT_TRUE(ContainsIgnoreCase("Your Invitation from Contoso", "INVITATION"));
-  EXPECT_FALSE(ContainsIgnoreCase("Your Invitation", "invitations"));
-  EXPECT_TRUE(ContainsIgnoreCase("anything", ""));
-}
-
 TEST(TextTest, CaseInsensitiveMapFindsAnySpellingWithoutCopies) {
   std::unordered_map<std::string, int, CaseInsensitiveHash,
                      CaseInsensitiveEqual>

@@ -1,0 +1,67 @@
+// Text helpers with no dependency beyond the standard library, shared by the
+// core, the mocks and the report writers (the `tiersim::sim_text` target,
+// which `tiersim::reports` links without the core): ASCII case folding and
+// trimming, UTF-8 decoding that never fails, and HTML escaping.
+//
+// Pure functions; they own nothing and are safe from any thread. ASCII case
+// folding never consults the C locale (std::tolower does), so results do not
+// depend on the process's setlocale.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace tiersim::sim {
+
+// ---- ASCII case and blanks --------------------------------------------------
+
+constexpr char AsciiToLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+// A lowercase copy (ASCII only; other bytes are kept as they are).
+std::string AsciiLower(std::string_view text);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+// True when `needle` occurs in `haystack`, ignoring ASCII case.
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+
+// `text` without leading and trailing bytes found in `chars`.
+std::string_view TrimChars(std::string_view text, std::string_view chars);
+// `text` without leading and trailing spaces, tabs, CRs and LFs.
+std::string_view TrimBlanks(std::string_view text);
+// `text` without leading and trailing spaces and tabs (SMTP's and RFC
+// 5322's WSP; CR and LF are kept).
+std::string_view TrimSpaces(std::string_view text);
+
+// ---- UTF-8 ------------------------------------------------------------------
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes one code point of `s` starting at `i` and advances `i` past it.
+// Malformed, overlong, surrogate and out-of-range sequences decode as
+// U+FFFD and consume one byte, so decoding always makes progress.
+char32_t DecodeUtf8(std::string_view s, std::size_t& i);
+// Appends `cp` (at most U+10FFFF) as UTF-8.
+void AppendUtf8(char32_t cp, std::string& out);
+
+// Calls fn(cp) for every code point of `s` (see DecodeUtf8).
+template <typename Fn>
+void ForEachCodePoint(std::string_view s, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < s.size()) fn(DecodeUtf8(s, i));
+}
+
+// True for characters that neither XML 1.0 nor HTML allow in text:
+// controls other than tab, newline and carriage return, C1 controls and
+// noncharacters.
+bool ForbiddenInMarkup(char32_t cp);
+
+// ---- HTML -------------------------------------------------------------------
+
+// Text for HTML element content and quoted attribute values: & < > " '
+// escaped, invalid UTF-8 and characters HTML forbids (ForbiddenInMarkup)
+// replaced by U+FFFD.
+std::string HtmlEscape(std::string_view s);
+
+}  // namespace tiersim::sim

@@ -1,5 +1,4 @@
-// Small encoding and randomness primitives the Azure AD server builds on:
-// base64 (standard and URL-safe, RFC 4648 §5, unpadded as JWS wants), SHA-256,
+// Small crypto primitives the Azure AD server builds on: SHA-256,
 // unguessable random tokens and GUIDs from OpenSSL's CSPRNG, and a
 // constant-time comparison for secrets.
 //
@@ -13,16 +12,9 @@
 #include <string>
 #include <string_view>
 
-namespace tiersim::mocks {
+#include "mocks/common/base64.h"  // the codec every caller here also uses
 
-// Unpadded base64url of `bytes`.
-std::string Base64UrlEncode(std::string_view bytes);
-// Decodes base64url, with or without '=' padding. Nullopt on any character
-// outside the alphabet, a stray '=', or an impossible length (4n+1).
-std::optional<std::string> Base64UrlDecode(std::string_view text);
-// Standard base64 (RFC 4648 §4, padded), as HTTP Basic authentication uses.
-std::optional<std::string> Base64Decode(std::string_view text);
-std::string Base64Encode(std::string_view bytes);
+namespace tiersim::mocks {
 
 using Sha256Digest = std::array<std::uint8_t, 32>;
 Sha256Digest Sha256(std::string_view bytes);

@@ -1,5 +1,6 @@
 #include "mocks/mail/mail_address.h"
 
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 #include "mocks/mail/mime_codec.h"
 
@@ -92,7 +93,7 @@ std::string EncodeAddress(const MailAddress& address) {
   if (!ascii || address.name.find("=?") != std::string::npos) {
     name = EncodeHeaderValue(address.name);
     if (name.find("=?") == std::string::npos) {
-      name = "=?utf-8?B?" + EncodeBase64(address.name) + "?=";
+      name = "=?utf-8?B?" + Base64Encode(address.name) + "?=";
     }
   } else if (atoms) {
     name = address.name;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {
@@ -159,7 +160,7 @@ std::string_view DecodeBody(std::string_view body, std::string_view encoding,
   if (lower == "quoted-printable") {
     *storage = DecodeQuotedPrintable(body);
   } else if (lower == "base64") {
-    *storage = DecodeBase64(body);
+    *storage = Base64DecodeMime(body);
   } else {
     return body;
   }

@@ -4,28 +4,18 @@
 #include <array>
 #include <cstdint>
 
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {
 namespace {
 
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char kHex[] = "0123456789ABCDEF";
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
   return -1;
 }
 
@@ -97,7 +87,7 @@ bool ParseEncodedWord(std::string_view text, EncodedWord* word) {
   charset = charset.substr(0, charset.find('*'));  // RFC 2231 language
   word->charset = AsciiLower(charset);
   if (encoding == 'b') {
-    word->bytes = DecodeBase64(payload);
+    word->bytes = Base64DecodeMime(payload);
   } else {
     word->bytes.clear();
     for (std::size_t i = 0; i < payload.size(); ++i) {
@@ -216,50 +206,6 @@ std::string EncodeQuotedPrintable(std::string_view text) {
   return out;
 }
 
-std::string DecodeBase64(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    if (c == '=') break;
-    const int value = Base64Value(c);
-    if (value < 0) continue;
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
-    }
-  }
-  return out;
-}
-
-std::string EncodeBase64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const std::uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                            (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                            static_cast<unsigned char>(bytes[i + 2]);
-    out.push_back(kBase64Alphabet[(v >> 18) & 63]);
-    out.push_back(kBase64Alphabet[(v >> 12) & 63]);
-    out.push_back(kBase64Alphabet[(v >> 6) & 63]);
-    out.push_back(kBase64Alphabet[v & 63]);
-  }
-  if (i < bytes.size()) {
-    std::uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size())
-      v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out.push_back(kBase64Alphabet[(v >> 18) & 63]);
-    out.push_back(kBase64Alphabet[(v >> 12) & 63]);
-    out.push_back(i + 1 < bytes.size() ? kBase64Alphabet[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
-  return out;
-}
-
 bool IsPassThroughCharset(std::string_view charset) {
   return CharsetOf(charset) == Charset::kPassThrough;
 }
@@ -369,7 +315,7 @@ std::string EncodeHeaderValue(std::string_view value) {
     }
     if (!out.empty()) out.append("\r\n ");
     out.append("=?utf-8?B?");
-    out.append(EncodeBase64(value.substr(i, end - i)));
+    out.append(Base64Encode(value.substr(i, end - i)));
     out.append("?=");
     i = end;
   }

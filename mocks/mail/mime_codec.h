@@ -1,4 +1,5 @@
-// MIME codecs: the transfer encodings (quoted-printable, base64), RFC 2047
+// MIME codecs: the transfer encoding quoted-printable (base64 is
+// mocks/common/base64.h's Base64DecodeMime and Base64Encode), RFC 2047
 // encoded words in headers and the charsets mail uses (UTF-8, US-ASCII,
 // ISO-8859-1, Windows-1252, all turned into UTF-8). mail_address.h parses
 // address lists with them; mime.h builds whole messages.
@@ -27,11 +28,6 @@ std::string DecodeQuotedPrintable(std::string_view text);
 // the result ends with a soft break, so that decoding gives back exactly
 // `text` (after CRLF -> LF) although the message body ends with CRLF.
 std::string EncodeQuotedPrintable(std::string_view text);
-
-// Base64 (RFC 4648): characters outside the alphabet (line breaks) are
-// skipped, decoding stops at "=", missing padding is tolerated.
-std::string DecodeBase64(std::string_view text);
-std::string EncodeBase64(std::string_view bytes);
 
 // ---- Charsets ---------------------------------------------------------------
 

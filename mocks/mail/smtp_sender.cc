@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 #include "mocks/mail/mime.h"
 #include "mocks/mail/smtp_client_codec.h"
@@ -204,7 +205,7 @@ sim::Status SmtpSender::Connect() {
     credentials.push_back('\0');
     credentials.append(*options_.user).push_back('\0');
     credentials.append(options_.password.value_or(""));
-    if (!connection_->Write("AUTH PLAIN " + EncodeBase64(credentials) + "\r\n",
+    if (!connection_->Write("AUTH PLAIN " + Base64Encode(credentials) + "\r\n",
                             options_.timeout)) {
       return unavailable(connection_->error());
     }

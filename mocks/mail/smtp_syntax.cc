@@ -1,7 +1,7 @@
 #include "mocks/mail/smtp_syntax.h"
 
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
-#include "mocks/mail/mime_codec.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -169,18 +169,7 @@ std::optional<SmtpPath> ParseSmtpPath(std::string_view argument) {
 
 std::optional<std::string> DecodeSaslBase64(std::string_view text) {
   if (text == "=") return std::string();
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::size_t padding = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '=') {
-      if (i + 2 < text.size()) return std::nullopt;
-      ++padding;
-    } else if (padding > 0 || !(IsAlnum(c) || c == '+' || c == '/')) {
-      return std::nullopt;
-    }
-  }
-  return DecodeBase64(text);
+  return Base64Decode(text);
 }
 
 }  // namespace tiersim::mocks

@@ -34,8 +34,8 @@ bool IsSmtpMailbox(std::string_view mailbox, bool utf8);
 // True when `text` has an octet >= 0x80.
 bool HasNonAscii(std::string_view text);
 
-// Strict base64: only the alphabet, length a multiple of 4, "=" only as
-// padding. Nullopt otherwise ("=" alone is the empty response).
+// An AUTH response (RFC 4954): strict base64 (mocks/common/base64.h's
+// Base64Decode), or "=" alone for the empty response. Nullopt otherwise.
 std::optional<std::string> DecodeSaslBase64(std::string_view text);
 
 }  // namespace tiersim::mocks

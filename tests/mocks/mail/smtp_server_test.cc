@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "mocks/common/base64.h"
 #include "mocks/mail/mime_codec.h"
 #include "tests/mocks/mail/smtp_test_client.h"
 
@@ -250,7 +251,7 @@ TEST(SmtpServerTest, StartTlsThenAuthThenMail) {
   EXPECT_NE(ehlo.find("AUTH PLAIN LOGIN"), std::string::npos);
   client.Send("MAIL FROM:<a@x.test>\r\n");
   EXPECT_EQ(client.ReadCode(), 530);
-  client.Send("AUTH PLAIN " + EncodeBase64(std::string("\0ada\0s3cret", 11)) +
+  client.Send("AUTH PLAIN " + Base64Encode(std::string("\0ada\0s3cret", 11)) +
               "\r\n");
   EXPECT_EQ(client.ReadCode(), 235);
   EXPECT_EQ(SendMessage(client, "a@x.test", "b@x.test", "\r\nsecret\r\n"), 250);

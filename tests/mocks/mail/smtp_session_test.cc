@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "mocks/common/base64.h"
 #include "mocks/mail/mime_codec.h"
 #include "sim/rng.h"
 
@@ -383,8 +384,8 @@ TEST(SmtpSessionTest, RequireAuthRefusesMailWith530) {
 TEST(SmtpSessionTest, AuthPlainWithInitialResponse) {
   Harness h(TlsAuthOptions());
   h.Feed("EHLO c\r\n");
-  const std::string good = EncodeBase64(std::string("\0ada\0s3cret", 11));
-  const std::string bad = EncodeBase64(std::string("\0ada\0wrong", 10));
+  const std::string good = Base64Encode(std::string("\0ada\0s3cret", 11));
+  const std::string bad = Base64Encode(std::string("\0ada\0wrong", 10));
   EXPECT_EQ(h.FeedCodes("AUTH PLAIN " + bad + "\r\n"), Codes{535});
   EXPECT_EQ(h.FeedCodes("AUTH PLAIN " + good + "\r\n"), Codes{235});
   EXPECT_EQ(h.FeedCodes("AUTH PLAIN " + good + "\r\n"), Codes{503});
@@ -398,10 +399,10 @@ TEST(SmtpSessionTest, AuthPlainWithChallengeAndAuthzid) {
   Harness h(TlsAuthOptions());
   h.Feed("EHLO c\r\n");
   EXPECT_EQ(h.Feed("AUTH PLAIN\r\n"), "334 \r\n");
-  const std::string other = EncodeBase64(std::string("eve\0ada\0s3cret", 14));
+  const std::string other = Base64Encode(std::string("eve\0ada\0s3cret", 14));
   EXPECT_EQ(h.FeedCodes(other + "\r\n"), Codes{535});  // authzid != authcid
   h.Feed("AUTH PLAIN\r\n");
-  const std::string same = EncodeBase64(std::string("ada\0ada\0s3cret", 14));
+  const std::string same = Base64Encode(std::string("ada\0ada\0s3cret", 14));
   EXPECT_EQ(h.FeedCodes(same + "\r\n"), Codes{235});
 }
 
@@ -409,13 +410,13 @@ TEST(SmtpSessionTest, AuthLoginTwoSteps) {
   Harness h(TlsAuthOptions());
   h.Feed("EHLO c\r\n");
   EXPECT_EQ(h.Feed("AUTH LOGIN\r\n"), "334 VXNlcm5hbWU6\r\n");
-  EXPECT_EQ(h.Feed(EncodeBase64("ada") + "\r\n"), "334 UGFzc3dvcmQ6\r\n");
-  EXPECT_EQ(h.FeedCodes(EncodeBase64("s3cret") + "\r\n"), Codes{235});
+  EXPECT_EQ(h.Feed(Base64Encode("ada") + "\r\n"), "334 UGFzc3dvcmQ6\r\n");
+  EXPECT_EQ(h.FeedCodes(Base64Encode("s3cret") + "\r\n"), Codes{235});
   Harness initial(TlsAuthOptions());
   initial.Feed("EHLO c\r\n");
-  EXPECT_EQ(initial.Feed("AUTH LOGIN " + EncodeBase64("ada") + "\r\n"),
+  EXPECT_EQ(initial.Feed("AUTH LOGIN " + Base64Encode("ada") + "\r\n"),
             "334 UGFzc3dvcmQ6\r\n");
-  EXPECT_EQ(initial.FeedCodes(EncodeBase64("nope") + "\r\n"), Codes{535});
+  EXPECT_EQ(initial.FeedCodes(Base64Encode("nope") + "\r\n"), Codes{535});
 }
 
 TEST(SmtpSessionTest, AuthRefusals) {
@@ -428,7 +429,7 @@ TEST(SmtpSessionTest, AuthRefusals) {
   EXPECT_EQ(h.FeedCodes("*\r\n"), Codes{501});  // cancelled
   h.Feed("AUTH PLAIN\r\n");
   EXPECT_EQ(h.FeedCodes("not base64!\r\n"), Codes{501});
-  EXPECT_EQ(h.FeedCodes("AUTH PLAIN " + EncodeBase64("no-nuls") + "\r\n"),
+  EXPECT_EQ(h.FeedCodes("AUTH PLAIN " + Base64Encode("no-nuls") + "\r\n"),
             Codes{501});
 }
 
@@ -443,7 +444,7 @@ std::string Transcript() {
   t += ".\r\nRSET\r\nMAIL FROM:<>\r\nRCPT TO:<bob@y.test>\r\nDATA\r\n";
   t += std::string(1200, 'w') + "\r\n.\r\n";  // an over-long line
   t += "NOOP " + std::string(600, 'n') + "\r\n";
-  t += "AUTH PLAIN\r\n" + EncodeBase64(std::string("\0ada\0s3cret", 11)) +
+  t += "AUTH PLAIN\r\n" + Base64Encode(std::string("\0ada\0s3cret", 11)) +
        "\r\n";
   t += "MAIL FROM:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nDATA\r\nlast\r\n.\r\n"
        "QUIT\r\n";

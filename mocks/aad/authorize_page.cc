@@ -12,6 +12,7 @@
 
 #include "mocks/aad/aad_service.h"
 #include "mocks/aad/form_encoding.h"
+#include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {
@@ -183,13 +184,9 @@ void RedirectError(AadService& s, const httplib::Request& req,
   RespondToClient(res, a, std::move(fields));
 }
 
+// An S256 code_challenge is the unpadded base64url of a SHA-256 digest.
 bool IsBase64UrlText(std::string_view v) {
-  for (char c : v) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                    (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+  return Base64UrlDecode(v).has_value();
 }
 
 // Checks what goes back to the client (after its redirect URI is trusted).

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/aad/form_encoding.h"
+#include "mocks/common/form_encoding.h"
 #include "mocks/common/base64.h"
 #include "mocks/common/text.h"
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "mocks/common/form_encoding.h"
 #include "mocks/http/http_server.h"
 #include "mocks/mail/mime.h"
 #include "sim/links.h"
@@ -232,8 +233,9 @@ Json LinksJson(const StoredMessage& message) {
         const std::size_t amp = rest.find('&');
         const std::string_view pair = rest.substr(0, amp);
         if (pair.starts_with("token=")) {
-          token =
-              httplib::detail::decode_url(std::string(pair.substr(6)), true);
+          const std::string_view raw = pair.substr(6);
+          token = PercentDecode(raw, /*plus_is_space=*/true)
+                      .value_or(std::string(raw));
           break;
         }
         if (amp == std::string_view::npos) break;

@@ -17,7 +17,7 @@
 
 #include "mocks/aad/aad_server.h"
 #include "mocks/aad/certificates.h"
-#include "mocks/aad/form_encoding.h"
+#include "mocks/common/form_encoding.h"
 #include "mocks/aad/guids.h"
 #include "tests/mocks/aad/memory_aad_backend.h"
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "mocks/common/form_encoding.h"
 #include "mocks/partner_center/authenticator.h"
 #include "mocks/world/shared_world.h"
 
@@ -261,7 +262,7 @@ TEST_F(PartnerCenterServerTest, FiltersByIndirectResellerAndPages) {
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 201) << r->body;
   }
-  const std::string filter = httplib::detail::encode_query_param(
+  const std::string filter = PercentEncode(
       R"({"Field":"IndirectReseller","Value":"4700001","Operator":"starts_with"})");
   auto page1 = cli.Get("/v1/customers?size=2&filter=" + filter, As("provider"));
   ASSERT_TRUE(page1);

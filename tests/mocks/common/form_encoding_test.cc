@@ -1,6 +1,10 @@
-#include "mocks/aad/form_encoding.h"
+#include "mocks/common/form_encoding.h"
 
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace tiersim::mocks {
 namespace {
@@ -50,10 +54,52 @@ TEST(FormEncodingTest, EncodeThenParseRoundTrips) {
   EXPECT_EQ(back->fields(), fields.fields());
 }
 
-TEST(FormEncodingTest, PercentDecodeTreatsPlusAsAsked) {
-  EXPECT_EQ(PercentDecode("a+b", true), "a b");
-  EXPECT_EQ(PercentDecode("a+b", false), "a+b");
-  EXPECT_EQ(PercentDecode("%2B", true), "+");
+TEST(FormEncodingTest, PercentEncodeKeepsOnlyUnreservedCharacters) {
+  struct Case {
+    std::string text;
+    std::string_view encoded;
+  };
+  const Case cases[] = {
+      {"AZaz09-._~", "AZaz09-._~"},  // RFC 3986 unreserved
+      {"a b", "a%20b"},
+      {"a+b", "a%2Bb"},
+      {"ada@contoso.com", "ada%40contoso.com"},
+      {"x=1&y=2", "x%3D1%26y%3D2"},
+      {"/?#[]", "%2F%3F%23%5B%5D"},
+      {"!*'()", "%21%2A%27%28%29"},  // sub-delims: encoded too
+      {"%", "%25"},
+      {"caf\xC3\xA9", "caf%C3%A9"},
+      {std::string("\0\x7F\xFF", 3), "%00%7F%FF"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PercentEncode(c.text), c.encoded) << c.text;
+  }
+}
+
+TEST(FormEncodingTest, PercentDecodeRefusesMalformedEscapes) {
+  struct Case {
+    std::string_view text;
+    bool plus_is_space;
+    std::optional<std::string> decoded;
+  };
+  const Case cases[] = {
+      {"a+b", true, "a b"},
+      {"a+b", false, "a+b"},
+      {"%2B", true, "+"},
+      {"%2b%2F", false, "+/"},  // either case of hex digit
+      {"caf%C3%A9", false, "caf\xC3\xA9"},
+      {"%00", false, std::string(1, '\0')},
+      {"100%", false, std::nullopt},
+      {"%4", false, std::nullopt},
+      {"%zz", true, std::nullopt},
+      {"%G0", true, std::nullopt},
+      {"%%41", true, std::nullopt},
+      {"", false, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PercentDecode(c.text, c.plus_is_space), c.decoded) << c.text;
+  }
 }
 
 }  // namespace

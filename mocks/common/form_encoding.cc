@@ -1,4 +1,4 @@
-#include "mocks/aad/form_encoding.h"
+#include "mocks/common/form_encoding.h"
 
 namespace tiersim::mocks {
 namespace {

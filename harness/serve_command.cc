@@ -5,15 +5,14 @@
 
 #include <chrono>
 #include <ctime>
-#include <iomanip>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include "harness/loader.h"
 #include "harness/stage.h"
 #include "mocks/remote/network_client.h"
 #include "mocks/serve/served_world.h"
+#include "sim/time.h"
 
 namespace tiersim::harness {
 namespace {
@@ -47,17 +46,11 @@ bool SeedFromScenario(const std::string& file,
   return true;
 }
 
-// "2026-01-01T00:00:00Z" -> its time; nullopt when malformed.
+// "2026-01-01T00:00:00Z" -> its time; nullopt when malformed or impossible.
 std::optional<sim::SimTime> ParseStart(const std::string& text) {
-  std::tm tm{};
-  std::istringstream in(text);
-  in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
-    return std::nullopt;
-  }
-  const std::time_t t = timegm(&tm);
-  return sim::SimTime(
-      std::chrono::duration_cast<sim::Duration>(std::chrono::seconds(t)));
+  auto t = sim::ParseIsoTime(text);
+  if (!t.ok()) return std::nullopt;
+  return *t;
 }
 
 }  // namespace

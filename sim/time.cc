@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "sim/text.h"
+
 namespace tiersim::sim {
 
 std::string FormatSimTime(SimTime t) {
@@ -32,6 +34,80 @@ std::string FormatSimTime(SimTime t) {
                   static_cast<long>(hms.subseconds().count()));
   }
   return buf;
+}
+
+namespace {
+
+// Exactly `count` digits at text[*i], advancing *i; -1 otherwise.
+int Digits(std::string_view text, std::size_t* i, std::size_t count) {
+  if (*i + count > text.size()) return -1;
+  int value = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const char c = text[*i + k];
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  *i += count;
+  return value;
+}
+
+bool Take(std::string_view text, std::size_t* i, char c) {
+  if (*i >= text.size() || AsciiToLower(text[*i]) != AsciiToLower(c)) {
+    return false;
+  }
+  ++*i;
+  return true;
+}
+
+}  // namespace
+
+Result<SimTime> ParseIsoTime(std::string_view text, IsoTimeForms forms) {
+  using namespace std::chrono;
+  const Status malformed(ErrorCode::kInvalidArgument,
+                         "is not a time like 2026-01-01T00:00:00Z");
+  std::size_t i = 0;
+  const int y = Digits(text, &i, 4);
+  if (y < 0 || !Take(text, &i, '-')) return malformed;
+  const int mo = Digits(text, &i, 2);
+  if (mo < 0 || !Take(text, &i, '-')) return malformed;
+  const int d = Digits(text, &i, 2);
+  if (d < 0) return malformed;
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
+                           day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return malformed;  // month 13, February 30, ...
+  Duration in_day{0};
+  if (i == text.size() && forms.date_only) {
+    return SimTime{duration_cast<Duration>(sys_days{ymd}.time_since_epoch())};
+  }
+  if (!Take(text, &i, 'T')) return malformed;
+  const int hh = Digits(text, &i, 2);
+  if (hh < 0 || hh > 23 || !Take(text, &i, ':')) return malformed;
+  const int mm = Digits(text, &i, 2);
+  if (mm < 0 || mm > 59) return malformed;
+  int ss = 0;
+  long micros = 0;
+  if (Take(text, &i, ':')) {
+    ss = Digits(text, &i, 2);
+    if (ss < 0 || ss > 59) return malformed;
+    if (Take(text, &i, '.')) {
+      const std::size_t first = i;
+      long scale = 100000;
+      for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        micros += (text[i] - '0') * scale;
+        scale /= 10;
+      }
+      if (i == first) return malformed;
+    }
+  } else if (!forms.without_seconds) {
+    return malformed;
+  }
+  in_day = hours{hh} + minutes{mm} + seconds{ss} + microseconds{micros};
+  const bool utc = Take(text, &i, 'Z');
+  if (i != text.size() || (!utc && !forms.zone_optional)) {
+    return Status(ErrorCode::kInvalidArgument, "must end in Z (UTC)");
+  }
+  return SimTime{duration_cast<Duration>(sys_days{ymd}.time_since_epoch()) +
+                 in_day};
 }
 
 std::string FormatElapsed(SimTime t, SimTime origin) {

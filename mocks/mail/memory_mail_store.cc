@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "sim/time.h"
+
 namespace tiersim::mocks {
 namespace {
 
@@ -28,66 +30,13 @@ struct Term {
   sim::SimTime time{};  // before: / after:
 };
 
-// Exactly `count` digits at text[*i], advancing *i; nullopt otherwise.
-std::optional<int> Digits(std::string_view text, std::size_t* i,
-                          std::size_t count) {
-  if (*i + count > text.size()) return std::nullopt;
-  int value = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    const char c = text[*i + k];
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  *i += count;
-  return value;
-}
-
 // "2026-01-03", "2026-01-03T04:05", "2026-01-03T04:05:06[.ffffff][Z]", UTC.
 std::optional<sim::SimTime> ParseQueryDate(std::string_view text) {
-  using namespace std::chrono;
-  std::size_t i = 0;
-  const auto y = Digits(text, &i, 4);
-  if (!y || i >= text.size() || text[i++] != '-') return std::nullopt;
-  const auto m = Digits(text, &i, 2);
-  if (!m || i >= text.size() || text[i++] != '-') return std::nullopt;
-  const auto d = Digits(text, &i, 2);
-  if (!d) return std::nullopt;
-  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)},
-                           day{static_cast<unsigned>(*d)}};
-  if (!ymd.ok()) return std::nullopt;
-  microseconds in_day{0};
-  if (i < text.size() && (text[i] == 'T' || text[i] == 't')) {
-    ++i;
-    const auto hh = Digits(text, &i, 2);
-    if (!hh || i >= text.size() || text[i++] != ':') return std::nullopt;
-    const auto mm = Digits(text, &i, 2);
-    if (!mm || *hh > 23 || *mm > 59) return std::nullopt;
-    int ss = 0;
-    long micros = 0;
-    if (i < text.size() && text[i] == ':') {
-      ++i;
-      const auto s = Digits(text, &i, 2);
-      if (!s || *s > 60) return std::nullopt;
-      ss = *s;
-      if (i < text.size() && text[i] == '.') {
-        ++i;
-        long scale = 100000;
-        const std::size_t first = i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-          micros += (text[i] - '0') * scale;
-          scale /= 10;
-          ++i;
-        }
-        if (i == first) return std::nullopt;
-      }
-    }
-    in_day = hours{*hh} + minutes{*mm} + seconds{ss} + microseconds{micros};
-  }
-  if (i < text.size() && (text[i] == 'Z' || text[i] == 'z')) ++i;
-  if (i != text.size()) return std::nullopt;
-  const auto since_epoch =
-      duration_cast<microseconds>(sys_days{ymd}.time_since_epoch()) + in_day;
-  return sim::SimTime{since_epoch};
+  auto t = sim::ParseIsoTime(
+      text,
+      {.date_only = true, .without_seconds = true, .zone_optional = true});
+  if (!t.ok()) return std::nullopt;
+  return *t;
 }
 
 // Splits the query into terms: blanks separate terms except inside double

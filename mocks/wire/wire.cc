@@ -47,42 +47,10 @@ std::size_t EnumNameIn(const json& j, const std::string_view* names,
 
 std::string TimeText(sim::SimTime t) { return sim::FormatSimTime(t); }
 
-namespace {
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-}  // namespace
-
 sim::SimTime ParseTime(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h,
-                  &mi, &s, &n) != 6 ||
-      mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
-    throw WireError("\"" + text + "\" is not a time like 2026-01-01T00:00:00Z");
-  }
-  std::int64_t micros = 0;
-  std::size_t i = static_cast<std::size_t>(n);
-  if (i < text.size() && text[i] == '.') {
-    int digits = 0;
-    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-      if (digits++ < 6) micros = micros * 10 + (text[i] - '0');
-    }
-    for (; digits < 6; ++digits) micros *= 10;
-  }
-  if (i + 1 != text.size() || text[i] != 'Z') {
-    throw WireError("\"" + text + "\" must end in Z (UTC)");
-  }
-  const std::int64_t secs =
-      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
-          86400 +
-      h * 3600 + mi * 60 + s;
-  return sim::SimTime(sim::Duration(secs * 1000000 + micros));
+  auto t = sim::ParseIsoTime(text);
+  if (!t.ok()) throw WireError("\"" + text + "\" " + t.status().message());
+  return *t;
 }
 
 }  // namespace tiersim::mocks::wire

@@ -19,6 +19,7 @@
 #include "mocks/remote/network_client.h"
 #include "mocks/serve/served_world.h"
 #include "reports/writers.h"
+#include "sim/ids.h"
 
 namespace {
 
@@ -126,16 +127,15 @@ int Run(const RunArgs& args) {
       options.seed =
           std::random_device{}() * 0x100000000ULL + std::random_device{}();
     } else {
-      try {
-        std::size_t used = 0;
-        options.seed = std::stoull(args.seed, &used);
-        if (used != args.seed.size()) throw std::invalid_argument(args.seed);
-      } catch (const std::exception&) {
+      const std::optional<std::uint64_t> seed =
+          tiersim::sim::ParseDecimal(args.seed);
+      if (!seed) {
         std::cerr << "tiersim run: --seed must be a whole number or "
                      "\"random\", not \""
                   << args.seed << "\"\n";
         return kExitUsage;
       }
+      options.seed = *seed;
     }
   }
   std::vector<Scenario> scenarios;

@@ -12,13 +12,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace tiersim::sim {
 
-template <typename Tag>
+template <typename TagType>
 class StrongId {
  public:
-  using TagType = Tag;
+  using Tag = TagType;
+
   constexpr StrongId() = default;
   constexpr explicit StrongId(std::uint64_t value) : value_(value) {}
 
@@ -64,38 +66,44 @@ struct MpnIdTag {
 };
 using MpnId = StrongId<MpnIdTag>;
 
-// A positive decimal number of at most 18 digits (no sign, no blanks);
-// nullopt otherwise.
-inline std::optional<std::uint64_t> ParseDecimalId(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::uint64_t v = 0;
+// ---- Parsing (the one implementation; std::from_chars underneath) ----
+
+// A plain decimal number: one or more ASCII digits and nothing else (no
+// sign, blank, '+' or "0x"); leading zeros are allowed, as in any number.
+// Nullopt when empty, malformed or above UINT64_MAX.
+inline std::optional<std::uint64_t> ParseDecimal(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') {
+    return std::nullopt;  // from_chars would skip nothing but take a '-'
+  }
+  std::uint64_t value = 0;
   const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, v);
-  if (ec != std::errc() || ptr != end || v == 0) return std::nullopt;
-  return v;
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
 }
 
-// "partner-7" -> PartnerId(7); nullopt for another prefix, 0, or anything
-// that is not exactly prefix, '-' and digits.
+// The inverse of StrongId::ToString: "partner-7" -> PartnerId(7). Refuses
+// another kind's prefix, a missing number, 0 (never a valid ID), signs,
+// blanks, leading zeros ("partner-07": ToString never writes them, so each
+// ID has one spelling) and numbers above UINT64_MAX.
 template <typename Id>
 std::optional<Id> ParseId(std::string_view text) {
-  using Tag = typename Id::TagType;
-  const std::string_view prefix = Tag::kPrefix;
-  if (text.size() <= prefix.size() + 1 ||
-      text.substr(0, prefix.size()) != prefix || text[prefix.size()] != '-' ||
-      text[prefix.size() + 1] == '+') {
+  const std::string_view prefix = Id::Tag::kPrefix;
+  if (text.size() < prefix.size() + 2 || !text.starts_with(prefix) ||
+      text[prefix.size()] != '-' || text[prefix.size() + 1] == '0') {
     return std::nullopt;
   }
-  auto v = ParseDecimalId(text.substr(prefix.size() + 1));
-  if (!v) return std::nullopt;
-  return Id(*v);
+  const auto value = ParseDecimal(text.substr(prefix.size() + 1));
+  if (!value) return std::nullopt;
+  return Id(*value);
 }
 
-// An MPN ID: digits only ("4700001").
+// An MPN ID as the PMC writes it: a plain decimal number ("4700001"), not
+// 0. Nullopt otherwise.
 inline std::optional<MpnId> ParseMpnId(std::string_view text) {
-  auto v = ParseDecimalId(text);
-  if (!v || text[0] == '+') return std::nullopt;
-  return MpnId(*v);
+  const auto value = ParseDecimal(text);
+  if (!value || *value == 0) return std::nullopt;
+  return MpnId(*value);
 }
 
 }  // namespace tiersim::sim

@@ -1,6 +1,5 @@
 #include "mocks/mail/mailpit_api.h"
 
-#include <charconv>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -10,6 +9,7 @@
 #include "mocks/common/form_encoding.h"
 #include "mocks/http/http_server.h"
 #include "mocks/mail/mime.h"
+#include "sim/ids.h"
 #include "sim/links.h"
 
 namespace tiersim::mocks {
@@ -118,17 +118,14 @@ std::optional<std::size_t> SizeParam(const httplib::Request& req,
                                      std::size_t fallback) {
   if (!req.has_param(name)) return fallback;
   const std::string value = req.get_param_value(name);
-  std::size_t out = 0;
-  const auto [end, ec] =
-      std::from_chars(value.data(), value.data() + value.size(), out);
-  if (value.empty() || ec != std::errc() ||
-      end != value.data() + value.size()) {
+  const std::optional<std::uint64_t> out = sim::ParseDecimal(value);
+  if (!out) {
     ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
                std::string("'") + name +
                    "' must be a non-negative integer, not '" + value + "'");
     return std::nullopt;
   }
-  return out;
+  return static_cast<std::size_t>(*out);
 }
 
 void List(MailService& service, std::string_view query,
@@ -160,12 +157,9 @@ std::optional<StoredMessage> FindMessage(MailService& service,
     }
     return std::move(*latest);
   }
-  std::uint64_t value = 0;
-  const auto [end, ec] =
-      std::from_chars(id.data(), id.data() + id.size(), value);
   std::optional<StoredMessage> message;
-  if (ec == std::errc() && end == id.data() + id.size()) {
-    message = service.Get(sim::MessageId(value));
+  if (const auto value = sim::ParseDecimal(id)) {
+    message = service.Get(sim::MessageId(*value));
   }
   if (!message) {
     ReplyError(res, 404, sim::ErrorCode::kNotFound,
@@ -201,11 +195,9 @@ std::optional<std::vector<sim::MessageId>> IdsFromBody(
           number = id.get<std::uint64_t>();
         } else if (id.is_string()) {
           const std::string text = id.get<std::string>();
-          const auto [end, ec] =
-              std::from_chars(text.data(), text.data() + text.size(), number);
-          if (ec != std::errc() || end != text.data() + text.size()) {
-            return bad("'" + text + "' is not a message ID");
-          }
+          const std::optional<std::uint64_t> parsed = sim::ParseDecimal(text);
+          if (!parsed) return bad("'" + text + "' is not a message ID");
+          number = *parsed;
         } else {
           return bad("'IDs' must hold message IDs such as \"12\"");
         }

@@ -1,6 +1,7 @@
 #include "mocks/mail/smtp_client_codec.h"
 
 #include "mocks/common/text.h"
+#include "sim/ids.h"
 
 namespace tiersim::mocks {
 
@@ -93,12 +94,11 @@ SmtpExtensions ParseEhlo(const SmtpClientReply& reply) {
     } else if (keyword == "starttls") {
       out.starttls = true;
     } else if (keyword == "size") {
-      std::size_t size = 0;
-      for (char c : rest) {
-        if (c < '0' || c > '9') break;
-        size = size * 10 + static_cast<std::size_t>(c - '0');
-      }
-      out.size = size;
+      // The leading digits; none (or too many) reads as 0, "no limit".
+      const std::string_view digits = std::string_view(rest).substr(
+          0, rest.find_first_not_of("0123456789"));
+      out.size =
+          static_cast<std::size_t>(sim::ParseDecimal(digits).value_or(0));
     } else if (keyword == "auth") {
       std::size_t start = 0;
       while (start < rest.size()) {

@@ -6,6 +6,7 @@
 
 #include "mocks/common/text.h"
 #include "mocks/mail/smtp_syntax.h"
+#include "sim/ids.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -225,15 +226,10 @@ void SmtpSession::Mail(std::string_view argument) {
   SmtpEnvelope envelope;
   for (const auto& [keyword, value] : path->params) {
     if (keyword == "SIZE") {
-      std::size_t size = 0;
-      if (value.empty() || value.size() > 18) {
-        return Refuse(501, "5.5.4 Bad SIZE parameter");
-      }
-      for (char c : value) {
-        if (c < '0' || c > '9') return Refuse(501, "5.5.4 Bad SIZE parameter");
-        size = size * 10 + static_cast<std::size_t>(c - '0');
-      }
-      envelope.declared_size = size;
+      const std::optional<std::uint64_t> size =
+          value.size() > 18 ? std::nullopt : sim::ParseDecimal(value);
+      if (!size) return Refuse(501, "5.5.4 Bad SIZE parameter");
+      envelope.declared_size = static_cast<std::size_t>(*size);
     } else if (keyword == "BODY") {
       if (EqualsIgnoreCase(value, "8BITMIME")) {
         envelope.eight_bit_mime = true;

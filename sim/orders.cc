@@ -86,25 +86,42 @@ Result<OrderReceipt> PartnerCenter::PlaceOrder(
   return result;
 }
 
+Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
+    const Actor& a, const Subscription& sub, Permission permission) {
+  const bool office =
+      catalog_.at(sub.offer).family == ProductFamily::kOffice365;
+  // R41. Managing an Office 365 subscription asks for the Office 365
+  // permission in place of the general one (every role holding it holds
+  // the general one too, so the refusal names what is really missing).
+  if (office && permission == Permission::kManageSubscriptions) {
+    permission = Permission::kManageOffice365Subscriptions;
+  }
+  TIERSIM_RETURN_IF_ERROR(Require(a, permission));
+  if (office && permission != Permission::kManageOffice365Subscriptions) {
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, Permission::kManageOffice365Subscriptions));
+  }
+  const Customer* c = store_.customer(sub.customer);
+  if (!HasResellerRelationship(*c, a.partner)) {  // R20
+    return Error(ErrorCode::kNoResellerRelationship,
+                 "your organisation has no reseller relationship with " +
+                     c->company_name +
+                     ", so it cannot manage its "
+                     "subscriptions");
+  }
+  return c;
+}
+
 Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
                                      std::int64_t licenses) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
                              VisibleSubscription(a, sub));
-    const bool office = catalog_.at(subscription->offer).family ==
-                        ProductFamily::kOffice365;  // R41
     TIERSIM_RETURN_IF_ERROR(
-        Require(a, office ? Permission::kManageOffice365Subscriptions
-                          : Permission::kManageSubscriptions));
-    const Customer& c = *store_.customer(subscription->customer);
-    if (!HasResellerRelationship(c, a.partner)) {  // R20
-      return Error(ErrorCode::kNoResellerRelationship,
-                   "your organisation has no reseller relationship with " +
-                       c.company_name +
-                       ", so it cannot manage its "
-                       "subscriptions");
-    }
+        RequireSubscriptionAccess(a, *subscription,
+                                  Permission::kManageSubscriptions)
+            .status());
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(subscription->offer, licenses));  // R24
     subscription->licenses = static_cast<std::int32_t>(licenses);
@@ -121,17 +138,11 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
                              VisibleSubscription(a, sub));
-    const bool office =
-        catalog_.at(subscription->offer).family == ProductFamily::kOffice365;
-    TIERSIM_RETURN_IF_ERROR(
-        Require(a, office ? Permission::kManageOffice365Subscriptions
-                          : Permission::kManageSubscriptions));
-    const Customer& c = *store_.customer(subscription->customer);
-    if (!HasResellerRelationship(c, a.partner)) {  // R20
-      return Error(ErrorCode::kNoResellerRelationship,
-                   "your organisation has no reseller relationship with " +
-                       c.company_name);
-    }
+    TIERSIM_ASSIGN_OR_RETURN(
+        const Customer* customer,
+        RequireSubscriptionAccess(a, *subscription,
+                                  Permission::kManageSubscriptions));
+    const Customer& c = *customer;
     if (subscription->provider != a.partner) {
       return Error(ErrorCode::kNotAProvider,
                    "only the subscription's indirect provider designates its "
@@ -204,17 +215,10 @@ Result<SupportRequestId> PartnerCenter::FileSupportRequestOnBehalf(
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
                              VisibleSubscription(a, sub));
-    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kCustomerSupportRequests));
-    if (catalog_.at(subscription->offer).family == ProductFamily::kOffice365) {
-      TIERSIM_RETURN_IF_ERROR(  // R41: Office 365 needs an Admin agent
-          Require(a, Permission::kManageOffice365Subscriptions));
-    }
-    const Customer& c = *store_.customer(subscription->customer);
-    if (!HasResellerRelationship(c, a.partner)) {
-      return Error(ErrorCode::kNoResellerRelationship,
-                   "your organisation has no reseller relationship with " +
-                       c.company_name);
-    }
+    TIERSIM_RETURN_IF_ERROR(
+        RequireSubscriptionAccess(a, *subscription,
+                                  Permission::kCustomerSupportRequests)
+            .status());
     return AddCustomerIssue(a.partner, *subscription, PartnerId(), text);
   }();
   Record("support.on_behalf", s.directory_user(), sub,

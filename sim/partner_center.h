@@ -247,6 +247,13 @@ class PartnerCenter {
   bool CanSeeCustomer(const Partner& p, const Customer& c) const;
   Result<Customer*> VisibleCustomer(const Actor& a, CustomerId id);
   Result<Subscription*> VisibleSubscription(const Actor& a, SubscriptionId id);
+  // Who may act on a subscription: `a` needs `permission`, and for an
+  // Office 365 subscription also the Office 365 permission (R41: Admin
+  // agents, not Helpdesk agents); then a reseller relationship with the
+  // subscription's customer (R20). Returns that customer.
+  Result<const Customer*> RequireSubscriptionAccess(const Actor& a,
+                                                    const Subscription& sub,
+                                                    Permission permission);
   // Invitations (invitations.cc).
   Result<SentInvitation> IssueInvitation(InvitationKind kind, const Actor* a,
                                          PartnerId sender, PartnerId co_sender,

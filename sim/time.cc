@@ -9,7 +9,9 @@ namespace tiersim::sim {
 std::string FormatSimTime(SimTime t) {
   using namespace std::chrono;
   const auto us = t.time_since_epoch();
-  const auto day_point = sys_days{floor<days>(duration_cast<seconds>(us))};
+  // floor, not duration_cast (which truncates towards zero): before 1970,
+  // 23:59:59.5 must stay on its own day.
+  const auto day_point = sys_days{floor<days>(us)};
   const year_month_day ymd{day_point};
   const auto in_day =
       us - duration_cast<microseconds>(day_point.time_since_epoch());

@@ -107,6 +107,10 @@ TEST(IsoTimeTest, FormatterOutputParsesBack) {
       {k2026 + 2 * kDay + (4 * 3600 + 5 * 60 + 6) * kS, "2026-01-03T04:05:06Z"},
       {k2026 + 250'000, "2026-01-01T00:00:00.250000Z"},
       {1709164800 * kS + 86'399 * kS, "2024-02-29T23:59:59Z"},
+      // Before the epoch, the last half second of a day stays on that day
+      // (the fuzzer found FormatSimTime printing it as the next day).
+      {-500'000, "1969-12-31T23:59:59.500000Z"},
+      {-kDay, "1969-12-31T00:00:00Z"},
   };
   for (const Pair& p : pairs) {
     const SimTime t{Duration{p.us}};

@@ -5,17 +5,15 @@
 // holds only RFC 3986 unreserved characters and escapes.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "mocks/common/form_encoding.h"
+#include "tests/fuzz/fuzz_check.h"
+
+using tiersim::fuzz::Check;
 
 namespace {
-
-void Check(bool condition) {
-  if (!condition) std::abort();
-}
 
 bool Allowed(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||

@@ -5,21 +5,15 @@
 // DecodeMessage, whatever bytes they hold.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "mocks/common/base64.h"
 #include "mocks/mail/mime.h"
 #include "mocks/mail/mime_codec.h"
+#include "tests/fuzz/fuzz_check.h"
 
-namespace {
-
-void Check(bool condition) {
-  if (!condition) std::abort();
-}
-
-}  // namespace
+using tiersim::fuzz::Check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "mocks/mail/smtp_session.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace {
 
@@ -31,9 +32,7 @@ struct Outcome {
   std::vector<std::string> messages;
 };
 
-void Check(bool condition) {
-  if (!condition) std::abort();
-}
+using tiersim::fuzz::Check;
 
 void CheckReplies(std::string_view replies) {
   std::size_t pos = 0;

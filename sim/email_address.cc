@@ -1,36 +1,83 @@
 #include "sim/email_address.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace tiersim::sim {
 
-Status CheckEmail(std::string_view email, std::string_view field) {
-  auto bad = [&](std::string_view why) {
-    return Error(ErrorCode::kInvalidEmail,
-                 std::string(field) + " '" + std::string(email) +
-                     "' is not a valid email address (" + std::string(why) +
-                     "); expected name@domain.example");
-  };
-  if (email.empty()) return bad("it is empty");
-  if (email.size() > 254) return bad("it is longer than 254 characters");
+namespace {
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsDomainLabel(std::string_view label) {
+  if (label.empty() || label.size() > 63) return false;
+  if (label.front() == '-' || label.back() == '-') return false;
+  return std::all_of(label.begin(), label.end(),
+                     [](char c) { return IsAsciiAlnum(c) || c == '-'; });
+}
+
+bool IsLocalPartChar(char c) {
+  return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '(' &&
+         c != ')' && c != ',' && c != ';' && c != ':' && c != '\\' &&
+         c != '[' && c != ']' && c != '@';
+}
+
+}  // namespace
+
+bool IsDomainName(std::string_view text) {
+  if (text.empty() || text.size() > 253) return false;
+  std::size_t labels = 0;
+  std::string_view last;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = text.find('.', start);
+    const std::string_view label = text.substr(
+        start,
+        dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (!IsDomainLabel(label)) return false;
+    ++labels;
+    last = label;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return labels >= 2 && !std::all_of(last.begin(), last.end(), IsAsciiDigit);
+}
+
+std::optional<std::string_view> EmailSyntaxProblem(std::string_view email) {
+  if (email.empty()) return "it is empty";
+  if (email.size() > 254) return "it is longer than 254 characters";
   const auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0) return bad("no name before @");
+  if (at == std::string_view::npos || at == 0) return "no name before @";
   if (email.find('@', at + 1) != std::string_view::npos) {
-    return bad("more than one @");
+    return "more than one @";
   }
-  const std::string_view domain = email.substr(at + 1);
-  if (domain.find('.') == std::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.') {
-    return bad("the domain has no dot-separated name");
+  const std::string_view local = email.substr(0, at);
+  if (local.size() > 64)
+    return "the name before @ is longer than 64 characters";
+  if (!std::all_of(local.begin(), local.end(), IsLocalPartChar)) {
+    return "the name before @ contains a blank, a non-ASCII character or one "
+           "of \"<>(),;:\\[]";
   }
-  for (char c : email) {
-    if (std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '>' ||
-        c == ',' || c == ';' || c == '"') {
-      return bad("it contains a space or one of <>,;\"");
-    }
+  if (local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos) {
+    return "the name before @ starts or ends with a dot or has two in a row";
   }
-  return OkStatus();
+  if (!IsDomainName(email.substr(at + 1))) {
+    return "the part after @ is not a domain name such as contoso.com";
+  }
+  return std::nullopt;
+}
+
+Status CheckEmail(std::string_view email, std::string_view field) {
+  const auto problem = EmailSyntaxProblem(email);
+  if (!problem) return OkStatus();
+  return Error(ErrorCode::kInvalidEmail,
+               std::string(field) + " '" + std::string(email) +
+                   "' is not a valid email address (" + std::string(*problem) +
+                   "); expected name@domain.example");
 }
 
 std::string EmailDomain(std::string_view email) {

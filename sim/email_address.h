@@ -1,7 +1,10 @@
-// Email addresses as the core checks them: syntax, the domain part, and the
-// consumer webmail list (R1), which is data in email_address.cc.
+// Email addresses and domain names: the one syntax rule, which the core
+// (CheckEmail) and the mocks (Azure AD's directory, the mail store, the SMTP
+// sender: mocks/common/text.h) share, the domain part, and the consumer
+// webmail list (R1), which is data in email_address.cc.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +14,19 @@
 
 namespace tiersim::sim {
 
+// A DNS name such as "fabrikam.onmicrosoft.com": two or more dot-separated
+// labels of 1-63 letters, digits or hyphens (not at either end of a label),
+// at most 253 characters, the last label not all digits.
+bool IsDomainName(std::string_view text);
+// What is wrong with `email` as an addr-spec "local@domain", in words
+// ("more than one @"); nullopt when it is valid: a local part of 1-64
+// printable ASCII characters without blanks, quotes, angle brackets,
+// parentheses, ,;:\[] or '@', no leading, trailing or doubled dot, a domain
+// per IsDomainName, at most 254 characters in all.
+std::optional<std::string_view> EmailSyntaxProblem(std::string_view email);
+inline bool IsEmailAddress(std::string_view email) {
+  return !EmailSyntaxProblem(email).has_value();
+}
 // kInvalidEmail naming `field` ("primary contact email") when malformed.
 Status CheckEmail(std::string_view email, std::string_view field);
 // The lowercased part after '@' (empty if none).

@@ -2,23 +2,12 @@
 #include "sim/ops_customers_api.h"
 
 #include <algorithm>
-#include <charconv>
+
+#include "sim/ids.h"
+#include "sim/text.h"
 
 namespace tiersim::sim::ops {
 namespace {
-
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool SameText(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return Lower(x) == Lower(y); });
-}
-bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         SameText(text.substr(0, prefix.size()), prefix);
-}
 
 Result<PartnerId> PartnerNamed(const PartnerCenter& pc, std::string_view what,
                                std::string_view text, ErrorCode code) {
@@ -47,18 +36,19 @@ Result<CustomerPage> ListCustomerPage(PartnerCenter& pc, const Session& s,
   page.size = size == 0 ? kDefaultCustomerPage : static_cast<std::size_t>(size);
   std::size_t offset = 0;
   if (!continuation.empty()) {
-    const char* end = continuation.data() + continuation.size();
-    auto [ptr, ec] = std::from_chars(continuation.data(), end, offset);
-    if (ec != std::errc() || ptr != end || continuation.size() > 12) {
+    const auto parsed =
+        continuation.size() <= 12 ? ParseDecimal(continuation) : std::nullopt;
+    if (!parsed) {
       return Error(ErrorCode::kInvalidArgument,
                    "MS-ContinuationToken must be the value from the previous "
                    "page's links.next");
     }
+    offset = static_cast<std::size_t>(*parsed);
   }
   CustomerFilter filter;
-  const bool by_name = SameText(query.field, "CompanyName");
-  const bool by_domain = SameText(query.field, "Domain");
-  if (SameText(query.field, "IndirectReseller")) {
+  const bool by_name = EqualsIgnoreCase(query.field, "CompanyName");
+  const bool by_domain = EqualsIgnoreCase(query.field, "Domain");
+  if (EqualsIgnoreCase(query.field, "IndirectReseller")) {
     auto reseller = pc.FindPartner(query.value);
     if (!reseller) {
       return Error(ErrorCode::kNotFound,
@@ -70,16 +60,15 @@ Result<CustomerPage> ListCustomerPage(PartnerCenter& pc, const Session& s,
                  "filter Field must be IndirectReseller, CompanyName or "
                  "Domain; got \"" +
                      query.field + "\"");
-  } else if (!query.op.empty() && !SameText(query.op, "starts_with")) {
+  } else if (!query.op.empty() && !EqualsIgnoreCase(query.op, "starts_with")) {
     return Error(ErrorCode::kInvalidArgument,
                  "filter Operator must be starts_with");
   }
   TIERSIM_ASSIGN_OR_RETURN(std::vector<CustomerSummary> customers,
                            pc.Customers(s, filter));
   for (CustomerSummary& c : customers) {
-    if (by_name && !StartsWithIgnoringCase(c.company_name, query.value))
-      continue;
-    if (by_domain && !StartsWithIgnoringCase(c.domain, query.value)) continue;
+    if (by_name && !StartsWithIgnoreCase(c.company_name, query.value)) continue;
+    if (by_domain && !StartsWithIgnoreCase(c.domain, query.value)) continue;
     if (page.total++ < offset) continue;
     if (page.items.size() < page.size) page.items.push_back(std::move(c));
   }

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/guids.h"
+#include "mocks/common/crypto_util.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {

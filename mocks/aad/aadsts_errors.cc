@@ -293,22 +293,49 @@ AadError Unavailable(std::string_view why) {
 
 }  // namespace aadsts
 
+namespace {
+
+struct AadstsRow {
+  sim::ErrorCode code;
+  int aadsts;
+};
+constexpr AadstsRow kAadstsRows[] = {
+    {sim::ErrorCode::kInvalidCredentials, 50126},
+    {sim::ErrorCode::kPasswordChangeRequired, 50055},
+    {sim::ErrorCode::kWeakPassword, 120002},
+    {sim::ErrorCode::kUnknownTenant, 90002},
+};
+
+}  // namespace
+
 AadError FromStatus(const sim::Status& status) {
   using sim::ErrorCode;
-  switch (status.code()) {
-    case ErrorCode::kInvalidCredentials:
-      return aadsts::InvalidUsernameOrPassword();
-    case ErrorCode::kPasswordChangeRequired:
-      return aadsts::PasswordExpired();
-    case ErrorCode::kWeakPassword:
-      return aadsts::WeakNewPassword(status.message());
-    case ErrorCode::kUnknownTenant:
-      return aadsts::TenantNotFound(status.message());
-    case ErrorCode::kUnavailable:
-      return aadsts::Unavailable(status.message());
-    default:
-      return aadsts::Internal(status.ToString());
+  int aadsts = 0;
+  for (const AadstsRow& row : kAadstsRows) {
+    if (row.code == status.code()) aadsts = row.aadsts;
   }
+  switch (aadsts) {
+    case 50126:
+      return aadsts::InvalidUsernameOrPassword();
+    case 50055:
+      return aadsts::PasswordExpired();
+    case 120002:
+      return aadsts::WeakNewPassword(status.message());
+    case 90002:
+      return aadsts::TenantNotFound(status.message());
+    default:
+      return status.code() == ErrorCode::kUnavailable
+                 ? aadsts::Unavailable(status.message())
+                 : aadsts::Internal(status.ToString());
+  }
+}
+
+sim::ErrorCode ErrorCodeForAadsts(int aadsts_code) {
+  if (aadsts_code == 50034) return sim::ErrorCode::kInvalidCredentials;
+  for (const AadstsRow& row : kAadstsRows) {
+    if (row.aadsts == aadsts_code) return row.code;
+  }
+  return sim::ErrorCode::kInvalidArgument;
 }
 
 }  // namespace tiersim::mocks

@@ -110,9 +110,17 @@ AadError Internal(std::string_view why);                            // 500
 AadError Unavailable(std::string_view why);                         // 503
 }  // namespace aadsts
 
-// A backend failure as Azure AD reports it: kInvalidCredentials → 50126,
-// kPasswordChangeRequired → 50055, kWeakPassword → 120002, kUnknownTenant
-// → 90002, kUnavailable → 503, anything else → 500.
+// The one mapping between the core's codes and AADSTS codes, used both
+// ways: FromStatus by the server, ErrorCodeForAadsts by the network client.
+//   kInvalidCredentials     50126 (50034, unknown user, reads back as it too)
+//   kPasswordChangeRequired 50055
+//   kWeakPassword           120002
+//   kUnknownTenant          90002
+// A backend failure as Azure AD reports it: the code above, kUnavailable →
+// 503, anything else → 500.
 AadError FromStatus(const sim::Status& status);
+// The core's code for an AADSTS number; kInvalidArgument for the codes
+// that have no counterpart (a malformed request).
+sim::ErrorCode ErrorCodeForAadsts(int aadsts_code);
 
 }  // namespace tiersim::mocks

@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "mocks/aad/crypto_util.h"
+#include "mocks/common/crypto_util.h"
 #include "mocks/common/text.h"
 #include "sim/ids.h"
 #include "sim/status.h"

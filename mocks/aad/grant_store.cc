@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "mocks/aad/crypto_util.h"
+#include "mocks/common/crypto_util.h"
 
 namespace tiersim::mocks {
 

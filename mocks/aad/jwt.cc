@@ -3,7 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/crypto_util.h"
+#include "mocks/common/crypto_util.h"
 
 namespace tiersim::mocks {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/openssl_ptr.h"
+#include "mocks/common/crypto_util.h"
 
 namespace tiersim::mocks {
 namespace {

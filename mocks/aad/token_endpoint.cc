@@ -4,10 +4,10 @@
 #include <string>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/aad/crypto_util.h"
-#include "mocks/common/form_encoding.h"
 #include "mocks/aad/guids.h"
 #include "mocks/aad/token_issuer.h"
+#include "mocks/common/crypto_util.h"
+#include "mocks/common/form_encoding.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {

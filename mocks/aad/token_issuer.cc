@@ -3,8 +3,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/guids.h"
+#include "mocks/common/crypto_util.h"
 
 namespace tiersim::mocks {
 namespace {

@@ -1,14 +1,9 @@
 #include "mocks/common/form_encoding.h"
 
+#include "sim/text.h"
+
 namespace tiersim::mocks {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool IsUnreserved(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -37,8 +32,8 @@ std::optional<std::string> PercentDecode(std::string_view text,
     const char c = text[i];
     if (c == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
-      const int hi = HexValue(text[i + 1]);
-      const int lo = HexValue(text[i + 2]);
+      const int hi = sim::HexDigitValue(text[i + 1]);
+      const int lo = sim::HexDigitValue(text[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out += static_cast<char>(hi << 4 | lo);
       i += 2;

@@ -1,8 +1,8 @@
 // Small text helpers shared by the in-memory mocks: ASCII case folding
 // (from sim/text.h), case-insensitive hashing for unordered containers, and the
-// syntax checks the Microsoft services apply to domains, country codes and
-// email addresses. Pure functions; they own nothing and are safe from any
-// thread.
+// syntax checks the Microsoft services apply to country codes and (from
+// sim/email_address.h) domains and email addresses. Pure functions; they own
+// nothing and are safe from any thread.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "sim/email_address.h"
 #include "sim/text.h"
 
 namespace tiersim::mocks {
@@ -40,16 +41,11 @@ struct CaseInsensitiveEqual {
   }
 };
 
-// A DNS name such as "fabrikam.onmicrosoft.com": two or more dot-separated
-// labels of 1-63 letters, digits or hyphens (not at either end of a label),
-// at most 253 characters, the last label not all digits.
-bool IsDomainName(std::string_view text);
 // ISO 3166 alpha-2 in the form Microsoft uses: two uppercase ASCII letters.
 bool IsCountryCode(std::string_view text);
-// An addr-spec "local@domain": a non-empty local part of at most 64
-// printable ASCII characters without spaces, quotes, angle brackets or '@',
-// and a domain per IsDomainName.
-bool IsEmailAddress(std::string_view text);
+// The one e-mail and domain syntax rule is the core's (sim/email_address.h).
+using sim::IsDomainName;
+using sim::IsEmailAddress;
 // The addr-spec of "someone@example.com" or "Some One <someone@example.com>"
 // (surrounding blanks ignored); nullopt when it is not a valid address.
 std::optional<std::string_view> AddrSpec(std::string_view text);

@@ -1,61 +1,73 @@
 #include "mocks/mail/mime_codec.h"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "mocks/common/base64.h"
 #include "mocks/common/text.h"
+#include "sim/text.h"
 
 namespace tiersim::mocks {
 namespace {
 
 constexpr char kHex[] = "0123456789ABCDEF";
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-void AppendUtf8(std::uint32_t code_point, std::string& out) {
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
-
-// Windows-1252 0x80-0x9F; 0 where the code page leaves a hole (kept as the
-// Latin-1 control character, as browsers do).
-constexpr std::array<std::uint16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-enum class Charset { kPassThrough, kLatin1, kCp1252 };
-
-Charset CharsetOf(std::string_view name) {
+// The charset label as iconv wants it: unquoted, trimmed, lowercase.
+std::string CharsetLabel(std::string_view name) {
   std::string lower = AsciiLower(TrimBlanks(name));
   if (lower.size() >= 2 && lower.front() == '"' && lower.back() == '"') {
     lower = lower.substr(1, lower.size() - 2);
   }
-  if (lower == "iso-8859-1" || lower == "iso8859-1" || lower == "latin1" ||
-      lower == "latin-1" || lower == "l1" || lower == "iso_8859-1" ||
-      lower == "cp819" || lower == "iso-ir-100") {
-    return Charset::kLatin1;
+  return lower;
+}
+
+bool IsUtf8Label(std::string_view label) {
+  return label.empty() || label == "utf-8" || label == "utf8" ||
+         label == "us-ascii" || label == "ascii";
+}
+
+// Converts with iconv, writing U+FFFD for each byte the charset does not
+// map (and for a sequence cut off at the end), as mail readers do.
+// Nullopt when iconv does not know the charset.
+std::optional<std::string> ConvertWithIconv(std::string_view bytes,
+                                            const std::string& label) {
+  // A '/' would let the label ask iconv for //TRANSLIT or //IGNORE.
+  if (label.find('/') != std::string::npos) return std::nullopt;
+  iconv_t cd = iconv_open("UTF-8", label.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  std::array<char, 1024> buffer;
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  while (true) {
+    char* dest = buffer.data();
+    std::size_t dest_left = buffer.size();
+    const std::size_t rc = in_left == 0
+                               ? iconv(cd, nullptr, nullptr, &dest, &dest_left)
+                               : iconv(cd, &in, &in_left, &dest, &dest_left);
+    out.append(buffer.data(), buffer.size() - dest_left);
+    if (rc != static_cast<std::size_t>(-1)) {
+      if (in_left == 0) break;
+      continue;
+    }
+    if (errno == E2BIG) continue;
+    // EILSEQ (unmapped or invalid) or EINVAL (cut off): one byte becomes
+    // the replacement character and conversion goes on.
+    sim::AppendUtf8(sim::kReplacementCharacter, out);
+    ++in;
+    --in_left;
   }
-  if (lower == "windows-1252" || lower == "cp1252") return Charset::kCp1252;
-  return Charset::kPassThrough;  // utf-8, us-ascii and the unknown
+  iconv_close(cd);
+  return out;
 }
 
 // The encoded words of RFC 2047: "=?charset?B|Q?text?=".
@@ -95,10 +107,11 @@ bool ParseEncodedWord(std::string_view text, EncodedWord* word) {
       if (c == '_') {
         word->bytes.push_back(' ');
       } else if (c == '=' && i + 2 < payload.size() &&
-                 HexValue(payload[i + 1]) >= 0 &&
-                 HexValue(payload[i + 2]) >= 0) {
-        word->bytes.push_back(static_cast<char>(HexValue(payload[i + 1]) * 16 +
-                                                HexValue(payload[i + 2])));
+                 sim::HexDigitValue(payload[i + 1]) >= 0 &&
+                 sim::HexDigitValue(payload[i + 2]) >= 0) {
+        word->bytes.push_back(
+            static_cast<char>(sim::HexDigitValue(payload[i + 1]) * 16 +
+                              sim::HexDigitValue(payload[i + 2])));
         i += 2;
       } else {
         word->bytes.push_back(c);
@@ -127,10 +140,10 @@ std::string DecodeQuotedPrintable(std::string_view text) {
   while (i < n) {
     const char c = text[i];
     if (c == '=') {
-      if (i + 2 < n && HexValue(text[i + 1]) >= 0 &&
-          HexValue(text[i + 2]) >= 0) {
-        out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 +
-                                        HexValue(text[i + 2])));
+      if (i + 2 < n && sim::HexDigitValue(text[i + 1]) >= 0 &&
+          sim::HexDigitValue(text[i + 2]) >= 0) {
+        out.push_back(static_cast<char>(sim::HexDigitValue(text[i + 1]) * 16 +
+                                        sim::HexDigitValue(text[i + 2])));
         i += 3;
         continue;
       }
@@ -207,24 +220,14 @@ std::string EncodeQuotedPrintable(std::string_view text) {
 }
 
 bool IsPassThroughCharset(std::string_view charset) {
-  return CharsetOf(charset) == Charset::kPassThrough;
+  return IsUtf8Label(CharsetLabel(charset));
 }
 
 std::string ToUtf8(std::string_view bytes, std::string_view charset) {
-  const Charset kind = CharsetOf(charset);
-  if (kind == Charset::kPassThrough) return std::string(bytes);
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 4);
-  for (char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    std::uint32_t code_point = b;
-    if (kind == Charset::kCp1252 && b >= 0x80 && b < 0xA0 &&
-        kCp1252High[b - 0x80] != 0) {
-      code_point = kCp1252High[b - 0x80];
-    }
-    AppendUtf8(code_point, out);
-  }
-  return out;
+  const std::string label = CharsetLabel(charset);
+  if (IsUtf8Label(label)) return std::string(bytes);
+  auto converted = ConvertWithIconv(bytes, label);
+  return converted ? *std::move(converted) : std::string(bytes);
 }
 
 std::string DecodeHeaderValue(std::string_view value) {

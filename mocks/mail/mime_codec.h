@@ -1,7 +1,8 @@
 // MIME codecs: the transfer encoding quoted-printable (base64 is
 // mocks/common/base64.h's Base64DecodeMime and Base64Encode), RFC 2047
-// encoded words in headers and the charsets mail uses (UTF-8, US-ASCII,
-// ISO-8859-1, Windows-1252, all turned into UTF-8). mail_address.h parses
+// encoded words in headers and the charsets mail uses (any that iconv knows:
+// ISO-8859-*, Windows-125*, KOI8-R, Shift_JIS, GB2312, ..., all turned into
+// UTF-8). mail_address.h parses
 // address lists with them; mime.h builds whole messages.
 //
 // Pure functions on bytes: no I/O, no state, safe from any thread. Decoders
@@ -31,10 +32,12 @@ std::string EncodeQuotedPrintable(std::string_view text);
 
 // ---- Charsets ---------------------------------------------------------------
 
-// `bytes` in `charset` (case-insensitive: utf-8, us-ascii, iso-8859-1 and its
-// aliases, windows-1252) as UTF-8. Unknown charsets are passed through.
+// `bytes` in `charset` (case-insensitive, optionally quoted; converted by
+// iconv) as UTF-8; bytes the charset does not map become U+FFFD. UTF-8,
+// US-ASCII, a missing charset and charsets iconv does not know are passed
+// through unchanged.
 std::string ToUtf8(std::string_view bytes, std::string_view charset);
-// True when ToUtf8 gives its input back unchanged for `charset`.
+// True for the charsets ToUtf8 never converts: UTF-8, US-ASCII, none.
 bool IsPassThroughCharset(std::string_view charset);
 
 // ---- Headers ----------------------------------------------------------------

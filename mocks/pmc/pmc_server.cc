@@ -1,11 +1,10 @@
 #include "mocks/pmc/pmc_server.h"
 
-#include <openssl/rand.h>
-
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "mocks/common/crypto_util.h"
 #include "mocks/common/text.h"
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
@@ -33,19 +32,35 @@ json ProfileJson(const sim::MpnProfile& p) {
               {"competencies", p.competencies}};
 }
 
-std::string NewToken() {
-  unsigned char bytes[24];
-  RAND_bytes(bytes, sizeof bytes);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
-}
+// An opaque access token from OpenSSL's CSPRNG (RandomToken aborts when
+// the generator fails rather than hand out a guessable token).
+std::string NewToken() { return RandomToken(24); }
 
 }  // namespace
+
+int PmcHttpStatus(sim::ErrorCode code) {
+  using sim::ErrorCode;
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kDuplicateEmail:
+      return 400;
+    case ErrorCode::kInvalidCredentials:
+    case ErrorCode::kInvalidToken:
+    case ErrorCode::kPmcSignInRequired:
+      return 401;
+    case ErrorCode::kNotFound:
+    case ErrorCode::kUnknownMpnId:
+    case ErrorCode::kMpnNotListed:
+      return 404;
+    case ErrorCode::kFailedPrecondition:
+    case ErrorCode::kMpnProfileInactive:
+      return 409;
+    case ErrorCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
 
 struct PmcServer::Impl {
   Impl(SharedWorld& w, const PmcServerOptions& o)
@@ -92,8 +107,7 @@ struct PmcServer::Impl {
     auto account = world.With(
         [&](InProcessWorld& w) { return w.pmc().SignIn(user, password); });
     if (!account.ok()) {
-      Error(res,
-            account.code() == sim::ErrorCode::kInvalidCredentials ? 401 : 503,
+      Error(res, PmcHttpStatus(account.code()),
             sim::ErrorCodeName(account.code()), account.status().message());
       return;
     }
@@ -115,8 +129,8 @@ struct PmcServer::Impl {
     auto profiles = world.With(
         [&](InProcessWorld& w) { return w.pmc().Profiles(*account); });
     if (!profiles.ok()) {
-      Error(res, 503, sim::ErrorCodeName(profiles.code()),
-            profiles.status().message());
+      Error(res, PmcHttpStatus(profiles.code()),
+            sim::ErrorCodeName(profiles.code()), profiles.status().message());
       return;
     }
     if (!one) {

@@ -29,6 +29,12 @@ struct PmcServerOptions {
   int threads = 8;
 };
 
+// The HTTP status the PMC answers a backend failure with: 400 for bad
+// input, 401 for credentials and tokens, 404 for unknown accounts and MPN
+// IDs, 409 for a state that forbids it, 503 when unavailable, 500 for the
+// rest. The body names the core's code either way.
+int PmcHttpStatus(sim::ErrorCode code);
+
 class PmcServer {
  public:
   PmcServer(SharedWorld& world, Plumbing* plumbing, PmcServerOptions options);

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "mocks/aad/aadsts_errors.h"
 #include "mocks/remote/network_impl.h"
 
 namespace tiersim::mocks {
@@ -48,13 +49,6 @@ Status AadFailure(int http_status, const std::string& body) {
                       "Azure AD answered HTTP " + std::to_string(http_status) +
                           " without JSON");
   }
-  if (j.contains("tiersim_code") && j["tiersim_code"].is_string()) {
-    auto code = sim::ErrorCodeFromName(j["tiersim_code"].get<std::string>());
-    if (code) {
-      return sim::Error(
-          *code, j.value("tiersim_message", j.value("error_description", "")));
-    }
-  }
   std::string description = j.value("error_description", std::string());
   description = description.substr(0, description.find("\r\n"));
   const auto colon = description.find(": ");
@@ -66,20 +60,12 @@ Status AadFailure(int http_status, const std::string& body) {
       !j["error_codes"].empty() && j["error_codes"][0].is_number_integer()) {
     code = j["error_codes"][0].get<int>();
   }
-  switch (code) {
-    case 50126:
-    case 50034:
-      return sim::Error(sim::ErrorCode::kInvalidCredentials, description);
-    case 50055:
-      return sim::Error(sim::ErrorCode::kPasswordChangeRequired, description);
-    case 120002:  // the new password breaks the policy
-      return sim::Error(sim::ErrorCode::kWeakPassword, description);
-    case 90002:
-      return sim::Error(sim::ErrorCode::kUnknownTenant, description);
-    default:
-      return sim::Error(sim::ErrorCode::kInvalidArgument,
-                        "AADSTS" + std::to_string(code) + ": " + description);
+  const sim::ErrorCode mapped = ErrorCodeForAadsts(code);
+  if (mapped == sim::ErrorCode::kInvalidArgument) {
+    return sim::Error(mapped,
+                      "AADSTS" + std::to_string(code) + ": " + description);
   }
+  return sim::Error(mapped, description);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // and sim::WorldControl (through the /_tiersim control routes).
 #include <algorithm>
 
+#include "mocks/common/form_encoding.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/remote/network_impl.h"
 
@@ -33,7 +34,7 @@ Result<std::vector<sim::MailView>> Fetch(NetworkClient::Impl& impl,
   std::vector<json> summaries;
   for (int start = 0;; start += kPageSize) {
     auto page =
-        impl.Mail("GET", "/api/v1/search?query=" + wire::PercentEncode(query) +
+        impl.Mail("GET", "/api/v1/search?query=" + PercentEncode(query) +
                              "&start=" + std::to_string(start) +
                              "&limit=" + std::to_string(kPageSize));
     if (!page.ok()) return page.status();
@@ -44,8 +45,13 @@ Result<std::vector<sim::MailView>> Fetch(NetworkClient::Impl& impl,
   std::vector<sim::MailView> out;
   for (const json& s : summaries) {
     const std::string id_text = MessageIdText(s);
-    const std::uint64_t id = std::stoull(id_text);
-    if (id <= after) continue;
+    const auto id = sim::ParseDecimal(id_text);
+    if (!id) {
+      return sim::Error(sim::ErrorCode::kUnavailable,
+                        "the mail API listed a message with ID \"" + id_text +
+                            "\"; expected a decimal number");
+    }
+    if (*id <= after) continue;
     auto full = impl.Mail("GET", "/api/v1/message/" + id_text);
     if (!full.ok()) return full.status();
     const bool was_read = s.value("Read", false);
@@ -55,7 +61,7 @@ Result<std::vector<sim::MailView>> Fetch(NetworkClient::Impl& impl,
       if (!restored.ok()) return restored.status();
     }
     sim::MailView v;
-    v.id = sim::MessageId(id);
+    v.id = sim::MessageId(*id);
     v.from = AddressText(full->value("From", json::object()));
     for (const json& to : full->value("To", json::array())) {
       if (!v.to.empty()) v.to += ", ";

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "mocks/common/form_encoding.h"
 #include "mocks/wire/resources.h"
 #include "mocks/wire/wire.h"
 #include "sim/op.h"
@@ -28,8 +29,6 @@ class NotFoundError : public WireError {
   using WireError::WireError;
 };
 
-// RFC 3986 percent-encoding of everything but the unreserved characters.
-std::string PercentEncode(std::string_view text);
 // "/v1/users/{user}/roles" -> "/v1/users/([^/]+)/roles", and the names.
 std::string PathRegex(std::string_view pattern);
 std::vector<std::string_view> PathNames(std::string_view pattern);

@@ -66,24 +66,20 @@ void to_json(json& j, const MpnId& id) {
   j = id.valid() ? std::to_string(id.value()) : std::string();
 }
 void from_json(const json& j, MpnId& id) {
-  std::uint64_t v = 0;
   if (j.is_number_unsigned()) {
-    v = j.get<std::uint64_t>();
-  } else {
-    const std::string text = j.get<std::string>();
-    if (text.empty()) {
-      id = MpnId();
-      return;
-    }
-    if (text.size() > 18) throw WireError("an MPN ID has at most 18 digits");
-    for (char c : text) {
-      if (c < '0' || c > '9') {
-        throw WireError("\"" + text + "\" is not an MPN ID (digits only)");
-      }
-      v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
+    id = MpnId(j.get<std::uint64_t>());
+    return;
   }
-  id = MpnId(v);
+  const std::string text = j.get<std::string>();
+  if (text.empty()) {
+    id = MpnId();
+    return;
+  }
+  auto parsed = ParseMpnId(text);
+  if (!parsed) {
+    throw WireError("\"" + text + "\" is not an MPN ID (digits only)");
+  }
+  id = *parsed;
 }
 
 void to_json(json& j, const SimTime& t) { j = mocks::wire::TimeText(t); }

@@ -98,19 +98,12 @@ void from_json(const json& j, StrongId<Tag>& id) {
     id = StrongId<Tag>();
     return;
   }
-  const std::string prefix = std::string(Tag::kPrefix) + "-";
-  std::uint64_t v = 0;
-  bool ok = text.size() > prefix.size() && text.rfind(prefix, 0) == 0 &&
-            text.size() - prefix.size() <= 18;
-  for (std::size_t i = prefix.size(); ok && i < text.size(); ++i) {
-    ok = text[i] >= '0' && text[i] <= '9';
-    v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
-  }
-  if (!ok || v == 0) {
+  auto parsed = ParseId<StrongId<Tag>>(text);
+  if (!parsed) {
     throw mocks::wire::WireError("\"" + text + "\" is not an id like \"" +
-                                 prefix + "7\"");
+                                 std::string(Tag::kPrefix) + "-7\"");
   }
-  id = StrongId<Tag>(v);
+  id = *parsed;
 }
 void to_json(json& j, const MpnId& id);
 void from_json(const json& j, MpnId& id);

@@ -1,5 +1,5 @@
-// GoogleTest matchers for sim::Status and sim::Result<T> that print the
-// status when they fail:
+// GoogleTest matchers for sim::Status and sim::Result<T> (IsOk: anything
+// with ok()) that print the failure when they fail:
 //   EXPECT_THAT(pc.AddUser(s, spec), IsOk());
 //   EXPECT_THAT(pc.AddUser(s, spec),
 //   StatusIs(sim::ErrorCode::kPermissionDenied));
@@ -13,10 +13,28 @@
 
 namespace tiersim::testing {
 
+namespace internal {
+
+// What a failed value says about itself: the Status of a Status or
+// Result<T>, the error of an AadResult, or just "not OK".
+template <typename T>
+std::string FailureText(const T& value) {
+  if constexpr (requires { ::tiersim::sim::internal::AsStatus(value); }) {
+    return ::tiersim::sim::internal::AsStatus(value).ToString();
+  } else if constexpr (requires { value.error().Description(); }) {
+    return value.error().Description();
+  } else {
+    return "not OK";
+  }
+}
+
+}  // namespace internal
+
+// Anything with ok(): Status, Result<T>, AadResult<T>, LoadResult.
 MATCHER(IsOk, negation ? "is not OK" : "is OK") {
-  const ::tiersim::sim::Status s = ::tiersim::sim::internal::AsStatus(arg);
-  if (!s.ok()) *result_listener << "which is " << s.ToString();
-  return s.ok();
+  if (arg.ok()) return true;
+  *result_listener << "which is " << internal::FailureText(arg);
+  return false;
 }
 
 MATCHER_P(StatusIs, code,

@@ -5,8 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::harness {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using ::testing::ElementsAre;
 
@@ -44,7 +48,7 @@ TEST(LoaderTest, ValidScenarioLoadsWithDefaultsFromCastNames) {
     {"actor": "contoso", "sees": "indirect_resellers", "count": 1}
   ]
 })");
-  ASSERT_TRUE(r.ok()) << FormatDiagnostic(r.errors.front());
+  ASSERT_THAT(r, IsOk()) << FormatDiagnostic(r.errors.front());
   ASSERT_EQ(r.scenarios.size(), 1u);
   const Scenario& s = r.scenarios.front();
   EXPECT_EQ(s.seed, 9u);
@@ -64,7 +68,7 @@ TEST(LoaderTest, ArrayOfScenariosLoadsEach) {
   {"name": "a", "cast": {"c": {"role": "provider"}}, "steps": []},
   {"name": "b", "cast": {"c": {"role": "reseller"}}, "steps": []}
 ])");
-  ASSERT_TRUE(r.ok());
+  ASSERT_THAT(r, IsOk());
   ASSERT_EQ(r.scenarios.size(), 2u);
   EXPECT_EQ(r.scenarios[1].name, "b");
 }

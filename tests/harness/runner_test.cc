@@ -7,9 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "harness/loader.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::harness {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using reports::Outcome;
 using ::testing::HasSubstr;
@@ -22,7 +25,7 @@ constexpr char kCast[] = R"(
 Scenario Load(const std::string& steps, const std::string& cast = kCast) {
   LoadResult r = LoadScenarioText(
       "t.json", "{\"name\": \"t\", " + cast + "\"steps\": [" + steps + "]}");
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : FormatDiagnostic(r.errors[0]));
+  EXPECT_THAT(r, IsOk()) << (r.ok() ? "" : FormatDiagnostic(r.errors[0]));
   return r.ok() ? r.scenarios[0] : Scenario{};
 }
 

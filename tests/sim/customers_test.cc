@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 CustomerDetails Details(const std::string& prefix) {
   return {.company_name = prefix + " Ltd",
@@ -29,10 +32,11 @@ class CustomersTest : public ::testing::Test {
   // A wizard for Fabrikam with every page filled in for `prefix`.
   DraftId FilledDraft(const std::string& prefix) {
     auto d = pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner);
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
-    EXPECT_TRUE(
-        pc_.SetCustomerDetails(t_.contoso_admin, *d, Details(prefix)).ok());
-    EXPECT_TRUE(pc_.SetDraftSubscriptions(t_.contoso_admin, *d, kTenE3).ok());
+    EXPECT_THAT(d, IsOk());
+    EXPECT_THAT(pc_.SetCustomerDetails(t_.contoso_admin, *d, Details(prefix)),
+                IsOk());
+    EXPECT_THAT(pc_.SetDraftSubscriptions(t_.contoso_admin, *d, kTenE3),
+                IsOk());
     return *d;
   }
 
@@ -48,16 +52,16 @@ class CustomersTest : public ::testing::Test {
 TEST_F(CustomersTest, F7_WizardCreatesNothingUntilSubmit) {
   const Snapshot start = TakeSnapshot(w_);
   auto d = pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner);
-  ASSERT_TRUE(d.ok());
-  ASSERT_TRUE(
-      pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")).ok());
-  ASSERT_TRUE(
+  ASSERT_THAT(d, IsOk());
+  ASSERT_THAT(pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")),
+              IsOk());
+  ASSERT_THAT(
       pc_.SetDraftSubscriptions(t_.contoso_admin, *d,
                                 {{.offer_id = "o365-e3", .licenses = 10},
-                                 {.offer_id = "m365-e3", .licenses = 20}})
-          .ok());
+                                 {.offer_id = "m365-e3", .licenses = 20}}),
+      IsOk());
   auto review = pc_.ReviewDraft(t_.contoso_admin, *d);
-  ASSERT_TRUE(review.ok());
+  ASSERT_THAT(review, IsOk());
   EXPECT_EQ(review->reseller, t_.fabrikam.partner);  // preselected
   EXPECT_EQ(review->domain, "adatum.onmicrosoft.com");
   EXPECT_EQ(review->items.size(), 2u);
@@ -69,7 +73,7 @@ TEST_F(CustomersTest, F7_WizardCreatesNothingUntilSubmit) {
   EXPECT_FALSE(DomainExists("adatum.onmicrosoft.com"));
 
   auto created = pc_.SubmitDraft(t_.contoso_admin, *d);
-  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  ASSERT_THAT(created, IsOk());
   EXPECT_EQ(created->admin_user_name, "admin@adatum.onmicrosoft.com");
   EXPECT_EQ(created->subscriptions.size(), 2u);
   const Snapshot end = TakeSnapshot(w_);
@@ -85,8 +89,8 @@ TEST_F(CustomersTest, F7_WizardCreatesNothingUntilSubmit) {
   EXPECT_EQ((*listed)[0].id, created->customer);
   EXPECT_EQ((*listed)[0].resellers,
             std::vector<PartnerId>{t_.fabrikam.partner});
-  EXPECT_TRUE(
-      pc_.AdministerCustomer(t_.fabrikam_admin, created->customer).ok());
+  EXPECT_THAT(pc_.AdministerCustomer(t_.fabrikam_admin, created->customer),
+              IsOk());
   // The wizard is closed.
   EXPECT_EQ(pc_.SubmitDraft(t_.contoso_admin, *d).code(), ErrorCode::kNotFound);
 }
@@ -94,7 +98,7 @@ TEST_F(CustomersTest, F7_WizardCreatesNothingUntilSubmit) {
 TEST_F(CustomersTest, F7_CancelAbandonsTheWholeOperation) {
   const Snapshot before = TakeSnapshot(w_);
   const DraftId d = FilledDraft("adatum");
-  ASSERT_TRUE(pc_.CancelDraft(t_.contoso_admin, d).ok());
+  ASSERT_THAT(pc_.CancelDraft(t_.contoso_admin, d), IsOk());
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_FALSE(DomainExists("adatum.onmicrosoft.com"));
   EXPECT_TRUE(pc_.Customers(t_.contoso_admin)->empty());
@@ -105,12 +109,12 @@ TEST_F(CustomersTest, F7_CancelAbandonsTheWholeOperation) {
   EXPECT_EQ(pc_.CancelDraft(t_.contoso_admin, d).code(), ErrorCode::kNotFound);
   EXPECT_EQ(TakeSnapshot(w_), before);
   // The domain was never taken: a new wizard can use it.
-  EXPECT_TRUE(pc_.SubmitDraft(t_.contoso_admin, FilledDraft("adatum")).ok());
+  EXPECT_THAT(pc_.SubmitDraft(t_.contoso_admin, FilledDraft("adatum")), IsOk());
 }
 
 TEST_F(CustomersTest, F7_PagesMustBeFilledInOrder) {
   auto d = pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner);
-  ASSERT_TRUE(d.ok());
+  ASSERT_THAT(d, IsOk());
   const Snapshot before = TakeSnapshot(w_);
   Status early = pc_.SetDraftSubscriptions(t_.contoso_admin, *d, kTenE3);
   EXPECT_EQ(early.code(), ErrorCode::kWizardIncomplete);
@@ -119,8 +123,8 @@ TEST_F(CustomersTest, F7_PagesMustBeFilledInOrder) {
             ErrorCode::kWizardIncomplete);
   EXPECT_EQ(pc_.SubmitDraft(t_.contoso_admin, *d).code(),
             ErrorCode::kWizardIncomplete);
-  ASSERT_TRUE(
-      pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")).ok());
+  ASSERT_THAT(pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")),
+              IsOk());
   auto review = pc_.ReviewDraft(t_.contoso_admin, *d);
   EXPECT_EQ(review.code(), ErrorCode::kWizardIncomplete);
   EXPECT_TRUE(Mentions(review.status().message(), "subscriptions"));
@@ -157,7 +161,7 @@ TEST_F(CustomersTest, R22_FailedAdminUserCreationLeavesNothingBehind) {
   // The domain is free again: once Azure AD recovers, Submit works.
   w_.kernel().faults().Disarm(fault_points::kAadCreateUser);
   auto created = pc_.SubmitDraft(t_.contoso_admin, d);
-  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  ASSERT_THAT(created, IsOk());
   EXPECT_TRUE(DomainExists("adatum.onmicrosoft.com"));
 }
 
@@ -170,7 +174,7 @@ TEST_F(CustomersTest, R22_FailedTenantCreationLeavesNothingBehind) {
   EXPECT_TRUE(Mentions(r.status().message(), "tenant"));
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_FALSE(DomainExists("adatum.onmicrosoft.com"));
-  EXPECT_TRUE(pc_.SubmitDraft(t_.contoso_admin, d).ok());  // fired once only
+  EXPECT_THAT(pc_.SubmitDraft(t_.contoso_admin, d), IsOk());  // fired once only
 }
 
 TEST_F(CustomersTest, R22_CreateCustomerInOneGoRollsBackOnFailure) {
@@ -181,15 +185,15 @@ TEST_F(CustomersTest, R22_CreateCustomerInOneGoRollsBackOnFailure) {
   EXPECT_EQ(r.code(), ErrorCode::kUnavailable);
   EXPECT_EQ(TakeSnapshot(w_), before);  // no wizard left open either
   w_.kernel().faults().Clear();
-  EXPECT_TRUE(pc_.CreateCustomer(t_.contoso_admin, t_.fabrikam.partner,
-                                 Details("adatum"), kTenE3)
-                  .ok());
+  EXPECT_THAT(pc_.CreateCustomer(t_.contoso_admin, t_.fabrikam.partner,
+                                 Details("adatum"), kTenE3),
+              IsOk());
 }
 
 TEST_F(CustomersTest, R22_DomainTakenBeforeSubmitLeavesNothingBehind) {
   const DraftId first = FilledDraft("adatum");
   const DraftId second = FilledDraft("adatum");  // same domain, still free
-  ASSERT_TRUE(pc_.SubmitDraft(t_.contoso_admin, first).ok());
+  ASSERT_THAT(pc_.SubmitDraft(t_.contoso_admin, first), IsOk());
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.SubmitDraft(t_.contoso_admin, second);
   EXPECT_EQ(r.code(), ErrorCode::kDuplicateDomain);
@@ -200,9 +204,9 @@ TEST_F(CustomersTest, R22_DomainTakenBeforeSubmitLeavesNothingBehind) {
 TEST_F(CustomersTest, R23_TemporaryPasswordIsShownOnce) {
   const DraftId d = FilledDraft("adatum");
   auto created = pc_.SubmitDraft(t_.contoso_admin, d);
-  ASSERT_TRUE(created.ok());
+  ASSERT_THAT(created, IsOk());
   auto shown = pc_.RevealPassword(t_.contoso_admin, created->password);
-  ASSERT_TRUE(shown.ok());
+  ASSERT_THAT(shown, IsOk());
   EXPECT_GE(shown->size(), 12u);
   // It is the admin's real password (only the must-change step remains).
   EXPECT_EQ(pc_.SignIn(created->admin_user_name, *shown).code(),
@@ -217,7 +221,7 @@ TEST_F(CustomersTest, R23_TemporaryPasswordIsShownOnce) {
 
 TEST_F(CustomersTest, R23_AnotherUserCannotReadThePassword) {
   auto created = pc_.SubmitDraft(t_.contoso_admin, FilledDraft("adatum"));
-  ASSERT_TRUE(created.ok());
+  ASSERT_THAT(created, IsOk());
   Session colleague =
       t_.AddUser(t_.contoso_admin, "second@contoso.onmicrosoft.com",
                  AgentRole::kAdminAgent, AdminRole::kGlobalAdmin);
@@ -229,13 +233,13 @@ TEST_F(CustomersTest, R23_AnotherUserCannotReadThePassword) {
   }
   EXPECT_EQ(TakeSnapshot(w_), before);
   // Their attempts did not use up the one showing.
-  EXPECT_TRUE(pc_.RevealPassword(t_.contoso_admin, created->password).ok());
+  EXPECT_THAT(pc_.RevealPassword(t_.contoso_admin, created->password), IsOk());
 }
 
 TEST_F(CustomersTest, DuplicateDomainIsRefused) {
-  ASSERT_TRUE(pc_.SubmitDraft(t_.contoso_admin, FilledDraft("adatum")).ok());
+  ASSERT_THAT(pc_.SubmitDraft(t_.contoso_admin, FilledDraft("adatum")), IsOk());
   auto d = pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner);
-  ASSERT_TRUE(d.ok());
+  ASSERT_THAT(d, IsOk());
   const Snapshot before = TakeSnapshot(w_);
   for (const char* prefix : {"ADATUM", "fabrikam", "contoso"}) {
     Status s = pc_.SetCustomerDetails(t_.contoso_admin, *d, Details(prefix));
@@ -274,7 +278,7 @@ TEST_F(CustomersTest, InvalidDetailsAreRefusedFieldByField) {
        ErrorCode::kInvalidEmail, "contact email"},
   };
   auto d = pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner);
-  ASSERT_TRUE(d.ok());
+  ASSERT_THAT(d, IsOk());
   const Snapshot before = TakeSnapshot(w_);
   for (const Case& c : cases) {
     CustomerDetails details = Details("adatum");
@@ -288,9 +292,9 @@ TEST_F(CustomersTest, InvalidDetailsAreRefusedFieldByField) {
   }
   EXPECT_EQ(TakeSnapshot(w_), before);
   // After valid details, a spoiled second attempt keeps the valid ones.
-  ASSERT_TRUE(
-      pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")).ok());
-  ASSERT_TRUE(pc_.SetDraftSubscriptions(t_.contoso_admin, *d, kTenE3).ok());
+  ASSERT_THAT(pc_.SetCustomerDetails(t_.contoso_admin, *d, Details("adatum")),
+              IsOk());
+  ASSERT_THAT(pc_.SetDraftSubscriptions(t_.contoso_admin, *d, kTenE3), IsOk());
   CustomerDetails spoiled = Details("wingtip");
   spoiled.country = "USA";
   EXPECT_FALSE(pc_.SetCustomerDetails(t_.contoso_admin, *d, spoiled).ok());

@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "sim/email_address.h"
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 constexpr std::uint64_t kMpn = 4242;          // US, active
 constexpr std::uint64_t kInactiveMpn = 4243;  // US, inactive
@@ -46,39 +49,40 @@ class EnrollmentTest : public ::testing::Test {
                         .country = std::move(country),
                         .active = active};
     };
-    EXPECT_TRUE(w_.pmc().AddProfile(*fabrikam, profile(kMpn, "US", true)).ok());
-    EXPECT_TRUE(w_.pmc()
-                    .AddProfile(*fabrikam, profile(kInactiveMpn, "US", false))
-                    .ok());
-    EXPECT_TRUE(
-        w_.pmc().AddProfile(*fabrikam, profile(kGermanMpn, "DE", true)).ok());
-    EXPECT_TRUE(
-        w_.pmc().AddProfile(*other, profile(kOtherMpn, "US", true)).ok());
+    EXPECT_THAT(w_.pmc().AddProfile(*fabrikam, profile(kMpn, "US", true)),
+                IsOk());
+    EXPECT_THAT(
+        w_.pmc().AddProfile(*fabrikam, profile(kInactiveMpn, "US", false)),
+        IsOk());
+    EXPECT_THAT(w_.pmc().AddProfile(*fabrikam, profile(kGermanMpn, "DE", true)),
+                IsOk());
+    EXPECT_THAT(w_.pmc().AddProfile(*other, profile(kOtherMpn, "US", true)),
+                IsOk());
   }
 
   // Step 2 done: a new work account (US) with its global admin signed in.
   EnrollmentId SignedIn() {
     const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
-    EXPECT_TRUE(pc_.EnrollCreateWorkAccount(e, {.organization = "Fabrikam",
+    EXPECT_THAT(pc_.EnrollCreateWorkAccount(e, {.organization = "Fabrikam",
                                                 .domain_prefix = "fabrikam",
                                                 .country = "US",
                                                 .admin_name = "Dana",
-                                                .admin_password = kPassword})
-                    .ok());
+                                                .admin_password = kPassword}),
+                IsOk());
     return e;
   }
 
   // Steps 2-3 done: PMC signed in as fabrikam-pmc.
   EnrollmentId PmcSignedIn() {
     const EnrollmentId e = SignedIn();
-    EXPECT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+    EXPECT_THAT(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword), IsOk());
     return e;
   }
 
   // Steps 2-4 done: the active US profile chosen.
   EnrollmentId ProfileChosen() {
     const EnrollmentId e = PmcSignedIn();
-    EXPECT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+    EXPECT_THAT(pc_.EnrollChooseProfile(e, MpnId(kMpn)), IsOk());
     return e;
   }
 
@@ -92,23 +96,23 @@ TEST_F(EnrollmentTest, F1_SignInWithExistingGlobalAdminWorkAccount) {
   auto tenant = w_.directory().CreateTenant({.display_name = "Fabrikam",
                                              .domain = "fabrikam.example",
                                              .country = "US"});
-  ASSERT_TRUE(tenant.ok());
-  ASSERT_TRUE(w_.directory()
-                  .CreateUser(*tenant, {.upn = "boss@fabrikam.example",
-                                        .display_name = "Boss",
-                                        .password = kPassword,
-                                        .role = DirectoryRole::kGlobalAdmin})
-                  .ok());
+  ASSERT_THAT(tenant, IsOk());
+  ASSERT_THAT(
+      w_.directory().CreateUser(*tenant, {.upn = "boss@fabrikam.example",
+                                          .display_name = "Boss",
+                                          .password = kPassword,
+                                          .role = DirectoryRole::kGlobalAdmin}),
+      IsOk());
   const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
-  ASSERT_TRUE(pc_.EnrollSignIn(e, "boss@fabrikam.example", kPassword).ok());
+  ASSERT_THAT(pc_.EnrollSignIn(e, "boss@fabrikam.example", kPassword), IsOk());
   EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
   auto profiles = pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword);
-  ASSERT_TRUE(profiles.ok());
+  ASSERT_THAT(profiles, IsOk());
   EXPECT_EQ(profiles->size(), 3u);
-  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+  ASSERT_THAT(pc_.EnrollChooseProfile(e, MpnId(kMpn)), IsOk());
   auto partner =
       pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"));
-  ASSERT_TRUE(partner.ok()) << partner.status().ToString();
+  ASSERT_THAT(partner, IsOk());
   EXPECT_EQ(pc_.store().partner_by_tenant.at(*tenant), *partner);
   EXPECT_EQ(StepOf(e), EnrollmentStep::kSubmitted);
 }
@@ -119,7 +123,7 @@ TEST_F(EnrollmentTest, F1b_DirectPartnerAddsResellerAccount) {
                                  .domain_prefix = "tailspin",
                                  .mpn = MpnId(9001),
                                  .admin_password = kPassword});
-  ASSERT_TRUE(direct.ok());
+  ASSERT_THAT(direct, IsOk());
   Session s = *pc_.SignIn(direct->admin_upn, kPassword);
   EXPECT_FALSE(pc_.PartnerProfile(s)->reseller);
   // A malformed support address changes nothing.
@@ -132,7 +136,7 @@ TEST_F(EnrollmentTest, F1b_DirectPartnerAddsResellerAccount) {
 
   Status added = pc_.AddResellerAccount(
       s, {.name = "Help", .email = "help@tailspin.example"});
-  ASSERT_TRUE(added.ok()) << added.ToString();
+  ASSERT_THAT(added, IsOk());
   EXPECT_TRUE(pc_.PartnerProfile(s)->reseller);
   EXPECT_EQ(pc_.store()
                 .partners.at(direct->partner.value() - 1)
@@ -168,7 +172,7 @@ TEST_F(EnrollmentTest, R1_ConsumerWebmailPrimaryContactIsRefused) {
   // A look-alike organisation domain is not webmail.
   auto ok = pc_.EnrollSubmit(
       e, DetailsFor("fabrikam", "dana@gmail.com.fabrikam.example"));
-  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_THAT(ok, IsOk());
 }
 
 TEST_F(EnrollmentTest, R2_InactiveProfileIsRefused) {
@@ -192,13 +196,13 @@ TEST_F(EnrollmentTest, R2_ProfileInAnotherCountryIsRefused) {
   EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
   EXPECT_EQ(TakeSnapshot(w_), before);
   // The same account's active US profile is fine.
-  EXPECT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
+  EXPECT_THAT(pc_.EnrollChooseProfile(e, MpnId(kMpn)), IsOk());
 }
 
 TEST_F(EnrollmentTest, R3_NoReviewBeforeContactVerification) {
   auto partner = pc_.EnrollSubmit(
       ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
-  ASSERT_TRUE(partner.ok());
+  ASSERT_THAT(partner, IsOk());
   const mocks::StoredMessage* m = w_.mail().Latest("dana@fabrikam.example");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->email.kind, "contact-verification");
@@ -211,9 +215,9 @@ TEST_F(EnrollmentTest, R3_NoReviewBeforeContactVerification) {
 TEST_F(EnrollmentTest, R3_NotMeAnswerRejectsTheEnrollment) {
   auto partner = pc_.EnrollSubmit(
       ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
-  ASSERT_TRUE(partner.ok());
+  ASSERT_THAT(partner, IsOk());
   const std::string link = NewestLink(w_, "dana@fabrikam.example");
-  ASSERT_TRUE(pc_.VerifyContact(link, ContactAnswer::kNotMe).ok());
+  ASSERT_THAT(pc_.VerifyContact(link, ContactAnswer::kNotMe), IsOk());
   EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kRejected);
   EXPECT_TRUE(Mentions(w_.mail().Latest("dana@fabrikam.example")->email.text,
                        "Status: Rejected"));
@@ -227,12 +231,12 @@ TEST_F(EnrollmentTest, R3_NotMeAnswerRejectsTheEnrollment) {
 TEST_F(EnrollmentTest, R3_LostStatusEmailDoesNotUndoTheVerification) {
   auto partner = pc_.EnrollSubmit(
       ProfileChosen(), DetailsFor("fabrikam", "dana@fabrikam.example"));
-  ASSERT_TRUE(partner.ok());
+  ASSERT_THAT(partner, IsOk());
   const std::string link = NewestLink(w_, "dana@fabrikam.example");
   w_.kernel().faults().Arm(fault_points::kMailReject, {.times = 1});
   // The verification took effect, so it reports success; the lost email is
   // in the journal.
-  ASSERT_TRUE(pc_.VerifyContact(link, ContactAnswer::kItWasMe).ok());
+  ASSERT_THAT(pc_.VerifyContact(link, ContactAnswer::kItWasMe), IsOk());
   EXPECT_EQ(*pc_.EnrollmentStatus(*partner), EnrollmentState::kInReview);
   EXPECT_TRUE(Mentions(w_.kernel().journal().entries().back().note,
                        "status email failed"));
@@ -284,12 +288,12 @@ TEST_F(EnrollmentTest, R5_NonGlobalAdminWorkAccountIsRefused) {
   auto tenant = w_.directory().CreateTenant({.display_name = "Tailspin",
                                              .domain = "tailspin.example",
                                              .country = "US"});
-  ASSERT_TRUE(tenant.ok());
-  ASSERT_TRUE(w_.directory()
-                  .CreateUser(*tenant, {.upn = "clerk@tailspin.example",
-                                        .display_name = "Clerk",
-                                        .password = kPassword})
-                  .ok());
+  ASSERT_THAT(tenant, IsOk());
+  ASSERT_THAT(
+      w_.directory().CreateUser(*tenant, {.upn = "clerk@tailspin.example",
+                                          .display_name = "Clerk",
+                                          .password = kPassword}),
+      IsOk());
   const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectReseller).id;
   const Snapshot before = TakeSnapshot(w_);
   Status s = pc_.EnrollSignIn(e, "clerk@tailspin.example", kPassword);
@@ -339,10 +343,10 @@ TEST_F(EnrollmentTest, R6_MpnNotListedThenSignInWithOtherCredentials) {
   EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
   // Cancel, sign in to PMC as the other account: its profile is listed.
   auto profiles = pc_.EnrollSignInPmc(e, "other-pmc", kPassword);
-  ASSERT_TRUE(profiles.ok());
+  ASSERT_THAT(profiles, IsOk());
   ASSERT_EQ(profiles->size(), 1u);
   EXPECT_EQ((*profiles)[0].mpn, MpnId(kOtherMpn));
-  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kOtherMpn)).ok());
+  ASSERT_THAT(pc_.EnrollChooseProfile(e, MpnId(kOtherMpn)), IsOk());
   EXPECT_EQ(pc_.GetEnrollment(e)->chosen, MpnId(kOtherMpn));
   // And the first account's profiles are no longer on offer.
   EXPECT_EQ(pc_.EnrollChooseProfile(e, MpnId(kMpn)).code(),
@@ -360,7 +364,7 @@ TEST_F(EnrollmentTest, R6_PmcUnavailableFailsAndRetryWorks) {
   EXPECT_TRUE(Mentions(r.status().message(), "Partner Membership Center"));
   EXPECT_EQ(StepOf(e), EnrollmentStep::kSignedIn);
   w_.kernel().faults().Disarm(fault_points::kPmcUnavailable);
-  EXPECT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+  EXPECT_THAT(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword), IsOk());
   EXPECT_EQ(StepOf(e), EnrollmentStep::kPmcSignedIn);
 }
 
@@ -377,10 +381,10 @@ TEST_F(EnrollmentTest, R7_AccountSetupAddsAdminAgentToGlobalAdmin) {
   auto added = pc_.AddUser(admin, {.full_name = "Uma",
                                    .email = "uma@litware.onmicrosoft.com",
                                    .admin = AdminRole::kUserManagementAdmin});
-  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_THAT(added, IsOk());
   auto temporary = pc_.RevealPassword(admin, added->password);
-  ASSERT_TRUE(
-      pc_.ChangePassword(added->sign_in_name, *temporary, kNewPassword).ok());
+  ASSERT_THAT(pc_.ChangePassword(added->sign_in_name, *temporary, kNewPassword),
+              IsOk());
   Session uma = *pc_.SignIn(added->sign_in_name, kNewPassword);
   // A User management admin cannot finish set-up; nothing changes.
   Status denied = pc_.CompleteAccountSetup(uma);
@@ -389,10 +393,10 @@ TEST_F(EnrollmentTest, R7_AccountSetupAddsAdminAgentToGlobalAdmin) {
   EXPECT_FALSE(pc_.store().partners.at(e.partner.value() - 1).setup_complete);
   EXPECT_EQ(pc_.Me(uma)->agent, AgentRole::kNone);
 
-  ASSERT_TRUE(pc_.CompleteAccountSetup(admin).ok());
+  ASSERT_THAT(pc_.CompleteAccountSetup(admin), IsOk());
   EXPECT_EQ(pc_.Me(admin)->agent, AgentRole::kAdminAgent);
   EXPECT_EQ(pc_.Me(admin)->admin, AdminRole::kGlobalAdmin);
-  EXPECT_TRUE(pc_.RequestPartnership(admin, "admin@x.example").ok());
+  EXPECT_THAT(pc_.RequestPartnership(admin, "admin@x.example"), IsOk());
 }
 
 TEST_F(EnrollmentTest, StepsOutOfOrderAreRefused) {
@@ -400,17 +404,17 @@ TEST_F(EnrollmentTest, StepsOutOfOrderAreRefused) {
   EXPECT_EQ(pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
                 .code(),
             ErrorCode::kPmcSignInRequired);
-  ASSERT_TRUE(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword).ok());
+  ASSERT_THAT(pc_.EnrollSignInPmc(e, "fabrikam-pmc", kPassword), IsOk());
   const Snapshot before = TakeSnapshot(w_);
   auto early =
       pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"));
   EXPECT_EQ(early.code(), ErrorCode::kEnrollmentOutOfOrder);
   EXPECT_TRUE(Mentions(early.status().message(), "profile"));
   EXPECT_EQ(TakeSnapshot(w_), before);
-  ASSERT_TRUE(pc_.EnrollChooseProfile(e, MpnId(kMpn)).ok());
-  ASSERT_TRUE(
-      pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
-          .ok());
+  ASSERT_THAT(pc_.EnrollChooseProfile(e, MpnId(kMpn)), IsOk());
+  ASSERT_THAT(
+      pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example")),
+      IsOk());
   // Once submitted, no step can be redone.
   const Snapshot submitted = TakeSnapshot(w_);
   EXPECT_EQ(pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))
@@ -465,13 +469,13 @@ TEST_F(EnrollmentTest, F4_ExistingCustomersAppearAfterApproval) {
   ASSERT_EQ(*pc_.EnrollmentStatus(e.partner), EnrollmentState::kApproved);
   Session s = *pc_.SignIn(e.admin_upn, kPassword);
   auto customers = pc_.Customers(s);
-  ASSERT_TRUE(customers.ok());
+  ASSERT_THAT(customers, IsOk());
   ASSERT_EQ(customers->size(), 1u);
   EXPECT_EQ((*customers)[0].id, served->customer);
   EXPECT_EQ((*customers)[0].tenant, served->tenant);
   EXPECT_EQ((*customers)[0].resellers, std::vector<PartnerId>{e.partner});
   auto administered = pc_.AdministerCustomer(s, served->customer);
-  ASSERT_TRUE(administered.ok()) << administered.status().ToString();
+  ASSERT_THAT(administered, IsOk());
   EXPECT_EQ(*administered, served->tenant);
 }
 

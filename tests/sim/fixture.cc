@@ -1,9 +1,12 @@
 #include "tests/sim/fixture.h"
 
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 PartnerCenter::SeededPartner MustSeed(PartnerCenter& pc, Program program,
                                       const std::string& name,
@@ -15,7 +18,7 @@ PartnerCenter::SeededPartner MustSeed(PartnerCenter& pc, Program program,
                                 .country = "US",
                                 .mpn = MpnId(mpn),
                                 .admin_password = kPassword});
-  EXPECT_TRUE(seeded.ok()) << seeded.status().ToString();
+  EXPECT_THAT(seeded, IsOk());
   return *seeded;
 }
 
@@ -58,9 +61,9 @@ std::string TwoTierWorld::LatestLink(const std::string& address) {
 void TwoTierWorld::Partner(const Session& provider, const Session& reseller,
                            const std::string& reseller_email) {
   auto sent = pc.RequestPartnership(provider, reseller_email);
-  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_THAT(sent, IsOk());
   auto accepted = pc.AcceptPartnership(reseller, LatestLink(reseller_email));
-  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(accepted, IsOk());
 }
 
 void TwoTierWorld::PartnerContosoFabrikam() {
@@ -95,9 +98,9 @@ Session TwoTierWorld::AddUser(const Session& admin, const std::string& email,
     std::abort();
   }
   auto temporary = pc.RevealPassword(admin, added->password);
-  EXPECT_TRUE(temporary.ok());
+  EXPECT_THAT(temporary, IsOk());
   Status changed = pc.ChangePassword(email, *temporary, kNewPassword);
-  EXPECT_TRUE(changed.ok()) << changed.ToString();
+  EXPECT_THAT(changed, IsOk());
   return SignIn(email, kNewPassword);
 }
 

@@ -8,9 +8,12 @@
 #include <string_view>
 
 #include "sim/time.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::sim {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 constexpr std::int64_t kS = 1'000'000;           // one second in microseconds
 constexpr std::int64_t kDay = 86'400 * kS;       // one day
@@ -24,7 +27,7 @@ struct Case {
 void ExpectParses(const Case& c, IsoTimeForms forms = {}) {
   const Result<SimTime> t = ParseIsoTime(c.text, forms);
   if (c.us) {
-    ASSERT_TRUE(t.ok()) << c.text << ": " << t.status().ToString();
+    ASSERT_THAT(t, IsOk()) << c.text << ": " << t.status().ToString();
     EXPECT_EQ(t->time_since_epoch().count(), *c.us) << c.text;
   } else {
     EXPECT_FALSE(t.ok()) << c.text;
@@ -116,7 +119,7 @@ TEST(IsoTimeTest, FormatterOutputParsesBack) {
     const SimTime t{Duration{p.us}};
     EXPECT_EQ(FormatSimTime(t), p.text);
     const Result<SimTime> back = ParseIsoTime(p.text);
-    ASSERT_TRUE(back.ok()) << p.text;
+    ASSERT_THAT(back, IsOk()) << p.text;
     EXPECT_EQ(*back, t);
   }
 }

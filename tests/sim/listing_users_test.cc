@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 std::vector<std::string> Names(const std::vector<ProviderListing>& listings) {
   std::vector<std::string> out;
@@ -45,7 +48,7 @@ TEST_F(ListingUsersTest, R27_ListingChangeGoesLiveTwoToThreeWeeksLater) {
                          .logo_url = "https://contoso.example/logo.png",
                          .targets = {{.location = "Europe",
                                       .url = "https://contoso.example/eu"}}});
-  ASSERT_TRUE(request.ok()) << request.status().ToString();
+  ASSERT_THAT(request, IsOk());
   w_.kernel().scheduler().AdvanceBy(Days(13));
   EXPECT_EQ(pc_.Listing(t_.contoso_admin)->company_name,
             "Contoso Distribution");
@@ -70,15 +73,15 @@ TEST_F(ListingUsersTest, R27_ListingChangeGoesLiveTwoToThreeWeeksLater) {
 }
 
 TEST_F(ListingUsersTest, R27_LaterChangeKeepsAnEarlierChangeThatWentLive) {
-  ASSERT_TRUE(pc_.RequestListingChange(t_.contoso_admin,
-                                       {.company_name = "Contoso Cloud"})
-                  .ok());
+  ASSERT_THAT(pc_.RequestListingChange(t_.contoso_admin,
+                                       {.company_name = "Contoso Cloud"}),
+              IsOk());
   w_.kernel().scheduler().AdvanceBy(Days(7));
   // Filed before the first went live; goes live after it (21-28 days).
-  ASSERT_TRUE(
-      pc_.RequestListingChange(t_.contoso_admin,
-                               {.logo_url = "https://contoso.example/logo.png"})
-          .ok());
+  ASSERT_THAT(
+      pc_.RequestListingChange(
+          t_.contoso_admin, {.logo_url = "https://contoso.example/logo.png"}),
+      IsOk());
   w_.kernel().scheduler().AdvanceBy(Days(21));
   auto listing = pc_.Listing(t_.contoso_admin);
   EXPECT_EQ(listing->company_name, "Contoso Cloud");
@@ -112,10 +115,10 @@ TEST_F(ListingUsersTest, F10_NewUserChangesTemporaryPasswordAtFirstSignIn) {
       pc_.AddUser(t_.contoso_admin, {.full_name = "Hana Agent",
                                      .email = "hana@contoso.onmicrosoft.com",
                                      .agent = AgentRole::kHelpdeskAgent});
-  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_THAT(added, IsOk());
   EXPECT_EQ(added->sign_in_name, "hana@contoso.onmicrosoft.com");
   auto temporary = pc_.RevealPassword(t_.contoso_admin, added->password);
-  ASSERT_TRUE(temporary.ok());
+  ASSERT_THAT(temporary, IsOk());
   // R30: the welcome email names the sign-in name, never the password.
   const mocks::StoredMessage* m = w_.mail().Latest(added->sign_in_name);
   ASSERT_NE(m, nullptr);
@@ -136,9 +139,9 @@ TEST_F(ListingUsersTest, F10_NewUserChangesTemporaryPasswordAtFirstSignIn) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_EQ(pc_.SignIn(upn, *temporary).code(),
             ErrorCode::kPasswordChangeRequired);
-  ASSERT_TRUE(pc_.ChangePassword(upn, *temporary, kNewPassword).ok());
+  ASSERT_THAT(pc_.ChangePassword(upn, *temporary, kNewPassword), IsOk());
   auto session = pc_.SignIn(upn, kNewPassword);
-  ASSERT_TRUE(session.ok()) << session.status().ToString();
+  ASSERT_THAT(session, IsOk());
   auto me = pc_.Me(*session);
   EXPECT_EQ(me->full_name, "Hana Agent");
   EXPECT_EQ(me->agent, AgentRole::kHelpdeskAgent);
@@ -147,9 +150,9 @@ TEST_F(ListingUsersTest, F10_NewUserChangesTemporaryPasswordAtFirstSignIn) {
 }
 
 TEST_F(ListingUsersTest, F10_DuplicateEmailIsRefused) {
-  ASSERT_TRUE(pc_.AddUser(t_.contoso_admin, {.full_name = "Hana",
-                                             .email = "hana@contoso.example"})
-                  .ok());
+  ASSERT_THAT(pc_.AddUser(t_.contoso_admin, {.full_name = "Hana",
+                                             .email = "hana@contoso.example"}),
+              IsOk());
   const Snapshot before = TakeSnapshot(w_);
   for (const std::string& email :
        {std::string("HANA@Contoso.Example"), t_.contoso.admin_upn}) {
@@ -169,10 +172,10 @@ TEST_F(ListingUsersTest, F10_DuplicateEmailIsRefused) {
 TEST_F(ListingUsersTest, R23_NewUsersPasswordIsShownOnceToItsCreator) {
   auto added = pc_.AddUser(
       t_.contoso_admin, {.full_name = "Hana", .email = "hana@contoso.example"});
-  ASSERT_TRUE(added.ok());
+  ASSERT_THAT(added, IsOk());
   EXPECT_EQ(pc_.RevealPassword(t_.fabrikam_admin, added->password).code(),
             ErrorCode::kNotFound);
-  ASSERT_TRUE(pc_.RevealPassword(t_.contoso_admin, added->password).ok());
+  ASSERT_THAT(pc_.RevealPassword(t_.contoso_admin, added->password), IsOk());
   const Snapshot before = TakeSnapshot(w_);
   EXPECT_EQ(pc_.RevealPassword(t_.contoso_admin, added->password).code(),
             ErrorCode::kSecretAlreadyShown);
@@ -183,16 +186,16 @@ TEST_F(ListingUsersTest, R30_EveryEmailCarriesWhatItsFlowNeeds) {
   Enrolled tailspin = EnrollApproved(w_, {.prefix = "tailspin", .mpn = 3001});
   t_.PartnerContosoFabrikam();
   auto prospect = t_.Prospect("adatum");
-  ASSERT_TRUE(
-      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn)
-          .ok());
-  ASSERT_TRUE(pc_.InviteCustomerWithProvider(t_.fabrikam_admin,
-                                             t_.contoso.partner,
-                                             "owner@wingtip.example")
-                  .ok());
-  ASSERT_TRUE(pc_.AddUser(t_.contoso_admin, {.full_name = "Hana",
-                                             .email = "hana@contoso.example"})
-                  .ok());
+  ASSERT_THAT(
+      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn),
+      IsOk());
+  ASSERT_THAT(
+      pc_.InviteCustomerWithProvider(t_.fabrikam_admin, t_.contoso.partner,
+                                     "owner@wingtip.example"),
+      IsOk());
+  ASSERT_THAT(pc_.AddUser(t_.contoso_admin, {.full_name = "Hana",
+                                             .email = "hana@contoso.example"}),
+              IsOk());
 
   const std::string invitations = pc_.options().portal_url + "/invitations/";
   std::set<std::string> kinds;
@@ -241,14 +244,14 @@ FlowRun RunFlows(std::uint64_t seed) {
   t.PartnerContosoFabrikam();
   CustomerCreated adatum = t.AddCustomer("adatum", t.fabrikam.partner);
   auto prospect = t.Prospect("wingtip");
-  EXPECT_TRUE(
-      t.pc.RequestResellerRelationship(t.northwind_admin, prospect.admin_upn)
-          .ok());
+  EXPECT_THAT(
+      t.pc.RequestResellerRelationship(t.northwind_admin, prospect.admin_upn),
+      IsOk());
   Enrolled tailspin =
       EnrollApproved(t.world, {.prefix = "tailspin", .mpn = 3001});
-  EXPECT_TRUE(t.pc.RequestListingChange(t.contoso_admin,
-                                        {.company_name = "Contoso Cloud"})
-                  .ok());
+  EXPECT_THAT(t.pc.RequestListingChange(t.contoso_admin,
+                                        {.company_name = "Contoso Cloud"}),
+              IsOk());
   t.world.kernel().scheduler().AdvanceBy(Days(21));
   FlowRun run;
   for (const mocks::StoredMessage* m :

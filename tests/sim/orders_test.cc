@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 class OrdersTest : public ::testing::Test {
  protected:
@@ -23,9 +26,9 @@ class OrdersTest : public ::testing::Test {
   // The customer's admin, signed in after changing the temporary password.
   Session CustomerAdmin(const CustomerCreated& c) {
     auto temporary = pc_.RevealPassword(t_.contoso_admin, c.password);
-    EXPECT_TRUE(temporary.ok());
-    EXPECT_TRUE(
-        pc_.ChangePassword(c.admin_user_name, *temporary, kNewPassword).ok());
+    EXPECT_THAT(temporary, IsOk());
+    EXPECT_THAT(pc_.ChangePassword(c.admin_user_name, *temporary, kNewPassword),
+                IsOk());
     return t_.SignIn(c.admin_user_name, kNewPassword);
   }
 
@@ -34,9 +37,9 @@ class OrdersTest : public ::testing::Test {
   void Relate(const Session& reseller, const Session& customer_admin,
               const std::string& admin_upn) {
     auto sent = pc_.RequestResellerRelationship(reseller, admin_upn);
-    ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+    ASSERT_THAT(sent, IsOk());
     auto accepted = pc_.AcceptResellerInvitation(customer_admin, sent->link);
-    ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+    ASSERT_THAT(accepted, IsOk());
   }
 
   std::int32_t LicensesOf(SubscriptionId id) {
@@ -64,7 +67,7 @@ TEST_F(OrdersTest, F8_ProviderAddsSubscriptionCreditedToReseller) {
                               {{.offer_id = "m365-e3", .licenses = 25},
                                {.offer_id = "ems-e3", .licenses = 5}},
                               t_.fabrikam.partner);
-  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  ASSERT_THAT(order, IsOk());
   ASSERT_EQ(order->subscriptions.size(), 2u);
   auto subs = pc_.Subscriptions(t_.fabrikam_admin, adatum_.customer);
   ASSERT_EQ(subs->size(), 3u);
@@ -79,7 +82,7 @@ TEST_F(OrdersTest, F8_ProviderAddsSubscriptionCreditedToReseller) {
   auto direct =
       pc_.PlaceOrder(t_.contoso_admin, own.customer,
                      {{.offer_id = "o365-e1", .licenses = 3}}, PartnerId());
-  ASSERT_TRUE(direct.ok());
+  ASSERT_THAT(direct, IsOk());
   EXPECT_FALSE((*pc_.Subscriptions(t_.contoso_admin, own.customer))[1]
                    .reseller_of_record.valid());
 }
@@ -89,14 +92,14 @@ TEST_F(OrdersTest, F9_DesignatedContactReceivesCustomerSupportRequests) {
   const SubscriptionId sub = adatum_.subscriptions[0];
   EXPECT_EQ(SupportContactOf(sub), t_.contoso.partner);  // the provider first
   auto first = pc_.FileCustomerSupportRequest(customer, sub, "Mail is down");
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_THAT(first, IsOk());
   ASSERT_EQ(pc_.SupportQueue(t_.contoso_admin)->size(), 1u);
   EXPECT_TRUE(pc_.SupportQueue(t_.fabrikam_admin)->empty());
 
-  ASSERT_TRUE(
-      pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner).ok());
+  ASSERT_THAT(pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner),
+              IsOk());
   auto second = pc_.FileCustomerSupportRequest(customer, sub, "Still down");
-  ASSERT_TRUE(second.ok());
+  ASSERT_THAT(second, IsOk());
   auto queue = pc_.SupportQueue(t_.fabrikam_admin);
   ASSERT_EQ(queue->size(), 1u);
   EXPECT_EQ((*queue)[0].id, *second);
@@ -114,10 +117,10 @@ TEST_F(OrdersTest, R20_PartnerWithoutResellerRelationshipCannotChangeLicenses) {
                                   .domain_prefix = "litware",
                                   .mpn = MpnId(1000002),
                                   .admin_password = kPassword});
-  ASSERT_TRUE(litware.ok());
+  ASSERT_THAT(litware, IsOk());
   Session litware_admin = t_.SignIn(litware->admin_upn);
   t_.Partner(litware_admin, t_.fabrikam_admin, t_.fabrikam.admin_upn);
-  ASSERT_TRUE(pc_.GetCustomer(litware_admin, adatum_.customer).ok());
+  ASSERT_THAT(pc_.GetCustomer(litware_admin, adatum_.customer), IsOk());
   const SubscriptionId sub = adatum_.subscriptions[0];
   const Snapshot before = TakeSnapshot(w_);
   Status s = pc_.ChangeLicenses(litware_admin, sub, 20);
@@ -128,7 +131,7 @@ TEST_F(OrdersTest, R20_PartnerWithoutResellerRelationshipCannotChangeLicenses) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_EQ(LicensesOf(sub), 10);
   // The reseller with the relationship can.
-  ASSERT_TRUE(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 20).ok());
+  ASSERT_THAT(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 20), IsOk());
   EXPECT_EQ(LicensesOf(sub), 20);
 }
 
@@ -139,19 +142,19 @@ TEST_F(OrdersTest, R20_DelegatedAdminOnlyCannotChangeLicenses) {
                               .admin_password = kPassword,
                               .served_by = {t_.fabrikam.tenant},
                               .kind = RelationshipKind::kDelegatedAdminOnly});
-  ASSERT_TRUE(seeded.ok());
+  ASSERT_THAT(seeded, IsOk());
   // Northwind and Contoso become its resellers (F5); Contoso orders.
   t_.Partner(t_.contoso_admin, t_.northwind_admin, t_.northwind.admin_upn);
   auto joint = pc_.InviteCustomerWithProvider(
       t_.northwind_admin, t_.contoso.partner, seeded->admin_upn);
-  ASSERT_TRUE(joint.ok());
-  ASSERT_TRUE(
-      pc_.AcceptResellerInvitation(t_.SignIn(seeded->admin_upn), joint->link)
-          .ok());
+  ASSERT_THAT(joint, IsOk());
+  ASSERT_THAT(
+      pc_.AcceptResellerInvitation(t_.SignIn(seeded->admin_upn), joint->link),
+      IsOk());
   auto order = pc_.PlaceOrder(t_.contoso_admin, seeded->customer,
                               {{.offer_id = "m365-e3", .licenses = 40}},
                               t_.northwind.partner);
-  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  ASSERT_THAT(order, IsOk());
   const SubscriptionId sub = order->subscriptions[0];
   // Fabrikam sees the subscription through its delegated-admin access...
   ASSERT_EQ(pc_.Subscriptions(t_.fabrikam_admin, seeded->customer)->size(), 1u);
@@ -162,7 +165,7 @@ TEST_F(OrdersTest, R20_DelegatedAdminOnlyCannotChangeLicenses) {
   EXPECT_TRUE(Mentions(s.message(), "Tailspin"));
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_EQ(LicensesOf(sub), 40);
-  EXPECT_TRUE(pc_.ChangeLicenses(t_.northwind_admin, sub, 41).ok());
+  EXPECT_THAT(pc_.ChangeLicenses(t_.northwind_admin, sub, 41), IsOk());
 }
 
 TEST_F(OrdersTest, R21_ProviderNeedsItsOwnRelationshipToOrder) {
@@ -223,13 +226,13 @@ TEST_F(OrdersTest, R24_LicenseCountsMustBeWithinTheOffersLimits) {
   EXPECT_EQ(LicensesOf(sub), 10);
   EXPECT_EQ(TakeSnapshot(w_), before);
   // The limits themselves are allowed.
-  EXPECT_TRUE(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
+  EXPECT_THAT(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer,
                              {{.offer_id = "o365-e3", .licenses = 1},
                               {.offer_id = "o365-e1", .licenses = 300},
                               {.offer_id = "win-e3", .licenses = 5}},
-                             t_.fabrikam.partner)
-                  .ok());
-  EXPECT_TRUE(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 300).ok());
+                             t_.fabrikam.partner),
+              IsOk());
+  EXPECT_THAT(pc_.ChangeLicenses(t_.fabrikam_admin, sub, 300), IsOk());
 }
 
 TEST_F(OrdersTest, R24_UnknownOfferAndEmptyOrderAreRefused) {
@@ -277,13 +280,14 @@ TEST_F(OrdersTest, R25_SupportContactIsProviderOrPartneredAssociatedReseller) {
   EXPECT_EQ(TakeSnapshot(w_), partnered);
 
   // Partnered and associated: fine; and the provider itself always is.
-  ASSERT_TRUE(
-      pc_.SetSupportContact(t_.contoso_admin, sub, t_.northwind.partner).ok());
+  ASSERT_THAT(
+      pc_.SetSupportContact(t_.contoso_admin, sub, t_.northwind.partner),
+      IsOk());
   EXPECT_EQ(SupportContactOf(sub), t_.northwind.partner);
-  ASSERT_TRUE(
-      pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner).ok());
-  ASSERT_TRUE(
-      pc_.SetSupportContact(t_.contoso_admin, sub, t_.contoso.partner).ok());
+  ASSERT_THAT(pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner),
+              IsOk());
+  ASSERT_THAT(pc_.SetSupportContact(t_.contoso_admin, sub, t_.contoso.partner),
+              IsOk());
   EXPECT_EQ(SupportContactOf(sub), t_.contoso.partner);
 }
 

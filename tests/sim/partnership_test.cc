@@ -7,18 +7,21 @@
 #include <string>
 
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
 
+using ::tiersim::testing::IsOk;
+
 class PartnershipTest : public ::testing::Test {
  protected:
   // Contoso asks `email` to be its reseller; returns the link as emailed.
   std::string Invite(const std::string& email) {
     auto sent = pc_.RequestPartnership(t_.contoso_admin, email);
-    EXPECT_TRUE(sent.ok()) << sent.status().ToString();
+    EXPECT_THAT(sent, IsOk());
     const std::string link = t_.LatestLink(email);
     EXPECT_EQ(link, sent.ok() ? sent->link : "");
     return link;
@@ -41,7 +44,7 @@ TEST_F(PartnershipTest, F3_AcceptedRequestListsEachSideOnTheOther) {
   EXPECT_EQ(ContosoResellerCount(), 0u);  // not before acceptance
 
   auto accepted = pc_.AcceptPartnership(t_.fabrikam_admin, link);
-  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(*accepted, t_.contoso.partner);
   auto resellers = pc_.IndirectResellers(t_.contoso_admin);
   ASSERT_EQ(resellers->size(), 1u);
@@ -69,10 +72,11 @@ TEST_F(PartnershipTest, R10_ProviderActsForResellerOnlyAfterAcceptance) {
   EXPECT_EQ(order.code(), ErrorCode::kNotPartnered);
   EXPECT_EQ(TakeSnapshot(w_), before);
 
-  ASSERT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin,
-                                    t_.LatestLink(t_.fabrikam.admin_upn))
-                  .ok());
-  EXPECT_TRUE(pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner).ok());
+  ASSERT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin,
+                                    t_.LatestLink(t_.fabrikam.admin_upn)),
+              IsOk());
+  EXPECT_THAT(pc_.BeginAddCustomer(t_.contoso_admin, t_.fabrikam.partner),
+              IsOk());
   // Still not for Northwind, who never accepted.
   EXPECT_EQ(pc_.BeginAddCustomer(t_.contoso_admin, t_.northwind.partner).code(),
             ErrorCode::kNotPartnered);
@@ -89,8 +93,8 @@ TEST_F(PartnershipTest, R11_ResellerWithoutAccountSetupCannotAccept) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_EQ(ContosoResellerCount(), 0u);
   // Once set-up is finished the same link works.
-  ASSERT_TRUE(pc_.CompleteAccountSetup(admin).ok());
-  EXPECT_TRUE(pc_.AcceptPartnership(admin, link).ok());
+  ASSERT_THAT(pc_.CompleteAccountSetup(admin), IsOk());
+  EXPECT_THAT(pc_.AcceptPartnership(admin, link), IsOk());
   EXPECT_EQ(ContosoResellerCount(), 1u);
 }
 
@@ -112,7 +116,7 @@ TEST_F(PartnershipTest, R11_OnlyResellersAcceptAndOnlyProvidersRequest) {
                                   .domain_prefix = "litware",
                                   .mpn = MpnId(1000002),
                                   .admin_password = kPassword});
-  ASSERT_TRUE(litware.ok());
+  ASSERT_THAT(litware, IsOk());
   Session litware_admin = t_.SignIn(litware->admin_upn);
   const std::string link = Invite(litware->admin_upn);
   const Snapshot before = TakeSnapshot(w_);
@@ -129,28 +133,28 @@ TEST_F(PartnershipTest, R12_LinkToTheResellersDomainMatchesAnyCase) {
   auto tenant = w_.directory().CreateTenant({.display_name = "Tailspin",
                                              .domain = "Tailspin.Example",
                                              .country = "US"});
-  ASSERT_TRUE(tenant.ok());
-  ASSERT_TRUE(w_.directory()
-                  .CreateUser(*tenant, {.upn = "boss@Tailspin.Example",
-                                        .display_name = "Boss",
-                                        .password = kPassword,
-                                        .role = DirectoryRole::kGlobalAdmin})
-                  .ok());
+  ASSERT_THAT(tenant, IsOk());
+  ASSERT_THAT(
+      w_.directory().CreateUser(*tenant, {.upn = "boss@Tailspin.Example",
+                                          .display_name = "Boss",
+                                          .password = kPassword,
+                                          .role = DirectoryRole::kGlobalAdmin}),
+      IsOk());
   Enrolled tailspin =
       EnrollApproved(w_, {.prefix = "tailspin",
                           .mpn = 3001,
                           .existing_admin_upn = "boss@Tailspin.Example"});
   Session boss = t_.SignIn(tailspin.admin_upn);
-  ASSERT_TRUE(pc_.CompleteAccountSetup(boss).ok());
+  ASSERT_THAT(pc_.CompleteAccountSetup(boss), IsOk());
   // Sent to a colleague at the organisation's domain, as typed.
   const std::string link = Invite("sales@tailspin.example");
   auto accepted = pc_.AcceptPartnership(boss, link);
-  EXPECT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_THAT(accepted, IsOk());
 }
 
 TEST_F(PartnershipTest, R12_UsedLinkIsRefused) {
   const std::string link = Invite(t_.fabrikam.admin_upn);
-  ASSERT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin, link).ok());
+  ASSERT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin, link), IsOk());
   const Snapshot before = TakeSnapshot(w_);
   auto again = pc_.AcceptPartnership(t_.fabrikam_admin, link);
   EXPECT_EQ(again.code(), ErrorCode::kInvitationUsed);
@@ -166,7 +170,7 @@ TEST_F(PartnershipTest, R12_LinkExpiresAfterInvitationTtl) {
   const std::string to_northwind = Invite(t_.northwind.admin_upn);
   const Duration ttl = pc_.options().invitation_ttl;
   w_.kernel().scheduler().AdvanceBy(ttl - seconds(1));
-  ASSERT_TRUE(pc_.AcceptPartnership(t_.northwind_admin, to_northwind).ok());
+  ASSERT_THAT(pc_.AcceptPartnership(t_.northwind_admin, to_northwind), IsOk());
   w_.kernel().scheduler().AdvanceBy(seconds(1));
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.AcceptPartnership(t_.fabrikam_admin, to_fabrikam);
@@ -185,7 +189,7 @@ TEST_F(PartnershipTest, R12_AnotherResellerCannotUseTheLink) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_TRUE(pc_.IndirectProviders(t_.northwind_admin)->empty());
   // The link still works for the one it was sent to.
-  EXPECT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin, link).ok());
+  EXPECT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin, link), IsOk());
 }
 
 TEST_F(PartnershipTest, R12_ProviderCannotAcceptItsOwnLink) {
@@ -205,7 +209,7 @@ TEST_F(PartnershipTest, R12_LinkForAnotherPurposeIsRefused) {
   auto prospect = t_.Prospect("adatum");
   auto sent =
       pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn);
-  ASSERT_TRUE(sent.ok());
+  ASSERT_THAT(sent, IsOk());
   const std::string partnership = Invite(t_.fabrikam.admin_upn);
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.AcceptPartnership(t_.fabrikam_admin, sent->link);
@@ -233,7 +237,7 @@ TEST_F(PartnershipTest, R12_GarbageOrGuessedTokenIsRefused) {
     EXPECT_TRUE(Mentions(r.status().message(), "not a valid"));
   }
   EXPECT_EQ(TakeSnapshot(w_), before);
-  EXPECT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin, link).ok());
+  EXPECT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin, link), IsOk());
 }
 
 TEST_F(PartnershipTest, R12_EditedTextMustKeepTheLink) {
@@ -246,15 +250,15 @@ TEST_F(PartnershipTest, R12_EditedTextMustKeepTheLink) {
 
   auto sent = pc_.RequestPartnership(t_.contoso_admin, t_.fabrikam.admin_upn,
                                      "Hi Fabrikam, join us: {link} - Contoso");
-  ASSERT_TRUE(sent.ok());
+  ASSERT_THAT(sent, IsOk());
   const mocks::StoredMessage* m = w_.mail().Latest(t_.fabrikam.admin_upn);
   EXPECT_EQ(m->email.text,
             "Hi Fabrikam, join us: " + sent->link + " - Contoso");
   EXPECT_EQ(sim::ExtractLinks(m->email.text),
             std::vector<std::string>{sent->link});
-  EXPECT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin,
-                                    t_.LatestLink(t_.fabrikam.admin_upn))
-                  .ok());
+  EXPECT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin,
+                                    t_.LatestLink(t_.fabrikam.admin_upn)),
+              IsOk());
 }
 
 TEST_F(PartnershipTest, R12_TokensAreLongRandomAndDistinct) {
@@ -264,7 +268,7 @@ TEST_F(PartnershipTest, R12_TokensAreLongRandomAndDistinct) {
     const std::string email = "owner" + std::to_string(i) + "@reseller" +
                               std::to_string(i) + ".example";
     auto sent = pc_.RequestPartnership(t_.contoso_admin, email);
-    ASSERT_TRUE(sent.ok());
+    ASSERT_THAT(sent, IsOk());
     ASSERT_EQ(sent->link.rfind(pc_.options().portal_url + "/invitations/", 0),
               0u)
         << sent->link;
@@ -288,7 +292,7 @@ TEST_F(PartnershipTest, R12_UntickedBoxChangesNothingAndLinkStillWorks) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_TRUE(pc_.IndirectProviders(t_.fabrikam_admin)->empty());
   EXPECT_FALSE((*pc_.SentInvitations(t_.contoso_admin))[0].used);
-  EXPECT_TRUE(pc_.AcceptPartnership(t_.fabrikam_admin, link).ok());
+  EXPECT_THAT(pc_.AcceptPartnership(t_.fabrikam_admin, link), IsOk());
 }
 
 TEST_F(PartnershipTest, R13_ProviderAdministersResellerTenantAfterPartnership) {
@@ -301,7 +305,7 @@ TEST_F(PartnershipTest, R13_ProviderAdministersResellerTenantAfterPartnership) {
   t_.PartnerContosoFabrikam();
   auto after =
       pc_.AdministerResellerTenant(t_.contoso_admin, t_.fabrikam.partner);
-  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  ASSERT_THAT(after, IsOk());
   EXPECT_EQ(*after, t_.fabrikam.tenant);
   // Only that reseller's tenant, and not the other way round.
   EXPECT_EQ(pc_.AdministerResellerTenant(t_.contoso_admin, t_.northwind.partner)

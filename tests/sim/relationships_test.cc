@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 std::vector<CustomerId> Ids(const Result<std::vector<CustomerSummary>>& r) {
   std::vector<CustomerId> out;
@@ -35,10 +38,10 @@ class RelationshipsTest : public ::testing::Test {
   CustomerId Relate(const Session& reseller, const std::string& prefix) {
     auto prospect = t_.Prospect(prefix);
     auto sent = pc_.RequestResellerRelationship(reseller, prospect.admin_upn);
-    EXPECT_TRUE(sent.ok()) << sent.status().ToString();
+    EXPECT_THAT(sent, IsOk());
     auto accepted = pc_.AcceptResellerInvitation(
         t_.SignIn(prospect.admin_upn), t_.LatestLink(prospect.admin_upn));
-    EXPECT_TRUE(accepted.ok()) << accepted.status().ToString();
+    EXPECT_THAT(accepted, IsOk());
     return accepted.ok() ? *accepted : CustomerId();
   }
 
@@ -51,7 +54,7 @@ TEST_F(RelationshipsTest, F4_AcceptedRequestPutsCustomerOnCustomers) {
   auto prospect = t_.Prospect("adatum");
   auto sent =
       pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn);
-  ASSERT_TRUE(sent.ok());
+  ASSERT_THAT(sent, IsOk());
   const mocks::StoredMessage* m = w_.mail().Latest(prospect.admin_upn);
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->email.kind, "reseller-relationship");
@@ -61,7 +64,7 @@ TEST_F(RelationshipsTest, F4_AcceptedRequestPutsCustomerOnCustomers) {
   Session customer = t_.SignIn(prospect.admin_upn);
   auto accepted =
       pc_.AcceptResellerInvitation(customer, t_.LatestLink(prospect.admin_upn));
-  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(accepted, IsOk());
   auto listed = pc_.Customers(t_.fabrikam_admin);
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ((*listed)[0].id, *accepted);
@@ -76,15 +79,14 @@ TEST_F(RelationshipsTest, F4_AcceptedRequestPutsCustomerOnCustomers) {
 
 TEST_F(RelationshipsTest, F4_NonGlobalAdminCustomerUserCannotAccept) {
   auto prospect = t_.Prospect("adatum");
-  ASSERT_TRUE(
-      w_.directory()
-          .CreateUser(prospect.tenant, {.upn = "clerk@adatum.onmicrosoft.com",
-                                        .display_name = "Clerk",
-                                        .password = kPassword})
-          .ok());
-  ASSERT_TRUE(
-      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn)
-          .ok());
+  ASSERT_THAT(w_.directory().CreateUser(prospect.tenant,
+                                        {.upn = "clerk@adatum.onmicrosoft.com",
+                                         .display_name = "Clerk",
+                                         .password = kPassword}),
+              IsOk());
+  ASSERT_THAT(
+      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn),
+      IsOk());
   const std::string link = t_.LatestLink(prospect.admin_upn);
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.AcceptResellerInvitation(
@@ -94,18 +96,18 @@ TEST_F(RelationshipsTest, F4_NonGlobalAdminCustomerUserCannotAccept) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_TRUE(pc_.Customers(t_.fabrikam_admin)->empty());
   // The global admin still can.
-  EXPECT_TRUE(
-      pc_.AcceptResellerInvitation(t_.SignIn(prospect.admin_upn), link).ok());
+  EXPECT_THAT(pc_.AcceptResellerInvitation(t_.SignIn(prospect.admin_upn), link),
+              IsOk());
 }
 
 TEST_F(RelationshipsTest, F4_AcceptingTwiceIsRefused) {
   auto prospect = t_.Prospect("adatum");
-  ASSERT_TRUE(
-      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn)
-          .ok());
+  ASSERT_THAT(
+      pc_.RequestResellerRelationship(t_.fabrikam_admin, prospect.admin_upn),
+      IsOk());
   const std::string link = t_.LatestLink(prospect.admin_upn);
   Session customer = t_.SignIn(prospect.admin_upn);
-  ASSERT_TRUE(pc_.AcceptResellerInvitation(customer, link).ok());
+  ASSERT_THAT(pc_.AcceptResellerInvitation(customer, link), IsOk());
   const Snapshot before = TakeSnapshot(w_);
   auto again = pc_.AcceptResellerInvitation(customer, link);
   EXPECT_EQ(again.code(), ErrorCode::kInvitationUsed);
@@ -117,7 +119,7 @@ TEST_F(RelationshipsTest, F4_SecondInvitationWhenAlreadyRelatedIsRefused) {
   const CustomerId adatum = Relate(t_.fabrikam_admin, "adatum");
   auto second = pc_.RequestResellerRelationship(t_.fabrikam_admin,
                                                 "admin@adatum.onmicrosoft.com");
-  ASSERT_TRUE(second.ok());
+  ASSERT_THAT(second, IsOk());
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.AcceptResellerInvitation(
       t_.SignIn("admin@adatum.onmicrosoft.com"), second->link);
@@ -133,9 +135,9 @@ TEST_F(RelationshipsTest, F4_SecondInvitationWhenAlreadyRelatedIsRefused) {
 TEST_F(RelationshipsTest, F4_OnlyTheInvitedCustomerCanAccept) {
   auto adatum = t_.Prospect("adatum");
   auto wingtip = t_.Prospect("wingtip");
-  ASSERT_TRUE(
-      pc_.RequestResellerRelationship(t_.fabrikam_admin, adatum.admin_upn)
-          .ok());
+  ASSERT_THAT(
+      pc_.RequestResellerRelationship(t_.fabrikam_admin, adatum.admin_upn),
+      IsOk());
   const std::string link = t_.LatestLink(adatum.admin_upn);
   const Snapshot before = TakeSnapshot(w_);
   auto r = pc_.AcceptResellerInvitation(t_.SignIn(wingtip.admin_upn), link);
@@ -148,8 +150,8 @@ TEST_F(RelationshipsTest, F4_OnlyTheInvitedCustomerCanAccept) {
                 .code(),
             ErrorCode::kAuthorizationNotGiven);
   EXPECT_EQ(TakeSnapshot(w_), before);
-  EXPECT_TRUE(
-      pc_.AcceptResellerInvitation(t_.SignIn(adatum.admin_upn), link).ok());
+  EXPECT_THAT(pc_.AcceptResellerInvitation(t_.SignIn(adatum.admin_upn), link),
+              IsOk());
 }
 
 TEST_F(RelationshipsTest, F5_JointInvitationRelatesResellerAndProvider) {
@@ -157,26 +159,27 @@ TEST_F(RelationshipsTest, F5_JointInvitationRelatesResellerAndProvider) {
   auto prospect = t_.Prospect("adatum");
   auto sent = pc_.InviteCustomerWithProvider(
       t_.fabrikam_admin, t_.contoso.partner, prospect.admin_upn);
-  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_THAT(sent, IsOk());
   const mocks::StoredMessage* m = w_.mail().Latest(prospect.admin_upn);
   EXPECT_EQ(m->email.kind, "joint-invitation");
   EXPECT_TRUE(Mentions(m->email.text, "Fabrikam Solutions"));
   EXPECT_TRUE(Mentions(m->email.text, "Contoso Distribution"));
   auto accepted = pc_.AcceptResellerInvitation(
       t_.SignIn(prospect.admin_upn), t_.LatestLink(prospect.admin_upn));
-  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(Ids(pc_.Customers(t_.fabrikam_admin)),
             std::vector<CustomerId>{*accepted});
   EXPECT_EQ(Ids(pc_.Customers(t_.contoso_admin)),
             std::vector<CustomerId>{*accepted});
   // The reseller administers; the provider submits orders.
-  EXPECT_TRUE(pc_.AdministerCustomer(t_.fabrikam_admin, *accepted).ok());
+  EXPECT_THAT(pc_.AdministerCustomer(t_.fabrikam_admin, *accepted), IsOk());
   auto order = pc_.PlaceOrder(t_.contoso_admin, *accepted,
                               {{.offer_id = "o365-e3", .licenses = 10}},
                               t_.fabrikam.partner);
-  ASSERT_TRUE(order.ok()) << order.status().ToString();
-  EXPECT_TRUE(
-      pc_.ChangeLicenses(t_.fabrikam_admin, order->subscriptions[0], 12).ok());
+  ASSERT_THAT(order, IsOk());
+  EXPECT_THAT(
+      pc_.ChangeLicenses(t_.fabrikam_admin, order->subscriptions[0], 12),
+      IsOk());
 }
 
 TEST_F(RelationshipsTest, F5_JointInvitationNeedsPartnership) {
@@ -197,12 +200,12 @@ TEST_F(RelationshipsTest, F6_SharedCustomersListsExactlyTheSharedOnes) {
   t_.AddCustomer("wingtip");               // Contoso's own
   Relate(t_.fabrikam_admin, "tailspin");   // Fabrikam's own
   auto prospect = t_.Prospect("litware");  // shared through F5
-  ASSERT_TRUE(pc_.InviteCustomerWithProvider(
-                     t_.fabrikam_admin, t_.contoso.partner, prospect.admin_upn)
-                  .ok());
+  ASSERT_THAT(pc_.InviteCustomerWithProvider(
+                  t_.fabrikam_admin, t_.contoso.partner, prospect.admin_upn),
+              IsOk());
   auto joint = pc_.AcceptResellerInvitation(t_.SignIn(prospect.admin_upn),
                                             t_.LatestLink(prospect.admin_upn));
-  ASSERT_TRUE(joint.ok());
+  ASSERT_THAT(joint, IsOk());
   EXPECT_EQ(Ids(pc_.SharedCustomers(t_.fabrikam_admin, t_.contoso.partner)),
             (std::vector<CustomerId>{made, *joint}));
   EXPECT_EQ(pc_.SharedCustomers(t_.northwind_admin, t_.contoso.partner).code(),
@@ -222,7 +225,7 @@ TEST_F(RelationshipsTest, R26_EachPartnerSeesOnlyTheCustomersItMay) {
             (std::vector<CustomerId>{a, d, b}));
   EXPECT_EQ(pc_.GetCustomer(t_.contoso_admin, e).code(), ErrorCode::kNotFound);
   EXPECT_EQ(pc_.GetCustomer(t_.fabrikam_admin, d).code(), ErrorCode::kNotFound);
-  EXPECT_TRUE(pc_.GetCustomer(t_.contoso_admin, b).ok());
+  EXPECT_THAT(pc_.GetCustomer(t_.contoso_admin, b), IsOk());
 }
 
 TEST_F(RelationshipsTest, R26_GuessedIdsLookExactlyLikeMissingOnes) {
@@ -270,7 +273,7 @@ TEST_F(RelationshipsTest, R46_DelegatedAdminOnlyCustomerNeedsGlobalAdmin) {
                               .admin_password = kPassword,
                               .served_by = {t_.fabrikam.tenant},
                               .kind = RelationshipKind::kDelegatedAdminOnly});
-  ASSERT_TRUE(outside.ok());
+  ASSERT_THAT(outside, IsOk());
   const CustomerId csp = Relate(t_.fabrikam_admin, "adatum");
   auto listed = pc_.Customers(t_.fabrikam_admin);
   ASSERT_EQ(listed->size(), 2u);
@@ -279,7 +282,7 @@ TEST_F(RelationshipsTest, R46_DelegatedAdminOnlyCustomerNeedsGlobalAdmin) {
 
   auto by_global_admin =
       pc_.AdministerCustomer(t_.fabrikam_admin, outside->customer);
-  ASSERT_TRUE(by_global_admin.ok()) << by_global_admin.status().ToString();
+  ASSERT_THAT(by_global_admin, IsOk());
   EXPECT_EQ(*by_global_admin, outside->tenant);
 
   Session agent =
@@ -291,7 +294,7 @@ TEST_F(RelationshipsTest, R46_DelegatedAdminOnlyCustomerNeedsGlobalAdmin) {
   EXPECT_TRUE(Mentions(denied.status().message(), "Global admin"));
   EXPECT_EQ(TakeSnapshot(w_), before);
   // The same agent administers a CSP customer.
-  EXPECT_TRUE(pc_.AdministerCustomer(agent, csp).ok());
+  EXPECT_THAT(pc_.AdministerCustomer(agent, csp), IsOk());
 }
 
 TEST(VisibilityTest, R26_ProviderDoesNotSeeResellersCustomersOutsideCsp) {
@@ -303,7 +306,7 @@ TEST(VisibilityTest, R26_ProviderDoesNotSeeResellersCustomersOutsideCsp) {
                                .admin_password = kPassword,
                                .served_by = {t.fabrikam.tenant},
                                .kind = RelationshipKind::kDelegatedAdminOnly});
-  ASSERT_TRUE(outside.ok());
+  ASSERT_THAT(outside, IsOk());
   // Fabrikam administers Litware outside CSP; its provider Contoso does not
   // see it at all.
   EXPECT_EQ(t.pc.Customers(t.fabrikam_admin)->size(), 1u);

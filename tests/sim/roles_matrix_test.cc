@@ -20,10 +20,13 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 // Who may do what, per SPEC.md R40-R43 (and R7, R46 where named). A user may
 // if ANY of their roles may. Columns: Admin agent, Helpdesk agent, Global
@@ -127,7 +130,7 @@ struct Scene {
                                     .domain_prefix = "litware",
                                     .mpn = MpnId(3000001),
                                     .admin_password = kPassword});
-    EXPECT_TRUE(direct.ok()) << direct.status().ToString();
+    EXPECT_THAT(direct, IsOk());
     return t.SignIn(direct->admin_upn);
   }
 
@@ -155,7 +158,7 @@ void WithCustomer(Scene& s) {
   auto order = s.pc.PlaceOrder(s.t.contoso_admin, c.customer,
                                {{.offer_id = "m365-e3", .licenses = 5}},
                                s.t.fabrikam.partner);
-  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  ASSERT_THAT(order, IsOk());
   s.other_sub = order->subscriptions.at(0);
 }
 
@@ -200,7 +203,7 @@ const Action kActions[] = {
     {"AcceptPartnership", kRes,
      [](Scene& s) {
        auto sent = s.pc.RequestPartnership(s.t.contoso_admin, s.actor_email);
-       ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+       ASSERT_THAT(sent, IsOk());
        s.link = s.t.LatestLink(s.actor_email);
      },
      [](Scene& s) { return StatusOf(s.pc.AcceptPartnership(s.actor, s.link)); },
@@ -227,7 +230,7 @@ const Action kActions[] = {
        auto added = s.pc.AddUser(s.t.fabrikam_admin,
                                  {.full_name = "Sam Target",
                                   .email = "sam@fabrikam.onmicrosoft.com"});
-       ASSERT_TRUE(added.ok()) << added.status().ToString();
+       ASSERT_THAT(added, IsOk());
        s.target_user = added->id;
      },
      [](Scene& s) {
@@ -336,7 +339,7 @@ const Action kActions[] = {
             .admin_password = kPassword,
             .served_by = {s.t.fabrikam.tenant},
             .kind = RelationshipKind::kDelegatedAdminOnly});
-       ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
+       ASSERT_THAT(seeded, IsOk());
        s.customer = seeded->customer;
      },
      [](Scene& s) {
@@ -438,7 +441,7 @@ TEST_P(RoleTableTest, R4x_RoleTableCell) {
   const Status status = action.act(s);
 
   if (allowed) {
-    EXPECT_TRUE(status.ok())
+    EXPECT_THAT(status, IsOk())
         << action.name << " should be allowed: " << status.ToString();
     return;
   }

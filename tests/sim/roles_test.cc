@@ -12,10 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 
 namespace tiersim::sim::testing {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using ::testing::HasSubstr;
 
@@ -31,7 +34,7 @@ TEST(RolesTest, R7_CompleteAccountSetupAddsAdminAgentToGlobalAdmin) {
 
   Status done = t.pc.CompleteAccountSetup(ga);
 
-  ASSERT_TRUE(done.ok()) << done.ToString();
+  ASSERT_THAT(done, IsOk());
   EXPECT_EQ(t.pc.Me(ga)->agent, AgentRole::kAdminAgent);
   EXPECT_EQ(t.pc.Me(ga)->admin, AdminRole::kGlobalAdmin);
 }
@@ -72,11 +75,11 @@ TEST(RolesTest, R44_NoAgentNoAdminIsValidSignsInAndIsDeniedEverythingGated) {
   Session none =
       t.AddUser(t.fabrikam_admin, kActor, AgentRole::kNone, AdminRole::kNone);
   auto me = t.pc.Me(none);
-  ASSERT_TRUE(me.ok()) << me.status().ToString();
+  ASSERT_THAT(me, IsOk());
   EXPECT_EQ(me->agent, AgentRole::kNone);
   EXPECT_EQ(me->admin, AdminRole::kNone);
   auto nav = t.pc.Navigation(none);
-  ASSERT_TRUE(nav.ok());
+  ASSERT_THAT(nav, IsOk());
   EXPECT_TRUE(nav->empty());
 
   const std::vector<std::pair<std::string, Status>> calls = {
@@ -110,7 +113,7 @@ TEST(RolesTest, R44_NoAgentNoAdminIsValidSignsInAndIsDeniedEverythingGated) {
                             AgentRole::kAdminAgent, AdminRole::kNone);
   Status reset = t.pc.SetUserRoles(t.fabrikam_admin, t.pc.Me(other)->id,
                                    AgentRole::kNone, AdminRole::kNone);
-  ASSERT_TRUE(reset.ok()) << reset.ToString();
+  ASSERT_THAT(reset, IsOk());
   EXPECT_EQ(t.pc.Customers(other).code(), ErrorCode::kPermissionDenied);
 }
 
@@ -200,7 +203,7 @@ TEST_P(NavigationTest, R45_ShowsExactlyTheSectionsTheRolesAllow) {
 
   auto nav = t.pc.Navigation(user);
 
-  ASSERT_TRUE(nav.ok()) << nav.status().ToString();
+  ASSERT_THAT(nav, IsOk());
   EXPECT_EQ(Names(*nav), Names(c.sections));
 }
 
@@ -213,10 +216,10 @@ TEST(RolesTest, R45_NavigationFollowsRoleChangesImmediately) {
   Session user = t.AddUser(t.fabrikam_admin, kActor, AgentRole::kHelpdeskAgent,
                            AdminRole::kNone);
   EXPECT_EQ(Names(*t.pc.Navigation(user)), Names(kHelpdeskSections));
-  ASSERT_TRUE(t.pc.SetUserRoles(t.fabrikam_admin, t.pc.Me(user)->id,
-                                AgentRole::kNone,
-                                AdminRole::kUserManagementAdmin)
-                  .ok());
+  ASSERT_THAT(
+      t.pc.SetUserRoles(t.fabrikam_admin, t.pc.Me(user)->id, AgentRole::kNone,
+                        AdminRole::kUserManagementAdmin),
+      IsOk());
   EXPECT_EQ(Names(*t.pc.Navigation(user)), Names(kUserAdminSections));
 }
 
@@ -238,7 +241,7 @@ TEST(RolesTest, R41_DeniedSubscriptionChangesLeaveSubscriptionsAlone) {
   EXPECT_THAT(licenses.message(), HasSubstr("Admin agent"));
   EXPECT_EQ(contact.code(), ErrorCode::kPermissionDenied);
   auto subs = t.pc.Subscriptions(helpdesk, c.customer);  // Helpdesk may view
-  ASSERT_TRUE(subs.ok()) << subs.status().ToString();
+  ASSERT_THAT(subs, IsOk());
   ASSERT_EQ(subs->size(), 1u);
   EXPECT_EQ((*subs)[0].licenses, 10);
   EXPECT_EQ((*subs)[0].support_contact, t.contoso.partner);
@@ -268,7 +271,7 @@ TEST(RolesTest, R42_DeniedAcceptLeavesTheLinkUsableForAGlobalAdmin) {
   Session agent = t.AddUser(t.fabrikam_admin, kActor, AgentRole::kAdminAgent,
                             AdminRole::kUserManagementAdmin);
   auto sent = t.pc.RequestPartnership(t.contoso_admin, t.fabrikam.admin_upn);
-  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_THAT(sent, IsOk());
   const std::string link = t.LatestLink(t.fabrikam.admin_upn);
 
   auto denied = t.pc.AcceptPartnership(agent, link);
@@ -279,7 +282,7 @@ TEST(RolesTest, R42_DeniedAcceptLeavesTheLinkUsableForAGlobalAdmin) {
   EXPECT_TRUE(t.pc.IndirectProviders(t.fabrikam_admin)->empty());
   // The link was not spent by the refused attempt.
   auto accepted = t.pc.AcceptPartnership(t.fabrikam_admin, link);
-  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(*accepted, t.contoso.partner);
 }
 

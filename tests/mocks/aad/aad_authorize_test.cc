@@ -2,12 +2,15 @@
 // password change, PKCE, code reuse and expiry, and where errors go.
 #include <gtest/gtest.h>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/jwt.h"
+#include "mocks/common/crypto_util.h"
+#include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 using std::chrono::minutes;
@@ -57,7 +60,7 @@ class AadAuthorizeTest : public AadServerTest {
     const std::string location = r->get_header_value("Location");
     EXPECT_EQ(location.rfind(std::string(kRedirect) + "?", 0), 0u) << location;
     auto form = ParseForm(location.substr(location.find('?') + 1));
-    EXPECT_TRUE(form.ok());
+    EXPECT_THAT(form, IsOk());
     return form.ok() ? *form : FormFields();
   }
   std::string SignInForCode(const FormFields& params) {
@@ -105,12 +108,12 @@ TEST_F(AadAuthorizeTest, PkceS256CodeFlowIssuesTokens) {
   auto access =
       server_->MakeVerifier().Verify(body["access_token"].get<std::string>(),
                                      kPartnerCenterAudience, backend_.Now());
-  ASSERT_TRUE(access.ok()) << access.status().ToString();
+  ASSERT_THAT(access, IsOk());
   EXPECT_EQ(access->upn, kAdminUpn);
   EXPECT_EQ(access->tenant, ContosoGuid());
   auto id = server_->MakeVerifier().Verify(body["id_token"].get<std::string>(),
                                            kTiersimCliClientId, backend_.Now());
-  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  ASSERT_THAT(id, IsOk());
   EXPECT_EQ(id->nonce, "n-0S6_WzA2Mj");
 }
 

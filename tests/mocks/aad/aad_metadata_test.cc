@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "mocks/aad/jwt.h"
+#include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 
@@ -80,7 +83,7 @@ TEST_F(AadServerTest, JwksVerifiesAnIssuedToken) {
   EXPECT_EQ(jwks["keys"][0]["use"], "sig");
   EXPECT_FALSE(jwks["keys"][0].contains("d"));
   auto verification_keys = VerificationKey::FromJwks(keys->body);
-  ASSERT_TRUE(verification_keys.ok()) << verification_keys.status().ToString();
+  ASSERT_THAT(verification_keys, IsOk());
 
   auto token = PasswordGrant(kAdminUpn, kPassword, kPcScope);
   ASSERT_TRUE(token);
@@ -88,7 +91,7 @@ TEST_F(AadServerTest, JwksVerifiesAnIssuedToken) {
   TokenVerifier verifier(std::move(*verification_keys), server_->url());
   auto claims = verifier.Verify(Json(token)["access_token"].get<std::string>(),
                                 kPartnerCenterAudience, backend_.Now());
-  ASSERT_TRUE(claims.ok()) << claims.status().ToString();
+  ASSERT_THAT(claims, IsOk());
   EXPECT_EQ(claims->upn, kAdminUpn);
 }
 
@@ -228,7 +231,7 @@ TEST_F(AadServerTest, PlumbingRoutesServeBesideAzureAd) {
   options.http.tls = TlsFiles{.cert_pem_path = files_.server_pem,
                               .key_pem_path = files_.server_key_pem};
   AadServer server(backend_, *key_, options, &plumbing);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   httplib::SSLClient client("localhost", server.port());
   client.set_ca_cert_path(files_.ca_pem.c_str());
   client.enable_server_certificate_verification(true);

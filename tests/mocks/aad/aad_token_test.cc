@@ -7,12 +7,15 @@
 #include <set>
 #include <thread>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/jwt.h"
+#include "mocks/common/crypto_util.h"
+#include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 using std::chrono::hours;
@@ -42,7 +45,7 @@ TEST_F(AadTokenTest, ClientCredentialsIssuesAnAppOnlyToken) {
   EXPECT_EQ(body["expires_in"], 3600);
   EXPECT_FALSE(body.contains("refresh_token"));
   auto claims = VerifyAccess(body);
-  ASSERT_TRUE(claims.ok()) << claims.status().ToString();
+  ASSERT_THAT(claims, IsOk());
   EXPECT_TRUE(claims->app_only);
   EXPECT_EQ(claims->tenant, ContosoGuid());
   EXPECT_EQ(claims->app_id, app.client_id);
@@ -123,7 +126,7 @@ TEST_F(AadTokenTest, PasswordGrantIssuesDelegatedTokens) {
             std::string(kPcScope) + " openid profile offline_access");
   EXPECT_FALSE(body.value("refresh_token", "").empty());
   auto claims = VerifyAccess(body);
-  ASSERT_TRUE(claims.ok()) << claims.status().ToString();
+  ASSERT_THAT(claims, IsOk());
   EXPECT_EQ(claims->issuer, server_->url() + "/" + ContosoGuid() + "/v2.0");
   EXPECT_EQ(claims->tenant, ContosoGuid());
   EXPECT_EQ(claims->object, UserGuid(admin_));
@@ -137,7 +140,7 @@ TEST_F(AadTokenTest, PasswordGrantIssuesDelegatedTokens) {
   // The ID token is for the client, with the same user.
   auto id = server_->MakeVerifier().Verify(body["id_token"].get<std::string>(),
                                            kTiersimCliClientId, backend_.Now());
-  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  ASSERT_THAT(id, IsOk());
   EXPECT_EQ(id->object, UserGuid(admin_));
   EXPECT_EQ(Payload(body["id_token"])["preferred_username"], kAdminUpn);
   // client_info, as MSAL asks for it.
@@ -214,7 +217,7 @@ TEST_F(AadTokenTest, RefreshTokensRotate) {
   const std::string rt2 = body["refresh_token"];
   EXPECT_NE(rt1, rt2);
   auto claims = VerifyAccess(body);
-  ASSERT_TRUE(claims.ok());
+  ASSERT_THAT(claims, IsOk());
   EXPECT_EQ(claims->issued_at, sim::kDefaultEpoch + minutes(30));
   EXPECT_EQ(claims->upn, kAdminUpn);
   // The old one is spent; the new one works once.
@@ -244,7 +247,7 @@ TEST_F(AadTokenTest, TokensExpireInVirtualTime) {
                          std::string(kPcScope) + " offline_access");
   ASSERT_TRUE(r);
   const json body = Json(r);
-  ASSERT_TRUE(VerifyAccess(body).ok());
+  ASSERT_THAT(VerifyAccess(body), IsOk());
   backend_.Advance(hours(1) + minutes(6));  // past exp + 5 minutes of skew
   auto late = VerifyAccess(body);
   EXPECT_EQ(late.code(), sim::ErrorCode::kInvalidToken);
@@ -282,8 +285,8 @@ TEST_F(AadTokenTest, GrantAndScopeErrors) {
   ASSERT_TRUE(graph);
   ASSERT_EQ(graph->status, 200);
   EXPECT_EQ(VerifyAccess(Json(graph)).code(), sim::ErrorCode::kInvalidToken);
-  EXPECT_TRUE(
-      VerifyAccess(Json(graph), "00000003-0000-0000-c000-000000000000").ok());
+  EXPECT_THAT(VerifyAccess(Json(graph), "00000003-0000-0000-c000-000000000000"),
+              IsOk());
 }
 
 TEST_F(AadTokenTest, ResetStateForgetsAppsAndRefreshTokens) {

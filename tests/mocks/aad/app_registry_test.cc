@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 TEST(AppRegistryTest, BuiltInPublicClientAcceptsAnyLoopbackRedirect) {
   AppRegistry apps;
@@ -36,7 +40,7 @@ TEST(AppRegistryTest, RegisteredAppChecksItsSecretAndRedirects) {
                            .roles = {"Orders.ReadWrite"},
                            .redirect_uris = {"https://app.contoso.com/cb",
                                              "http://localhost/callback"}});
-  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  ASSERT_THAT(creds, IsOk());
   EXPECT_EQ(creds->client_id.size(), 36u);
   EXPECT_GE(creds->client_secret.size(), 32u);
   auto app = apps.Find(creds->client_id);
@@ -74,7 +78,7 @@ TEST(AppRegistryTest, RefusesUnsafeRegistrations) {
 TEST(AppRegistryTest, ResetKeepsOnlyTheBuiltInClient) {
   AppRegistry apps;
   auto creds = apps.Register({.tenant = sim::TenantId(1), .display_name = "x"});
-  ASSERT_TRUE(creds.ok());
+  ASSERT_THAT(creds, IsOk());
   EXPECT_EQ(apps.size(), 2u);
   apps.Reset();
   EXPECT_EQ(apps.size(), 1u);

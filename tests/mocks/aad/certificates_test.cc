@@ -9,9 +9,12 @@
 #include <sstream>
 
 #include "mocks/aad/openssl_ptr.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 X509Ptr ParseCert(const std::string& pem) {
   BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
@@ -47,7 +50,7 @@ std::string ReadFile(const std::string& path) {
 
 TEST(CertificatesTest, ServerCertificateVerifiesAgainstTheCaForEveryName) {
   auto pems = GenerateCertificates();
-  ASSERT_TRUE(pems.ok()) << pems.status().ToString();
+  ASSERT_THAT(pems, IsOk());
   EXPECT_EQ(Verify(pems->ca_cert, pems->server_cert, "localhost", nullptr),
             "ok");
   EXPECT_EQ(Verify(pems->ca_cert, pems->server_cert, nullptr, "127.0.0.1"),
@@ -68,7 +71,7 @@ TEST(CertificatesTest, AnotherCaDoesNotVouchForTheServer) {
 
 TEST(CertificatesTest, CaIsACaAndTheServerIsNot) {
   auto pems = GenerateCertificates();
-  ASSERT_TRUE(pems.ok());
+  ASSERT_THAT(pems, IsOk());
   X509Ptr ca = ParseCert(pems->ca_cert);
   X509Ptr leaf = ParseCert(pems->server_cert);
   EXPECT_EQ(X509_check_ca(ca.get()), 1);
@@ -87,7 +90,7 @@ TEST(CertificatesTest, FilesAreWrittenWithAPrivateKeyFile) {
       std::filesystem::temp_directory_path() /
       ("tiersim-cert-test-" + std::to_string(::getpid()));
   auto files = GenerateCertificateFiles(dir / "nested");
-  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  ASSERT_THAT(files, IsOk());
   const std::string ca = ReadFile(files->ca_pem);
   const std::string cert = ReadFile(files->server_pem);
   const std::string key = ReadFile(files->server_key_pem);
@@ -111,7 +114,7 @@ TEST(CertificatesTest, RejectsMalformedNames) {
 
 TEST(CertificatesTest, UnwritableDirectoryIsUnavailable) {
   auto pems = GenerateCertificates();
-  ASSERT_TRUE(pems.ok());
+  ASSERT_THAT(pems, IsOk());
   EXPECT_EQ(WriteCertificates("/proc/tiersim-no-such-dir", *pems).code(),
             sim::ErrorCode::kUnavailable);
 }

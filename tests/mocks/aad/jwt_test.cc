@@ -10,11 +10,14 @@
 #include <thread>
 #include <vector>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/openssl_ptr.h"
+#include "mocks/common/crypto_util.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 using sim::ErrorCode;
@@ -33,10 +36,10 @@ class JwtTest : public ::testing::Test {
   // RSA key generation takes tens of milliseconds: once per suite.
   static void SetUpTestSuite() {
     auto key = SigningKey::Generate();
-    ASSERT_TRUE(key.ok()) << key.status().ToString();
+    ASSERT_THAT(key, IsOk());
     key_.emplace(std::move(*key));
     auto other = SigningKey::Generate();
-    ASSERT_TRUE(other.ok());
+    ASSERT_THAT(other, IsOk());
     other_.emplace(std::move(*other));
   }
 
@@ -65,7 +68,7 @@ class JwtTest : public ::testing::Test {
   }
   static std::string MustSign(const TokenClaims& claims) {
     auto jwt = Sign(claims, *key_);
-    EXPECT_TRUE(jwt.ok()) << jwt.status().ToString();
+    EXPECT_THAT(jwt, IsOk());
     return jwt.ok() ? *jwt : std::string();
   }
   // "header.payload." + signature produced by `sign` over the first two.
@@ -101,7 +104,7 @@ class JwtTest : public ::testing::Test {
 TEST_F(JwtTest, SignThenVerifyReturnsTheClaims) {
   const TokenClaims claims = Claims();
   auto verified = Verifier().Verify(MustSign(claims), kAudience, kNow);
-  ASSERT_TRUE(verified.ok()) << verified.status().ToString();
+  ASSERT_THAT(verified, IsOk());
   TokenClaims expected = claims;
   expected.subject = claims.object;  // sub defaults to oid
   EXPECT_EQ(*verified, expected);
@@ -181,7 +184,7 @@ TEST_F(JwtTest, RejectsSignatureByAnotherKeyUnderTheTrustedKid) {
 
 TEST_F(JwtTest, RejectsUnknownKid) {
   auto jwt = Sign(Claims(), *other_);
-  ASSERT_TRUE(jwt.ok());
+  ASSERT_THAT(jwt, IsOk());
   ExpectRejected(*jwt, "is not one of the issuer's keys");
 }
 
@@ -215,9 +218,9 @@ TEST_F(JwtTest, RejectsWrongAudience) {
 TEST_F(JwtTest, ExpiryAllowsFiveMinutesOfSkewAndNoMore) {
   const std::string jwt = MustSign(Claims());
   const sim::SimTime exp = Claims().expires_at;
-  EXPECT_TRUE(Verifier().Verify(jwt, kAudience, exp).ok());
-  EXPECT_TRUE(
-      Verifier().Verify(jwt, kAudience, exp + minutes(5) - seconds(1)).ok());
+  EXPECT_THAT(Verifier().Verify(jwt, kAudience, exp), IsOk());
+  EXPECT_THAT(Verifier().Verify(jwt, kAudience, exp + minutes(5) - seconds(1)),
+              IsOk());
   ExpectRejected(jwt, "expired", kAudience, exp + minutes(5));
   ExpectRejected(jwt, "expired", kAudience, exp + hours(24));
 }
@@ -227,8 +230,8 @@ TEST_F(JwtTest, NotBeforeAllowsFiveMinutesOfSkewAndNoMore) {
   claims.not_before = kNow + hours(1);
   claims.expires_at = kNow + hours(2);
   const std::string jwt = MustSign(claims);
-  EXPECT_TRUE(
-      Verifier().Verify(jwt, kAudience, claims.not_before - minutes(5)).ok());
+  EXPECT_THAT(Verifier().Verify(jwt, kAudience, claims.not_before - minutes(5)),
+              IsOk());
   ExpectRejected(jwt, "not valid before", kAudience,
                  claims.not_before - minutes(5) - seconds(1));
 }
@@ -268,10 +271,10 @@ TEST_F(JwtTest, VerifierFromJwksAcceptsTheKeysTokens) {
                            "," + key_->public_key().JwkJson() +
                            ",{\"kty\":\"EC\",\"crv\":\"P-256\"}]}";
   auto keys = VerificationKey::FromJwks(jwks);
-  ASSERT_TRUE(keys.ok()) << keys.status().ToString();
+  ASSERT_THAT(keys, IsOk());
   ASSERT_EQ(keys->size(), 2u);  // the EC key is skipped
   TokenVerifier verifier(std::move(*keys), std::string(kBase) + "/");
-  EXPECT_TRUE(verifier.Verify(MustSign(Claims()), kAudience, kNow).ok());
+  EXPECT_THAT(verifier.Verify(MustSign(Claims()), kAudience, kNow), IsOk());
   EXPECT_FALSE(
       VerificationKey::FromJwk(R"({"kty":"RSA","n":"AQAB","e":"AQAB"})").ok())
       << "a 17-bit modulus must be refused";
@@ -293,14 +296,14 @@ TEST_F(JwtTest, SigningKeyFromPemSignsVerifiableTokens) {
   const std::string rsa_pem =
       pem_of(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", std::size_t{2048}));
   auto key = SigningKey::FromPem(rsa_pem);
-  ASSERT_TRUE(key.ok()) << key.status().ToString();
+  ASSERT_THAT(key, IsOk());
   auto again = SigningKey::FromPem(rsa_pem);
-  ASSERT_TRUE(again.ok());
+  ASSERT_THAT(again, IsOk());
   EXPECT_EQ(key->kid(), again->kid()) << "the kid follows the key";
   auto jwt = Sign(Claims(), *key);
-  ASSERT_TRUE(jwt.ok());
+  ASSERT_THAT(jwt, IsOk());
   TokenVerifier verifier({again->public_key()}, std::string(kBase));
-  EXPECT_TRUE(verifier.Verify(*jwt, kAudience, kNow).ok());
+  EXPECT_THAT(verifier.Verify(*jwt, kAudience, kNow), IsOk());
 
   const std::string ec_pem =
       pem_of(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));

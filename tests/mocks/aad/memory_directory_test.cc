@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using sim::DirectoryRole;
 using sim::DirectoryUserId;
@@ -25,7 +29,7 @@ class MemoryDirectoryTest : public ::testing::Test {
     auto r = directory_.CreateTenant({.display_name = "Org " + domain,
                                       .domain = domain,
                                       .country = country});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_THAT(r, IsOk());
     return r.ok() ? *r : TenantId();
   }
   DirectoryUserId MustCreateUser(TenantId tenant, const std::string& upn,
@@ -36,7 +40,7 @@ class MemoryDirectoryTest : public ::testing::Test {
                                             .password = std::string(kPassword),
                                             .password_kind = kind,
                                             .role = role});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_THAT(r, IsOk());
     return r.ok() ? *r : DirectoryUserId();
   }
   std::vector<std::string> UpnsOf(TenantId tenant) const {
@@ -55,10 +59,10 @@ TEST_F(MemoryDirectoryTest, CreateTenantThenGetTenantRoundTrips) {
   auto id = directory_.CreateTenant({.display_name = "Fabrikam Ltd",
                                      .domain = "Fabrikam.onmicrosoft.com",
                                      .country = "GB"});
-  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  ASSERT_THAT(id, IsOk());
   EXPECT_EQ(id->value(), 1u);
   auto info = directory_.GetTenant(*id);
-  ASSERT_TRUE(info.ok());
+  ASSERT_THAT(info, IsOk());
   EXPECT_EQ(info->id, *id);
   EXPECT_EQ(info->display_name, "Fabrikam Ltd");
   EXPECT_EQ(info->domain, "Fabrikam.onmicrosoft.com");  // kept as spelled
@@ -166,7 +170,7 @@ TEST_F(MemoryDirectoryTest, UpnIsUniqueAcrossTheDirectoryIgnoringCase) {
   EXPECT_TRUE(directory_.UsersOf(b).empty());
   // The original user and password are untouched.
   auto signed_in = directory_.SignIn("ada@a.test", kPassword);
-  ASSERT_TRUE(signed_in.ok()) << signed_in.status().ToString();
+  ASSERT_THAT(signed_in, IsOk());
   EXPECT_EQ(signed_in->id, ada);
   EXPECT_EQ(signed_in->upn, "Ada@a.test");
 }
@@ -192,7 +196,7 @@ TEST_F(MemoryDirectoryTest, GetUserReturnsWhatWasCreated) {
   const DirectoryUserId id = MustCreateUser(
       t, "ada@a.test", PasswordKind::kTemporary, DirectoryRole::kGlobalAdmin);
   auto user = directory_.GetUser(id);
-  ASSERT_TRUE(user.ok());
+  ASSERT_THAT(user, IsOk());
   EXPECT_EQ(user->id, id);
   EXPECT_EQ(user->tenant, t);
   EXPECT_EQ(user->upn, "ada@a.test");
@@ -207,7 +211,7 @@ TEST_F(MemoryDirectoryTest, GetUserReturnsWhatWasCreated) {
 TEST_F(MemoryDirectoryTest, SetRoleChangesTheRole) {
   const TenantId t = MustCreateTenant("a.test");
   const DirectoryUserId id = MustCreateUser(t, "ada@a.test");
-  ASSERT_TRUE(directory_.SetRole(id, DirectoryRole::kGlobalAdmin).ok());
+  ASSERT_THAT(directory_.SetRole(id, DirectoryRole::kGlobalAdmin), IsOk());
   EXPECT_EQ(directory_.GetUser(id)->role, DirectoryRole::kGlobalAdmin);
   EXPECT_EQ(
       directory_.SetRole(DirectoryUserId(5), DirectoryRole::kMember).code(),
@@ -218,7 +222,7 @@ TEST_F(MemoryDirectoryTest, SignInChecksThePasswordAndIgnoresUpnCase) {
   const TenantId t = MustCreateTenant("a.test");
   const DirectoryUserId id = MustCreateUser(t, "ada@a.test");
   auto ok = directory_.SignIn("ADA@a.Test", kPassword);
-  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_THAT(ok, IsOk());
   EXPECT_EQ(ok->id, id);
   EXPECT_EQ(directory_.SignIn("ada@a.test", "fabrikam-2026").code(),
             ErrorCode::kInvalidCredentials);
@@ -248,10 +252,11 @@ TEST_F(MemoryDirectoryTest, ChangePasswordReplacesItAndClearsMustChange) {
   const TenantId t = MustCreateTenant("a.test");
   const DirectoryUserId id =
       MustCreateUser(t, "ada@a.test", PasswordKind::kTemporary);
-  ASSERT_TRUE(
-      directory_.ChangePassword("Ada@A.test", kPassword, "New-Secret-9").ok());
+  ASSERT_THAT(
+      directory_.ChangePassword("Ada@A.test", kPassword, "New-Secret-9"),
+      IsOk());
   EXPECT_FALSE(directory_.GetUser(id)->must_change_password);
-  EXPECT_TRUE(directory_.SignIn("ada@a.test", "New-Secret-9").ok());
+  EXPECT_THAT(directory_.SignIn("ada@a.test", "New-Secret-9"), IsOk());
   EXPECT_EQ(directory_.SignIn("ada@a.test", kPassword).code(),
             ErrorCode::kInvalidCredentials);
 }
@@ -291,7 +296,7 @@ TEST_F(MemoryDirectoryTest, UsersOfListsLiveUsersInCreationOrder) {
   MustCreateUser(a, "three@a.test");
   EXPECT_EQ(UpnsOf(a), (std::vector<std::string>{"one@a.test", "two@a.test",
                                                  "three@a.test"}));
-  ASSERT_TRUE(directory_.DeleteUser(two).ok());
+  ASSERT_THAT(directory_.DeleteUser(two), IsOk());
   EXPECT_EQ(UpnsOf(a),
             (std::vector<std::string>{"one@a.test", "three@a.test"}));
   EXPECT_EQ(UpnsOf(b), (std::vector<std::string>{"other@b.test"}));
@@ -301,7 +306,7 @@ TEST_F(MemoryDirectoryTest, UsersOfListsLiveUsersInCreationOrder) {
 TEST_F(MemoryDirectoryTest, DeleteUserFreesTheUpn) {
   const TenantId t = MustCreateTenant("a.test");
   const DirectoryUserId id = MustCreateUser(t, "ada@a.test");
-  ASSERT_TRUE(directory_.DeleteUser(id).ok());
+  ASSERT_THAT(directory_.DeleteUser(id), IsOk());
   EXPECT_EQ(directory_.user_count(), 0u);
   EXPECT_EQ(directory_.GetUser(id).code(), ErrorCode::kNotFound);
   EXPECT_EQ(directory_.SignIn("ada@a.test", kPassword).code(),
@@ -320,7 +325,7 @@ TEST_F(MemoryDirectoryTest, DeleteTenantRemovesItsUsersAndFreesNames) {
   const DirectoryUserId bob = MustCreateUser(a, "bob@a.test");
   const DirectoryUserId eve = MustCreateUser(b, "eve@b.test");
 
-  ASSERT_TRUE(directory_.DeleteTenant(a).ok());
+  ASSERT_THAT(directory_.DeleteTenant(a), IsOk());
   EXPECT_EQ(directory_.tenant_count(), 1u);
   EXPECT_EQ(directory_.user_count(), 1u);
   EXPECT_EQ(directory_.GetTenant(a).code(), ErrorCode::kUnknownTenant);
@@ -334,8 +339,8 @@ TEST_F(MemoryDirectoryTest, DeleteTenantRemovesItsUsersAndFreesNames) {
           .code(),
       ErrorCode::kUnknownTenant);
   // The other tenant is untouched.
-  EXPECT_TRUE(directory_.GetUser(eve).ok());
-  EXPECT_TRUE(directory_.SignIn("eve@b.test", kPassword).ok());
+  EXPECT_THAT(directory_.GetUser(eve), IsOk());
+  EXPECT_THAT(directory_.SignIn("eve@b.test", kPassword), IsOk());
 
   // Domain and UPNs can be used again, under new IDs.
   const TenantId reborn = MustCreateTenant("A.test");
@@ -355,10 +360,10 @@ TEST(MemoryDirectorySaltTest, SameSeedGivesSameHashesDifferentSeedDiffers) {
   for (int i = 0; i < 3; ++i) {
     auto tenant = directories[i]->CreateTenant(
         {.display_name = "F", .domain = "f.test", .country = "US"});
-    ASSERT_TRUE(tenant.ok());
+    ASSERT_THAT(tenant, IsOk());
     auto user = directories[i]->CreateUser(
         *tenant, {.upn = "ada@f.test", .password = "Fabrikam-2026"});
-    ASSERT_TRUE(user.ok());
+    ASSERT_THAT(user, IsOk());
     ids[i] = *user;
   }
   const auto ha = a.PasswordHashOf(ids[0]);

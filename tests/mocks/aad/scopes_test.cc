@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 constexpr std::string_view kPc = "https://api.partnercenter.microsoft.com";
 
@@ -24,7 +28,7 @@ TEST_F(ScopesTest, PartnerCenterDelegatedScopeWithOidcScopes) {
   auto s = Parse(
       "https://api.partnercenter.microsoft.com/user_impersonation openid "
       "profile offline_access");
-  ASSERT_TRUE(s.ok()) << s.error().Description();
+  ASSERT_THAT(s, IsOk()) << s.error().Description();
   EXPECT_EQ(s->resource->audience, kPc);
   EXPECT_TRUE(s->openid);
   EXPECT_TRUE(s->profile);
@@ -39,7 +43,7 @@ TEST_F(ScopesTest, PartnerCenterDelegatedScopeWithOidcScopes) {
 
 TEST_F(ScopesTest, DotDefaultGrantsEveryPermission) {
   auto s = Parse("https://API.partnercenter.microsoft.com/.default");
-  ASSERT_TRUE(s.ok());
+  ASSERT_THAT(s, IsOk());
   EXPECT_TRUE(s->is_default());
   EXPECT_EQ(s->DelegatedScopes(),
             std::vector<std::string>{"user_impersonation"});
@@ -47,10 +51,10 @@ TEST_F(ScopesTest, DotDefaultGrantsEveryPermission) {
 
 TEST_F(ScopesTest, BarePermissionsAndOidcOnlyMeanGraph) {
   auto bare = Parse("User.Read");
-  ASSERT_TRUE(bare.ok());
+  ASSERT_THAT(bare, IsOk());
   EXPECT_EQ(bare->resource->audience, "00000003-0000-0000-c000-000000000000");
   auto oidc = Parse("openid profile");
-  ASSERT_TRUE(oidc.ok());
+  ASSERT_THAT(oidc, IsOk());
   EXPECT_EQ(oidc->resource->audience, "00000003-0000-0000-c000-000000000000");
 }
 

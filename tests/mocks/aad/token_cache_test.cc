@@ -7,8 +7,12 @@
 #include <thread>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using std::chrono::hours;
 
@@ -22,7 +26,7 @@ class CachingTokenVerifierTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto key = SigningKey::Generate();
-    ASSERT_TRUE(key.ok());
+    ASSERT_THAT(key, IsOk());
     key_.emplace(std::move(*key));
   }
   static std::string Token(int n) {
@@ -47,7 +51,7 @@ TEST_F(CachingTokenVerifierTest, ChecksASignatureOnceThenAnswersFromCache) {
   const std::string jwt = Token(1);
   for (int i = 0; i < 5; ++i) {
     auto r = cache.Verify(jwt, kAudience, kNow);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_THAT(r, IsOk());
     EXPECT_EQ(r->token_id, "1");
   }
   EXPECT_EQ(cache.misses(), 1u);
@@ -58,7 +62,7 @@ TEST_F(CachingTokenVerifierTest, ChecksASignatureOnceThenAnswersFromCache) {
 TEST_F(CachingTokenVerifierTest, CachedTokenStillExpiresAndChecksAudience) {
   CachingTokenVerifier cache(Verifier());
   const std::string jwt = Token(1);
-  ASSERT_TRUE(cache.Verify(jwt, kAudience, kNow).ok());
+  ASSERT_THAT(cache.Verify(jwt, kAudience, kNow), IsOk());
   auto late = cache.Verify(jwt, kAudience, kNow + hours(2));
   EXPECT_EQ(late.code(), sim::ErrorCode::kInvalidToken);
   EXPECT_NE(late.status().message().find("expired"), std::string::npos);
@@ -80,7 +84,7 @@ TEST_F(CachingTokenVerifierTest, ForgeriesAreNeverCached) {
 TEST_F(CachingTokenVerifierTest, SizeStaysWithinCapacity) {
   CachingTokenVerifier cache(Verifier(), /*capacity=*/16);
   for (int i = 0; i < 200; ++i) {
-    ASSERT_TRUE(cache.Verify(Token(i), kAudience, kNow).ok());
+    ASSERT_THAT(cache.Verify(Token(i), kAudience, kNow), IsOk());
   }
   EXPECT_LE(cache.size(), 16u);
   EXPECT_GE(cache.size(), 8u);

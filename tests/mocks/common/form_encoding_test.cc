@@ -6,14 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 TEST(FormEncodingTest, ParsesFieldsInOrder) {
   auto form = ParseForm(
       "grant_type=password&username=ada%40contoso.com&scope=a+b%2Fc&empty=&"
       "flag");
-  ASSERT_TRUE(form.ok()) << form.status().ToString();
+  ASSERT_THAT(form, IsOk());
   EXPECT_EQ(form->Get("grant_type"), "password");
   EXPECT_EQ(form->Get("username"), "ada@contoso.com");
   EXPECT_EQ(form->Get("scope"), "a b/c");
@@ -27,9 +31,9 @@ TEST(FormEncodingTest, ParsesFieldsInOrder) {
 
 TEST(FormEncodingTest, SkipsEmptyPairs) {
   auto form = ParseForm("&&a=1&&b=2&");
-  ASSERT_TRUE(form.ok());
+  ASSERT_THAT(form, IsOk());
   EXPECT_EQ(form->fields().size(), 2u);
-  EXPECT_TRUE(ParseForm("").ok());
+  EXPECT_THAT(ParseForm(""), IsOk());
 }
 
 TEST(FormEncodingTest, RejectsMalformedEscapesAndRepeatedNames) {
@@ -50,7 +54,7 @@ TEST(FormEncodingTest, EncodeThenParseRoundTrips) {
   EXPECT_EQ(text.find(' '), std::string::npos);
   EXPECT_NE(text.find("code=Zm9v-_.~"), std::string::npos);
   auto back = ParseForm(text);
-  ASSERT_TRUE(back.ok());
+  ASSERT_THAT(back, IsOk());
   EXPECT_EQ(back->fields(), fields.fields());
 }
 

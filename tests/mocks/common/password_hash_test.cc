@@ -4,8 +4,12 @@
 
 #include <string>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using sim::ErrorCode;
 
@@ -97,7 +101,7 @@ TEST(PasswordPolicyTest, FollowsAzureAdRules) {
     SCOPED_TRACE(std::string(c.name));
     const sim::Status status = CheckPasswordPolicy(c.password);
     if (c.ok) {
-      EXPECT_TRUE(status.ok()) << status.ToString();
+      EXPECT_THAT(status, IsOk());
     } else {
       EXPECT_EQ(status.code(), ErrorCode::kWeakPassword);
       EXPECT_NE(status.message().find(c.message_mentions), std::string::npos)

@@ -10,9 +10,12 @@
 
 #include "mocks/mail/mime.h"
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using std::chrono::milliseconds;
 using Ids = std::vector<sim::MessageId>;
@@ -42,7 +45,7 @@ class MailServiceTest : public ::testing::Test {
     }
     auto id = service_.Deliver("partnercenter@microsoft.tiersim.test", rcpt,
                                ComposeMessage(email, "m@tiersim.test"));
-    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    EXPECT_THAT(id, IsOk());
     return *id;
   }
 
@@ -76,7 +79,7 @@ TEST_F(MailServiceTest, ForeignMessagesGetTheClockAndTheEnvelope) {
       "bounce@x.test", {"ada@contoso.test", "hidden@contoso.test"},
       "From: Someone <s@x.test>\r\nSubject: hi\r\nContent-Type: text/html\r\n"
       "\r\n<p>see <a href=\"https://x.test/t/1\">this</a></p>\r\n");
-  ASSERT_TRUE(id.ok());
+  ASSERT_THAT(id, IsOk());
   const StoredMessage m = *service_.Get(*id);
   EXPECT_EQ(m.email.sent_at, kNow);  // no X-Tiersim-Sent-At
   EXPECT_EQ(m.email.from, "Someone <s@x.test>");
@@ -94,11 +97,11 @@ TEST_F(MailServiceTest, BccRecipientsFindTheMessageInTheirMailbox) {
       service_.Deliver("s@x.test", {"ada@contoso.test", "bcc@contoso.test"},
                        "To: ada@contoso.test\r\nCc: cc@contoso.test\r\n"
                        "Subject: s\r\n\r\nx\r\n");
-  ASSERT_TRUE(id.ok());
+  ASSERT_THAT(id, IsOk());
   for (const char* query :
        {"to:ada@contoso.test", "to:bcc@contoso.test", "to:cc@contoso.test"}) {
     auto page = service_.List(query, 0, 10);
-    ASSERT_TRUE(page.ok());
+    ASSERT_THAT(page, IsOk());
     EXPECT_EQ(page->matched, 1u) << query;
   }
   EXPECT_EQ(service_.Get(*id)->email.to,
@@ -115,7 +118,7 @@ TEST_F(MailServiceTest, ListPagesNewestFirstWithCounts) {
   Deliver(Email("bob@fabrikam.test", "other"));
   service_.SetRead({sim::MessageId(1)}, true);
   auto page = service_.List("to:ada@contoso.test", 1, 2);
-  ASSERT_TRUE(page.ok());
+  ASSERT_THAT(page, IsOk());
   EXPECT_EQ(page->total, 6u);
   EXPECT_EQ(page->unread, 5u);
   EXPECT_EQ(page->matched, 5u);
@@ -178,7 +181,7 @@ TEST_F(MailServiceTest, LatestReadFlagsAndDelete) {
 TEST_F(MailServiceTest, WaitForReturnsAMessageAlreadyThere) {
   Deliver(Email("ada@contoso.test", "here"));
   auto found = service_.WaitFor("to:ada@contoso.test", milliseconds(0));
-  ASSERT_TRUE(found.ok());
+  ASSERT_THAT(found, IsOk());
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->subject, "here");
 }
@@ -192,7 +195,7 @@ TEST_F(MailServiceTest, WaitForUnblocksWhenAMessageArrives) {
   const auto start = std::chrono::steady_clock::now();
   auto found = service_.WaitFor("to:ada@contoso.test", milliseconds(5000));
   sender.join();
-  ASSERT_TRUE(found.ok());
+  ASSERT_THAT(found, IsOk());
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->subject, "this one");
   EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(2000));
@@ -201,7 +204,7 @@ TEST_F(MailServiceTest, WaitForUnblocksWhenAMessageArrives) {
 TEST_F(MailServiceTest, WaitForTimesOutAndCloseWakesWaiters) {
   const auto start = std::chrono::steady_clock::now();
   auto none = service_.WaitFor("to:nobody@x.test", milliseconds(100));
-  ASSERT_TRUE(none.ok());
+  ASSERT_THAT(none, IsOk());
   EXPECT_FALSE(none->has_value());
   EXPECT_GE(std::chrono::steady_clock::now() - start, milliseconds(100));
   EXPECT_EQ(service_.WaitFor("is:nonsense", milliseconds(1)).code(),
@@ -219,9 +222,9 @@ TEST_F(MailServiceTest, WaitForTimesOutAndCloseWakesWaiters) {
 }
 
 TEST(MemoryMailStoreQueryTest, CheckQueryNamesTheBadTerm) {
-  EXPECT_TRUE(MemoryMailStore::CheckQuery("to:a@x.test is:unread "
-                                          "before:2026-01-01 words \"a b\"")
-                  .ok());
+  EXPECT_THAT(MemoryMailStore::CheckQuery("to:a@x.test is:unread "
+                                          "before:2026-01-01 words \"a b\""),
+              IsOk());
   const sim::Status bad = MemoryMailStore::CheckQuery("to:a@x.test is:starred");
   EXPECT_EQ(bad.code(), sim::ErrorCode::kInvalidArgument);
   EXPECT_NE(bad.message().find("is:starred"), std::string::npos);

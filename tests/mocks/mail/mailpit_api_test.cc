@@ -15,9 +15,12 @@
 #include "mocks/mail/smtp_sender.h"
 #include "mocks/mail/smtp_server.h"
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 using std::chrono::milliseconds;
@@ -40,16 +43,16 @@ sim::Email Email(std::string to, std::string subject, std::string kind,
 class MailpitApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(smtp_.Start().ok());
+    ASSERT_THAT(smtp_.Start(), IsOk());
     AddMailpitRoutes(http_, mail_);
-    ASSERT_TRUE(http_.Start().ok());
+    ASSERT_THAT(http_.Start(), IsOk());
     sender_ = std::make_unique<SmtpSender>(
         SmtpSenderOptions{.port = smtp_.port(), .timeout = milliseconds(2000)});
   }
 
   void Send(const sim::Email& email) {
     const sim::Status status = sender_->Send(email);
-    ASSERT_TRUE(status.ok()) << status.ToString();
+    ASSERT_THAT(status, IsOk());
   }
 
   MailService mail_{[] { return sim::kDefaultEpoch; }};
@@ -212,10 +215,9 @@ TEST_F(MailpitApiTest, WaitTimesOutWith408) {
 
 TEST_F(MailpitApiTest, InvalidUtf8FromAClientIsReplacedNotFatal) {
   // 8-bit Latin-1 without a charset, as old clients send it.
-  ASSERT_TRUE(mail_
-                  .Deliver("a@x.test", {"b@x.test"},
-                           "Subject: caf\xE9\r\n\r\nna\xEFve\r\n")
-                  .ok());
+  ASSERT_THAT(mail_.Deliver("a@x.test", {"b@x.test"},
+                            "Subject: caf\xE9\r\n\r\nna\xEFve\r\n"),
+              IsOk());
   httplib::Client c(http_.url());
   const auto list = c.Get("/api/v1/messages");
   ASSERT_TRUE(list);

@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using sim::Email;
 using sim::ErrorCode;
@@ -28,7 +32,7 @@ class MemoryMailStoreTest : public ::testing::Test {
  protected:
   void MustSend(Email email) {
     const sim::Status status = store_.Send(std::move(email));
-    ASSERT_TRUE(status.ok()) << status.ToString();
+    ASSERT_THAT(status, IsOk());
   }
   // Three messages used by the search tests.
   void SendSample() {

@@ -63,6 +63,47 @@ TEST(MimeCodecTest, EncodedWordsBAndQ) {
   EXPECT_EQ(DecodeHeaderValue("=?utf-8*en?Q?hi?="), "hi");  // RFC 2231 language
 }
 
+TEST(MimeCodecTest, CharsetsAreConvertedByIconv) {
+  struct Case {
+    std::string_view bytes;
+    std::string_view charset;
+    std::string_view utf8;
+  };
+  const Case cases[] = {
+      {.bytes = "caf\xE9", .charset = "ISO-8859-1", .utf8 = "caf\xC3\xA9"},
+      {.bytes = "caf\xE9", .charset = "\"latin1\"", .utf8 = "caf\xC3\xA9"},
+      {.bytes = "\xA4", .charset = "iso-8859-15", .utf8 = "\xE2\x82\xAC"},
+      {.bytes = "\x80", .charset = "windows-1252", .utf8 = "\xE2\x82\xAC"},
+      {.bytes = "\xF0\xD2\xC9\xD7\xC5\xD4",
+       .charset = "koi8-r",
+       .utf8 = "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+      {.bytes = "\x82\xA0", .charset = "Shift_JIS", .utf8 = "\xE3\x81\x82"},
+      // Bytes the charset leaves unmapped become U+FFFD, the rest survives.
+      {.bytes = "a\x81"
+                "b",
+       .charset = "windows-1252",
+       .utf8 = "a\xEF\xBF\xBD"
+               "b"},
+      // A multi-byte character cut off at the end.
+      {.bytes = "x\x82", .charset = "shift_jis", .utf8 = "x\xEF\xBF\xBD"},
+      // Passed through: UTF-8, ASCII, no charset, unknown, iconv suffixes.
+      {.bytes = "caf\xC3\xA9", .charset = "UTF-8", .utf8 = "caf\xC3\xA9"},
+      {.bytes = "plain", .charset = "us-ascii", .utf8 = "plain"},
+      {.bytes = "caf\xE9", .charset = "", .utf8 = "caf\xE9"},
+      {.bytes = "caf\xE9", .charset = "x-no-such-charset", .utf8 = "caf\xE9"},
+      {.bytes = "caf\xE9", .charset = "latin1//TRANSLIT", .utf8 = "caf\xE9"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ToUtf8(c.bytes, c.charset), c.utf8) << c.charset;
+  }
+  EXPECT_TRUE(IsPassThroughCharset("utf-8"));
+  EXPECT_TRUE(IsPassThroughCharset(" \"US-ASCII\" "));
+  EXPECT_TRUE(IsPassThroughCharset(""));
+  EXPECT_FALSE(IsPassThroughCharset("iso-8859-1"));
+  EXPECT_EQ(DecodeHeaderValue("=?koi8-r?B?8NLJ18XU?="),
+            "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+}
+
 TEST(MimeCodecTest, AdjacentEncodedWordsAreJoined) {
   // The blank between two encoded words goes; other text keeps its blanks.
   EXPECT_EQ(DecodeHeaderValue("=?utf-8?Q?a?= =?utf-8?Q?b?="), "ab");

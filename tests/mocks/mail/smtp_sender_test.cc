@@ -12,9 +12,12 @@
 #include "mocks/mail/memory_mail_store.h"
 #include "mocks/mail/smtp_server.h"
 #include "sim/links.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using std::chrono::milliseconds;
 
@@ -38,7 +41,7 @@ class SmtpSenderTest : public ::testing::Test {
       options.idle_timeout = milliseconds(2000);
     }
     server_ = std::make_unique<SmtpServer>(std::move(options), mail_);
-    ASSERT_TRUE(server_->Start().ok());
+    ASSERT_THAT(server_->Start(), IsOk());
   }
   SmtpSenderOptions SenderOptions() {
     return SmtpSenderOptions{.port = server_->port(),
@@ -55,7 +58,7 @@ TEST_F(SmtpSenderTest, ReusesOneConnectionForManyMessages) {
   for (int i = 0; i < 5; ++i) {
     const sim::Status status =
         sender.Send(Email({"ada@contoso.test"}, "m" + std::to_string(i)));
-    ASSERT_TRUE(status.ok()) << status.ToString();
+    ASSERT_THAT(status, IsOk());
   }
   EXPECT_EQ(sender.connections_opened(), 1u);
   EXPECT_EQ(mail_.size(), 5u);
@@ -74,10 +77,10 @@ TEST_F(SmtpSenderTest, ReconnectsAfterTheServerDroppedTheIdleConnection) {
   options.idle_timeout = milliseconds(100);
   StartServer(options);
   SmtpSender sender(SenderOptions());
-  ASSERT_TRUE(sender.Send(Email({"ada@contoso.test"}, "one")).ok());
+  ASSERT_THAT(sender.Send(Email({"ada@contoso.test"}, "one")), IsOk());
   std::this_thread::sleep_for(milliseconds(250));  // the server says 421
   const sim::Status second = sender.Send(Email({"ada@contoso.test"}, "two"));
-  ASSERT_TRUE(second.ok()) << second.ToString();
+  ASSERT_THAT(second, IsOk());
   EXPECT_EQ(sender.connections_opened(), 2u);
   EXPECT_EQ(mail_.size(), 2u);
 }
@@ -95,7 +98,7 @@ TEST_F(SmtpSenderTest, RefusalIsUnavailableAndTheNextMessageGoesThrough) {
   EXPECT_NE(refused.message().find("RCPT TO:<bob@fabrikam.test>"),
             std::string::npos);
   EXPECT_EQ(mail_.size(), 0u);  // nobody got half a message
-  EXPECT_TRUE(sender.Send(Email({"ada@contoso.test"}, "one")).ok());
+  EXPECT_THAT(sender.Send(Email({"ada@contoso.test"}, "one")), IsOk());
   EXPECT_EQ(mail_.size(), 1u);
 }
 
@@ -152,7 +155,7 @@ TEST_F(SmtpSenderTest, AuthenticatesWhenTheServerRequiresIt) {
   SmtpSenderOptions good = SenderOptions();
   good.user = "pc";
   good.password = "pw";
-  EXPECT_TRUE(SmtpSender(good).Send(Email({"ada@contoso.test"}, "x")).ok());
+  EXPECT_THAT(SmtpSender(good).Send(Email({"ada@contoso.test"}, "x")), IsOk());
   SmtpSenderOptions bad = good;
   bad.password = "wrong";
   const sim::Status refused =

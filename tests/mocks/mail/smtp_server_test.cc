@@ -12,10 +12,13 @@
 
 #include "mocks/common/base64.h"
 #include "mocks/mail/mime_codec.h"
+#include "tests/common/status_matchers.h"
 #include "tests/mocks/mail/smtp_test_client.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using std::chrono::milliseconds;
 using testing::TempCertificate;
@@ -44,7 +47,7 @@ int SendMessage(TestClient& client, const std::string& from,
 TEST(SmtpServerTest, DeliversIntoTheMailService) {
   MailService mail([] { return kNow; });
   SmtpServer server(FastOptions(), mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   ASSERT_GT(server.port(), 0);
   TestClient client(server.port());
   ASSERT_TRUE(client.connected());
@@ -59,7 +62,7 @@ TEST(SmtpServerTest, DeliversIntoTheMailService) {
   EXPECT_EQ(client.ReadCode(), 221);
   EXPECT_TRUE(client.ClosedByPeer());
   auto latest = mail.Latest("to:bob@y.test");
-  ASSERT_TRUE(latest.ok());
+  ASSERT_THAT(latest, IsOk());
   EXPECT_EQ(latest->email.subject, "Hello");
   EXPECT_EQ(latest->email.text, "Hi Bob\n");
   EXPECT_EQ(latest->detail->envelope_from, "ada@x.test");
@@ -68,7 +71,7 @@ TEST(SmtpServerTest, DeliversIntoTheMailService) {
 TEST(SmtpServerTest, PortInUseIsUnavailable) {
   MailService mail([] { return kNow; });
   SmtpServer first(FastOptions(), mail);
-  ASSERT_TRUE(first.Start().ok());
+  ASSERT_THAT(first.Start(), IsOk());
   SmtpServerOptions same = FastOptions();
   same.port = first.port();
   SmtpServer second(same, mail);
@@ -86,7 +89,7 @@ TEST(SmtpServerTest, PortInUseIsUnavailable) {
 TEST(SmtpServerTest, StopTellsConnectedClients421AndIsIdempotent) {
   MailService mail([] { return kNow; });
   SmtpServer server(SmtpServerOptions{}, mail);  // long timeouts
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient client(server.port());
   EXPECT_EQ(client.ReadCode(), 220);
   client.Send("EHLO c\r\n");
@@ -105,7 +108,7 @@ TEST(SmtpServerTest, StopTellsConnectedClients421AndIsIdempotent) {
 TEST(SmtpServerTest, SlowClientTimesOutWhileAnotherIsServed) {
   MailService mail([] { return kNow; });
   SmtpServer server(FastOptions(), mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient slow(server.port());
   EXPECT_EQ(slow.ReadCode(), 220);
   slow.Send("EHLO c\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nDATA\r\n");
@@ -134,7 +137,7 @@ TEST(SmtpServerTest, IdleClientIsDisconnected) {
   SmtpServerOptions options = FastOptions();
   options.idle_timeout = milliseconds(150);
   SmtpServer server(options, mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient idle(server.port());
   EXPECT_EQ(idle.ReadCode(), 220);
   EXPECT_EQ(idle.ReadCode(), 421);
@@ -146,7 +149,7 @@ TEST(SmtpServerTest, OversizedDataGets552AndTheConnectionGoesOn) {
   SmtpServerOptions options = FastOptions();
   options.max_message_bytes = 10000;
   SmtpServer server(options, mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient client(server.port());
   EXPECT_EQ(client.ReadCode(), 220);
   client.Send("EHLO c\r\nMAIL FROM:<a@x.test> SIZE=20000\r\n");
@@ -164,7 +167,7 @@ TEST(SmtpServerTest, GarbageAndOverlongLinesGetRepliesAndOthersAreServed) {
   SmtpServerOptions options = FastOptions();
   options.max_errors = 5;
   SmtpServer server(options, mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient garbage(server.port());
   EXPECT_EQ(garbage.ReadCode(), 220);
   garbage.Send(std::string("\x00\xff\xfe garbage\r\n", 13));
@@ -188,7 +191,7 @@ TEST(SmtpServerTest, GarbageAndOverlongLinesGetRepliesAndOthersAreServed) {
 TEST(SmtpServerTest, ManyClientsAtOnce) {
   MailService mail([] { return kNow; });
   SmtpServer server(FastOptions(), mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   std::atomic<int> accepted{0};
   std::vector<std::thread> clients;
   for (int c = 0; c < 8; ++c) {
@@ -214,7 +217,7 @@ TEST(SmtpServerTest, ConnectionsOverTheLimitGet421) {
   SmtpServerOptions options = FastOptions();
   options.max_connections = 1;
   SmtpServer server(options, mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient first(server.port());
   EXPECT_EQ(first.ReadCode(), 220);
   TestClient second(server.port());
@@ -237,7 +240,7 @@ TEST(SmtpServerTest, StartTlsThenAuthThenMail) {
     envelopes.push_back(e);
     return SmtpReply{250, "2.0.0 Ok"};
   });
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient client(server.port());
   EXPECT_EQ(client.ReadCode(), 220);
   client.Send("EHLO c\r\n");
@@ -267,7 +270,7 @@ TEST(SmtpServerTest, FailedTlsHandshakeClosesOnlyThatConnection) {
   SmtpServerOptions options = FastOptions();
   options.tls = SmtpTlsFiles{cert.cert_path(), cert.key_path()};
   SmtpServer server(options, mail);
-  ASSERT_TRUE(server.Start().ok());
+  ASSERT_THAT(server.Start(), IsOk());
   TestClient client(server.port());
   EXPECT_EQ(client.ReadCode(), 220);
   client.Send("EHLO c\r\nSTARTTLS\r\n");

@@ -13,9 +13,12 @@
 #include "mocks/common/form_encoding.h"
 #include "mocks/partner_center/authenticator.h"
 #include "mocks/world/shared_world.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 
@@ -54,20 +57,20 @@ class PartnerCenterServerTest : public ::testing::Test {
                           .mpn = sim::MpnId(4700001),
                           .admin_password = "Passw0rd!2"});
       ASSERT_TRUE(provider.ok() && reseller.ok());
-      ASSERT_TRUE(
-          pc.SeedPartnership(provider->partner, reseller->partner).ok());
+      ASSERT_THAT(pc.SeedPartnership(provider->partner, reseller->partner),
+                  IsOk());
       provider_ = provider->partner;
       reseller_ = reseller->partner;
       Register(pc, "provider", provider->admin_upn, "Passw0rd!1");
       Register(pc, "reseller", reseller->admin_upn, "Passw0rd!2");
     });
-    ASSERT_TRUE(server_.Start().ok());
+    ASSERT_THAT(server_.Start(), IsOk());
   }
 
   void Register(sim::PartnerCenter& pc, const std::string& token,
                 const std::string& upn, const std::string& password) {
     auto session = pc.SignIn(upn, password);
-    ASSERT_TRUE(session.ok()) << session.status().ToString();
+    ASSERT_THAT(session, IsOk());
     auth_.callers[token] = {.user = session->directory_user(),
                             .tenant = session->tenant(),
                             .upn = upn};
@@ -322,12 +325,11 @@ TEST_F(PartnerCenterServerTest, ChecksMpnProfiles) {
   world_.With([](InProcessWorld& w) {
     auto account =
         w.pmc().AddAccount("pmc-admin@fabrikam.example", "Pmc-Pass1!");
-    ASSERT_TRUE(account.ok());
-    ASSERT_TRUE(w.pmc()
-                    .AddProfile(*account, {.mpn = sim::MpnId(4700009),
-                                           .legal_name = "Fabrikam Resale",
-                                           .country = "US"})
-                    .ok());
+    ASSERT_THAT(account, IsOk());
+    ASSERT_THAT(w.pmc().AddProfile(*account, {.mpn = sim::MpnId(4700009),
+                                              .legal_name = "Fabrikam Resale",
+                                              .country = "US"}),
+                IsOk());
   });
   auto cli = Client();
   auto res = cli.Get("/v1/profiles/mpn?mpnId=4700009", As("provider"));

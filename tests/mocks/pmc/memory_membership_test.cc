@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/status_matchers.h"
+
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using sim::ErrorCode;
 using sim::MpnId;
@@ -26,13 +30,13 @@ class MemoryMembershipTest : public ::testing::Test {
  protected:
   PmcAccountId MustAddAccount(std::string user_name) {
     auto r = pmc_.AddAccount(std::move(user_name), "Pmc-Secret-1");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_THAT(r, IsOk());
     return r.ok() ? *r : PmcAccountId();
   }
   std::vector<std::string> LegalNamesOf(PmcAccountId account) {
     std::vector<std::string> names;
     auto profiles = pmc_.Profiles(account);
-    EXPECT_TRUE(profiles.ok());
+    EXPECT_THAT(profiles, IsOk());
     if (!profiles.ok()) return names;
     for (const MpnProfile& p : *profiles) names.push_back(p.legal_name);
     return names;
@@ -70,7 +74,7 @@ TEST_F(MemoryMembershipTest, AddAccountNeedsUserNameAndPassword) {
 TEST_F(MemoryMembershipTest, SignInChecksUserNameAndPassword) {
   const PmcAccountId ada = MustAddAccount("ada@contoso.test");
   auto ok = pmc_.SignIn("Ada@CONTOSO.test", "Pmc-Secret-1");
-  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_THAT(ok, IsOk());
   EXPECT_EQ(*ok, ada);
   auto wrong_password = pmc_.SignIn("ada@contoso.test", "pmc-secret-1");
   auto unknown_user = pmc_.SignIn("eve@contoso.test", "Pmc-Secret-1");
@@ -82,16 +86,16 @@ TEST_F(MemoryMembershipTest, SignInChecksUserNameAndPassword) {
 TEST_F(MemoryMembershipTest, ProfilesComeBackInInsertionOrder) {
   const PmcAccountId ada = MustAddAccount("ada@contoso.test");
   const PmcAccountId bob = MustAddAccount("bob@fabrikam.test");
-  ASSERT_TRUE(pmc_.AddProfile(ada, MakeProfile(9000003, "Contoso C")).ok());
-  ASSERT_TRUE(pmc_.AddProfile(bob, MakeProfile(9000002, "Fabrikam")).ok());
-  ASSERT_TRUE(pmc_.AddProfile(ada, MakeProfile(9000001, "Contoso A")).ok());
+  ASSERT_THAT(pmc_.AddProfile(ada, MakeProfile(9000003, "Contoso C")), IsOk());
+  ASSERT_THAT(pmc_.AddProfile(bob, MakeProfile(9000002, "Fabrikam")), IsOk());
+  ASSERT_THAT(pmc_.AddProfile(ada, MakeProfile(9000001, "Contoso A")), IsOk());
   EXPECT_EQ(LegalNamesOf(ada),
             (std::vector<std::string>{"Contoso C", "Contoso A"}));
   EXPECT_EQ(LegalNamesOf(bob), (std::vector<std::string>{"Fabrikam"}));
   EXPECT_EQ(pmc_.profile_count(), 3u);
 
   auto profile = pmc_.Profile(MpnId(9000001));
-  ASSERT_TRUE(profile.ok());
+  ASSERT_THAT(profile, IsOk());
   EXPECT_EQ(profile->legal_name, "Contoso A");
   EXPECT_EQ(profile->country, "US");
   EXPECT_TRUE(profile->active);
@@ -103,7 +107,7 @@ TEST_F(MemoryMembershipTest, ProfilesComeBackInInsertionOrder) {
 TEST_F(MemoryMembershipTest, AccountWithoutProfilesHasAnEmptyList) {
   const PmcAccountId ada = MustAddAccount("ada@contoso.test");
   auto profiles = pmc_.Profiles(ada);
-  ASSERT_TRUE(profiles.ok());
+  ASSERT_THAT(profiles, IsOk());
   EXPECT_TRUE(profiles->empty());
 }
 
@@ -119,7 +123,7 @@ TEST_F(MemoryMembershipTest, UnknownAccountIsNotFound) {
 TEST_F(MemoryMembershipTest, DuplicateMpnIsRejectedAndChangesNothing) {
   const PmcAccountId ada = MustAddAccount("ada@contoso.test");
   const PmcAccountId bob = MustAddAccount("bob@fabrikam.test");
-  ASSERT_TRUE(pmc_.AddProfile(ada, MakeProfile(4812345, "Contoso")).ok());
+  ASSERT_THAT(pmc_.AddProfile(ada, MakeProfile(4812345, "Contoso")), IsOk());
   const sim::Status dup =
       pmc_.AddProfile(bob, MakeProfile(4812345, "Imposter"));
   EXPECT_EQ(dup.code(), ErrorCode::kInvalidArgument);
@@ -151,11 +155,11 @@ TEST_F(MemoryMembershipTest, UnknownMpnNamesTheNumber) {
 
 TEST_F(MemoryMembershipTest, SetProfileActiveIsVisibleEverywhere) {
   const PmcAccountId ada = MustAddAccount("ada@contoso.test");
-  ASSERT_TRUE(pmc_.AddProfile(ada, MakeProfile(4812345, "Contoso")).ok());
-  ASSERT_TRUE(pmc_.SetProfileActive(MpnId(4812345), false).ok());
+  ASSERT_THAT(pmc_.AddProfile(ada, MakeProfile(4812345, "Contoso")), IsOk());
+  ASSERT_THAT(pmc_.SetProfileActive(MpnId(4812345), false), IsOk());
   EXPECT_FALSE(pmc_.Profile(MpnId(4812345))->active);
   EXPECT_FALSE((*pmc_.Profiles(ada))[0].active);
-  ASSERT_TRUE(pmc_.SetProfileActive(MpnId(4812345), true).ok());
+  ASSERT_THAT(pmc_.SetProfileActive(MpnId(4812345), true), IsOk());
   EXPECT_TRUE(pmc_.Profile(MpnId(4812345))->active);
 }
 

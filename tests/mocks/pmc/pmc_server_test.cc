@@ -8,9 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "mocks/world/shared_world.h"
+#include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
+
+using ::tiersim::testing::IsOk;
 
 using nlohmann::json;
 
@@ -19,21 +22,19 @@ class PmcServerTest : public ::testing::Test {
   void SetUp() override {
     world_.With([](InProcessWorld& w) {
       auto account = w.pmc().AddAccount("pmc@fabrikam.example", "Pmc-Pass1!");
-      ASSERT_TRUE(account.ok());
-      ASSERT_TRUE(w.pmc()
-                      .AddProfile(*account, {.mpn = sim::MpnId(4700001),
-                                             .legal_name = "Fabrikam Resale",
-                                             .country = "US"})
-                      .ok());
+      ASSERT_THAT(account, IsOk());
+      ASSERT_THAT(w.pmc().AddProfile(*account, {.mpn = sim::MpnId(4700001),
+                                                .legal_name = "Fabrikam Resale",
+                                                .country = "US"}),
+                  IsOk());
       auto other = w.pmc().AddAccount("pmc@contoso.example", "Pmc-Pass2!");
-      ASSERT_TRUE(other.ok());
-      ASSERT_TRUE(w.pmc()
-                      .AddProfile(*other, {.mpn = sim::MpnId(4100001),
-                                           .legal_name = "Contoso",
-                                           .country = "US"})
-                      .ok());
+      ASSERT_THAT(other, IsOk());
+      ASSERT_THAT(w.pmc().AddProfile(*other, {.mpn = sim::MpnId(4100001),
+                                              .legal_name = "Contoso",
+                                              .country = "US"}),
+                  IsOk());
     });
-    ASSERT_TRUE(server_.Start().ok());
+    ASSERT_THAT(server_.Start(), IsOk());
   }
 
   std::string SignIn(httplib::Client& cli) {
@@ -89,6 +90,25 @@ TEST_F(PmcServerTest, RefusesWrongPasswordsMissingTokensAndBadBodies) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
   EXPECT_EQ(json::parse(res->body)["code"], "RouteNotFound");
+}
+
+TEST(PmcHttpStatusTest, MapsEachBackendErrorByItsCode) {
+  using sim::ErrorCode;
+  struct Case {
+    ErrorCode code;
+    int status;
+  };
+  const Case cases[] = {
+      {ErrorCode::kInvalidArgument, 400},    {ErrorCode::kDuplicateEmail, 400},
+      {ErrorCode::kInvalidCredentials, 401}, {ErrorCode::kInvalidToken, 401},
+      {ErrorCode::kPmcSignInRequired, 401},  {ErrorCode::kNotFound, 404},
+      {ErrorCode::kUnknownMpnId, 404},       {ErrorCode::kMpnNotListed, 404},
+      {ErrorCode::kMpnProfileInactive, 409}, {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kInternal, 500},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PmcHttpStatus(c.code), c.status) << sim::ErrorCodeName(c.code);
+  }
 }
 
 TEST_F(PmcServerTest, ForgetsTokensOnReset) {

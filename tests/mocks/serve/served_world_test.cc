@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/crypto_util.h"
 #include "mocks/aad/jwt.h"
 #include "mocks/aad/jwt_keys.h"
+#include "mocks/common/crypto_util.h"
 #include "mocks/remote/network_client.h"
 #include "tests/common/status_matchers.h"
 
@@ -18,6 +18,7 @@ namespace tiersim::mocks {
 namespace {
 
 using nlohmann::json;
+using ::tiersim::testing::IsOk;
 
 constexpr char kPassword[] = "Contoso-Passw0rd!";
 
@@ -26,20 +27,20 @@ class ServedWorldTest : public ::testing::Test {
   static void SetUpTestSuite() {
     world_ = std::make_unique<ServedWorld>(ServeOptions{.http_threads = 8});
     sim::Status s = world_->Start();
-    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_THAT(s, IsOk());
   }
   static void TearDownTestSuite() { world_.reset(); }
 
   void SetUp() override {
     client_ = std::make_unique<NetworkClient>(world_->target());
-    ASSERT_TRUE(client_->ResetWorld(1).ok());
+    ASSERT_THAT(client_->ResetWorld(1), IsOk());
     auto contoso =
         client_->SeedPartner({.program = sim::Program::kIndirectProvider,
                               .legal_name = "Contoso Distribution",
                               .domain_prefix = "contoso",
                               .mpn = sim::MpnId(4100001),
                               .admin_password = kPassword});
-    ASSERT_TRUE(contoso.ok()) << contoso.status().ToString();
+    ASSERT_THAT(contoso, IsOk());
     admin_ = contoso->admin_upn;
   }
 
@@ -115,7 +116,7 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
 
   // The same claims signed by a key Azure AD never published.
   auto other_key = SigningKey::Generate();
-  ASSERT_TRUE(other_key.ok());
+  ASSERT_THAT(other_key, IsOk());
   json p = Payload(token);
   TokenClaims forged{
       .issuer = p["iss"],
@@ -128,7 +129,7 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
       .not_before = sim::SimTime(sim::seconds(p["nbf"].get<std::int64_t>())),
       .expires_at = sim::SimTime(sim::seconds(p["exp"].get<std::int64_t>()))};
   auto signed_forgery = Sign(forged, *other_key);
-  ASSERT_TRUE(signed_forgery.ok());
+  ASSERT_THAT(signed_forgery, IsOk());
   EXPECT_EQ(CallPartnerCenter("Bearer " + *signed_forgery), 401);
 
   // A real token for another API (Microsoft Graph).
@@ -137,7 +138,7 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
   EXPECT_EQ(CallPartnerCenter("Bearer " + graph), 401);
 
   // A real token after it expired in virtual time.
-  ASSERT_THAT(client_->Advance(sim::hours(2)), testing::IsOk());
+  ASSERT_THAT(client_->Advance(sim::hours(2)), IsOk());
   EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
 }
 
@@ -147,25 +148,25 @@ TEST_F(ServedWorldTest, ATokenFromBeforeAResetDoesNotActForSomeoneElse) {
   ASSERT_FALSE(token.empty());
   ASSERT_EQ(CallPartnerCenter("Bearer " + token), 200);
   // A new world in which the same directory user ID is Fabrikam's admin.
-  ASSERT_TRUE(client_->ResetWorld(2).ok());
+  ASSERT_THAT(client_->ResetWorld(2), IsOk());
   auto fabrikam =
       client_->SeedPartner({.program = sim::Program::kIndirectProvider,
                             .legal_name = "Fabrikam",
                             .domain_prefix = "fabrikam",
                             .mpn = sim::MpnId(4100002),
                             .admin_password = kPassword});
-  ASSERT_TRUE(fabrikam.ok());
+  ASSERT_THAT(fabrikam, IsOk());
   EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
 }
 
 TEST_F(ServedWorldTest, CoreMailTravelsThroughSmtpToTheMailApi) {
   auto contoso = client_->SignIn(admin_, kPassword);
-  ASSERT_TRUE(contoso.ok()) << contoso.status().ToString();
+  ASSERT_THAT(contoso, IsOk());
   auto sent = client_->Call<sim::ops::RequestPartnership>(
       *contoso, {.reseller_email = "ceo@fabrikam.example"});
-  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_THAT(sent, IsOk());
   auto inbox = client_->Inbox("ceo@fabrikam.example", "");
-  ASSERT_TRUE(inbox.ok()) << inbox.status().ToString();
+  ASSERT_THAT(inbox, IsOk());
   ASSERT_EQ(inbox->size(), 1u);
   EXPECT_NE((*inbox)[0].text.find(sent->link), std::string::npos);
   EXPECT_FALSE((*inbox)[0].read);  // reading the mailbox marks nothing
@@ -176,7 +177,7 @@ TEST_F(ServedWorldTest, CoreMailTravelsThroughSmtpToTheMailApi) {
   EXPECT_EQ(list["total"], 1);
   EXPECT_EQ(list["unread"], 1);
   auto counts = client_->Counts();
-  ASSERT_THAT(counts, testing::IsOk());
+  ASSERT_THAT(counts, IsOk());
   EXPECT_EQ(counts->emails, 1u);
 }
 
@@ -205,7 +206,7 @@ TEST_F(ServedWorldTest, PlumbingOnEveryServerActsOnTheWholeWorld) {
   ASSERT_EQ(clock->status, 200) << clock->body;
   EXPECT_EQ(json::parse(clock->body)["now"], "2026-01-04T00:00:00Z");
   auto now = client_->Now();
-  ASSERT_THAT(now, testing::IsOk());
+  ASSERT_THAT(now, IsOk());
   EXPECT_EQ(*now, sim::kDefaultEpoch + sim::Days(3));
   auto bad =
       pmc.Post("/_tiersim/clock", R"({"advance":"-1d"})", "application/json");
@@ -213,17 +214,17 @@ TEST_F(ServedWorldTest, PlumbingOnEveryServerActsOnTheWholeWorld) {
   EXPECT_EQ(bad->status, 400);
 
   auto before = client_->Counts();
-  ASSERT_THAT(before, testing::IsOk());
+  ASSERT_THAT(before, IsOk());
   EXPECT_EQ(before->core.partners, 1u);
   httplib::Client mail(world_->mail_api_url());
   auto reset = mail.Post("/_tiersim/reset", "", "application/json");
   ASSERT_TRUE(reset);
   EXPECT_EQ(reset->status, 200);
   auto after = client_->Counts();
-  ASSERT_THAT(after, testing::IsOk());
+  ASSERT_THAT(after, IsOk());
   EXPECT_EQ(after->core.partners, 0u);
   auto reset_now = client_->Now();
-  ASSERT_THAT(reset_now, testing::IsOk());
+  ASSERT_THAT(reset_now, IsOk());
   EXPECT_EQ(*reset_now, sim::kDefaultEpoch);
 }
 

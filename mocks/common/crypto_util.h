@@ -1,4 +1,4 @@
-// Small crypto primitives the Azure AD server builds on: SHA-256,
+// Small crypto primitives the services build on (Azure AD, the PMC): SHA-256,
 // unguessable random tokens and GUIDs from OpenSSL's CSPRNG, and a
 // constant-time comparison for secrets.
 //

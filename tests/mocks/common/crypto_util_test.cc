@@ -1,4 +1,4 @@
-#include "mocks/aad/crypto_util.h"
+#include "mocks/common/crypto_util.h"
 
 #include <gtest/gtest.h>
 

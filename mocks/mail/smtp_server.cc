@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -362,9 +363,14 @@ sim::Status SmtpServer::Impl::Start() {
           try {
             context.run();
             return;
-          } catch (const std::exception&) {
+          } catch (const std::exception& e) {
             // A handler threw (out of memory, most likely): that
-            // connection is lost, the others keep being served.
+            // connection is lost, the others keep being served. Said, not
+            // swallowed: the operator sees why a client was cut off.
+            std::fprintf(stderr,
+                         "tiersim smtp: a connection's handler failed (%s); "
+                         "that connection is closed, the others are served\n",
+                         e.what());
           }
         }
       });

@@ -45,7 +45,7 @@ wait_for "$tmp/hello.out" "http://"
 hello_url=$(head -1 "$tmp/hello.out")
 
 # The world: a provider with a customer (scenarios/load/order_benchmark_world.json).
-"$bin/harness/tiersim" serve --partner-center-port 0 --aad-port 0 \
+"$bin/tiersim" serve --partner-center-port 0 --aad-port 0 \
   --pmc-port 0 --smtp-port 0 --mail-api-port 0 \
   --world scenarios/load/order_benchmark_world.json >"$tmp/serve.out" 2>&1 &
 pids+=($!)

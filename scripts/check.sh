@@ -12,7 +12,8 @@ scripts/setup.sh
 
 # The test programs labelled `integration` (tiersim_add_test ... LABELS).
 integration_targets=(partner_center_server_tests pmc_server_tests
-  served_world_tests aad_server_tests mail_server_integration_tests)
+  served_world_tests aad_server_tests mail_server_integration_tests
+  http_plumbing_tests harness_transport_tests)
 
 presets=("$@")
 if [ ${#presets[@]} -eq 0 ]; then presets=(ci asan); fi
@@ -38,5 +39,5 @@ fi
 # The QA scenario library, with its summary on the terminal (ctest above has
 # already required it to pass; this prints what a QA engineer reads).
 echo "== QA suite: tiersim run scenarios/qa"
-"build/${presets[0]}/harness/tiersim" run scenarios/qa \
+"build/${presets[0]}/tiersim" run scenarios/qa \
   --junit "build/${presets[0]}/qa-junit.xml" --html "build/${presets[0]}/qa.html"

@@ -185,6 +185,10 @@ class PartnerCenter {
   std::optional<PartnerId> FindPartner(std::string_view id_or_mpn) const;
   // The public card of a partner; kNotFound for an unknown one.
   Result<PartnerCard> Card(PartnerId partner) const;
+  // The Partner Center roles of the work account `user`, as Azure AD puts
+  // them in its tokens; nullopt when the account is no partner's user
+  // (a customer's admin).
+  std::optional<UserView> UserOfDirectoryUser(DirectoryUserId user) const;
   // GET /profiles/mpn: the Partner Membership Center's profile of an MPN ID,
   // for any signed-in partner user.
   Result<MpnProfile> LookUpMpnProfile(const Session& s, MpnId mpn);

@@ -151,6 +151,18 @@ Result<PartnerCard> PartnerCenter::Card(PartnerId partner) const {
       .id = p.id, .tenant = p.tenant, .mpn = p.mpn, .name = p.legal_name};
 }
 
+std::optional<UserView> PartnerCenter::UserOfDirectoryUser(
+    DirectoryUserId user) const {
+  auto it = store_.user_by_directory_user.find(user);
+  if (it == store_.user_by_directory_user.end()) return std::nullopt;
+  const User& u = store_.users[it->second.value() - 1];
+  return UserView{.id = u.id,
+                  .full_name = u.full_name,
+                  .email = u.email,
+                  .agent = u.agent,
+                  .admin = u.admin};
+}
+
 Result<MpnProfile> PartnerCenter::LookUpMpnProfile(const Session& s,
                                                    MpnId mpn) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));

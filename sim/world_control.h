@@ -1,8 +1,9 @@
 // WorldControl: what a scenario runner needs beyond what people can do:
 // seeding the world, moving virtual time, arming faults, reading the journal
-// and every email sent. Implemented in process (transport/in_process_client.h
-// — the one implementation of the logic, which the server's /_tiersim
-// routes also call) and over the network (transport/network_client.h).
+// and every email sent. Implemented in process (mocks/world/
+// in_process_control.h — the one implementation of the logic, which the
+// server's /_tiersim routes also call) and over the network
+// (harness/transport/network_client.h).
 //
 // Every call may fail (over the network: the server did not answer, or
 // answered an error); the failure is returned, never latched.

@@ -41,8 +41,8 @@
 #include <string_view>
 
 #include "mocks/aad/aad_backend.h"
-#include "mocks/aad/app_registry.h"
-#include "mocks/aad/jwt.h"
+#include "mocks/aad/protocol/app_registry.h"
+#include "mocks/aad/protocol/jwt.h"
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
 #include "sim/status.h"

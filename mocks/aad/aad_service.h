@@ -15,11 +15,11 @@
 
 #include "mocks/aad/aad_backend.h"
 #include "mocks/aad/aad_server.h"
-#include "mocks/aad/aadsts_errors.h"
-#include "mocks/aad/app_registry.h"
-#include "mocks/aad/grant_store.h"
-#include "mocks/aad/jwt.h"
-#include "mocks/aad/scopes.h"
+#include "mocks/aad/protocol/aadsts_errors.h"
+#include "mocks/aad/protocol/app_registry.h"
+#include "mocks/aad/protocol/grant_store.h"
+#include "mocks/aad/protocol/jwt.h"
+#include "mocks/aad/protocol/scopes.h"
 #include "mocks/http/http_server.h"
 
 namespace tiersim::mocks {

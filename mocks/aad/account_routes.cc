@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/aad/guids.h"
+#include "mocks/aad/protocol/guids.h"
 
 namespace tiersim::mocks {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/aad/guids.h"
+#include "mocks/aad/protocol/guids.h"
 #include "mocks/aad/token_issuer.h"
 #include "mocks/common/crypto_util.h"
 #include "mocks/common/form_encoding.h"

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/guids.h"
+#include "mocks/aad/protocol/guids.h"
 #include "mocks/common/crypto_util.h"
 
 namespace tiersim::mocks {

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "mocks/mail/mail_address.h"
-#include "mocks/mail/memory_mail_store.h"
+#include "mocks/memory/memory_mail_store.h"
 #include "sim/status.h"
 #include "sim/time.h"
 

@@ -7,6 +7,7 @@
 #include "mocks/partner_center/op_routes.h"
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/partner_center/pc_errors.h"
+#include "mocks/wire/target.h"
 
 namespace tiersim::mocks {
 
@@ -34,10 +35,10 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
   // operations in sim/ops.h's order (the real API's first, what load tests
   // hit), then the plumbing.
   pc::AddOperationRoutes(r, impl_->ctx);
-  r.Get("/_tiersim/endpoints",
+  r.Get(kEndpointsPath,
         [this, endpoints = options.endpoints](const httplib::Request&,
                                               httplib::Response& res) {
-          nlohmann::json out = {{"partnerCenter", url()}};
+          nlohmann::json out = {{endpoint_keys::kPartnerCenter, url()}};
           for (const auto& [name, value] : endpoints) out[name] = value;
           ReplyJson(res, 200, out.dump());
         });

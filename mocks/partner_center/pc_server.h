@@ -44,8 +44,8 @@ struct PartnerCenterServerOptions {
   // world's own in-memory store, as in process).
   std::function<std::size_t()> email_count;
   // The other servers of this world, served at GET /_tiersim/endpoints so a
-  // client given only this server's URL finds the rest ("aad", "mailApi",
-  // "pmc", "smtp", "caFile").
+  // client given only this server's URL finds the rest (keys: endpoint_keys
+  // in mocks/wire/target.h).
   std::vector<std::pair<std::string, std::string>> endpoints;
 };
 

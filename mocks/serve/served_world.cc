@@ -5,9 +5,9 @@
 #include <random>
 
 #include "mocks/aad/aad_server.h"
-#include "mocks/aad/certificates.h"
-#include "mocks/aad/jwt_keys.h"
-#include "mocks/aad/token_cache.h"
+#include "mocks/aad/protocol/certificates.h"
+#include "mocks/aad/protocol/jwt_keys.h"
+#include "mocks/aad/protocol/token_cache.h"
 #include "mocks/http/http_server.h"
 #include "mocks/mail/mail_service.h"
 #include "mocks/mail/mailpit_api.h"
@@ -144,12 +144,13 @@ sim::Status ServedWorld::Start() {
   pc_options.threads = options_.http_threads;
   MailService* mail = p.mail.get();
   pc_options.email_count = [mail] { return mail->size(); };
+  namespace keys = endpoint_keys;
   pc_options.endpoints = {
-      {"aad", p.aad->url()},
-      {"mailApi", p.mail_api->url()},
-      {"smtp", options_.host + ":" + std::to_string(p.smtp->port())},
-      {"pmc", p.pmc->url()},
-      {"caFile", p.certificates.ca_pem}};
+      {keys::kAad, p.aad->url()},
+      {keys::kMailApi, p.mail_api->url()},
+      {keys::kSmtp, options_.host + ":" + std::to_string(p.smtp->port())},
+      {keys::kPmc, p.pmc->url()},
+      {keys::kCaFile, p.certificates.ca_pem}};
   p.partner_center = std::make_unique<PartnerCenterServer>(
       *p.world, *p.authenticator, p.plumbing.get(), pc_options);
   if (auto s = p.partner_center->Start(); !s.ok()) {

@@ -20,7 +20,7 @@
 #include <memory>
 #include <string>
 
-#include "mocks/remote/network_client.h"
+#include "mocks/wire/target.h"
 #include "sim/status.h"
 #include "sim/time.h"
 

@@ -1,8 +1,8 @@
 #include "mocks/serve/world_adapters.h"
 
-#include "mocks/aad/guids.h"
-#include "mocks/aad/jwt.h"
-#include "mocks/aad/token_cache.h"
+#include "mocks/aad/protocol/guids.h"
+#include "mocks/aad/protocol/jwt.h"
+#include "mocks/aad/protocol/token_cache.h"
 #include "mocks/world/shared_world.h"
 
 namespace tiersim::mocks {
@@ -78,18 +78,16 @@ std::vector<std::string> WorldAadBackend::Roles(sim::DirectoryUserId id) {
     if (user.ok() && user->role == sim::DirectoryRole::kGlobalAdmin) {
       roles.push_back("GlobalAdmin");
     }
-    const sim::Store& store = w.pc().store();
-    auto it = store.user_by_directory_user.find(id);
-    if (it != store.user_by_directory_user.end()) {
-      const sim::User& u = store.users[it->second.value() - 1];
-      if (u.agent == sim::AgentRole::kAdminAgent) roles.push_back("AdminAgent");
-      if (u.agent == sim::AgentRole::kHelpdeskAgent) {
+    if (const auto u = w.pc().UserOfDirectoryUser(id)) {
+      if (u->agent == sim::AgentRole::kAdminAgent)
+        roles.push_back("AdminAgent");
+      if (u->agent == sim::AgentRole::kHelpdeskAgent) {
         roles.push_back("HelpdeskAgent");
       }
-      if (u.admin == sim::AdminRole::kGlobalAdmin && roles.empty()) {
+      if (u->admin == sim::AdminRole::kGlobalAdmin && roles.empty()) {
         roles.push_back("GlobalAdmin");
       }
-      if (u.admin == sim::AdminRole::kUserManagementAdmin) {
+      if (u->admin == sim::AdminRole::kUserManagementAdmin) {
         roles.push_back("UserManagementAdmin");
       }
     }

@@ -7,9 +7,9 @@
 
 #include <cstdint>
 
-#include "mocks/aad/memory_directory.h"
-#include "mocks/mail/memory_mail_store.h"
-#include "mocks/pmc/memory_membership.h"
+#include "mocks/memory/memory_directory.h"
+#include "mocks/memory/memory_mail_store.h"
+#include "mocks/memory/memory_membership.h"
 #include "sim/faulty_ports.h"
 #include "sim/kernel.h"
 #include "sim/partner_center.h"

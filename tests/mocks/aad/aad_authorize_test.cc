@@ -2,7 +2,7 @@
 // password change, PKCE, code reuse and expiry, and where errors go.
 #include <gtest/gtest.h>
 
-#include "mocks/aad/jwt.h"
+#include "mocks/aad/protocol/jwt.h"
 #include "mocks/common/crypto_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"

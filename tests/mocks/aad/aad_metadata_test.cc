@@ -2,7 +2,7 @@
 // replies that do not depend on a grant (404, 413, 400, 405, 90002).
 #include <gtest/gtest.h>
 
-#include "mocks/aad/jwt.h"
+#include "mocks/aad/protocol/jwt.h"
 #include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"
 

@@ -16,9 +16,9 @@
 #include <string>
 
 #include "mocks/aad/aad_server.h"
-#include "mocks/aad/certificates.h"
+#include "mocks/aad/protocol/certificates.h"
 #include "mocks/common/form_encoding.h"
-#include "mocks/aad/guids.h"
+#include "mocks/aad/protocol/guids.h"
 #include "tests/mocks/aad/memory_aad_backend.h"
 
 namespace tiersim::mocks {

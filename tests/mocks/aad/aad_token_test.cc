@@ -7,7 +7,7 @@
 #include <set>
 #include <thread>
 
-#include "mocks/aad/jwt.h"
+#include "mocks/aad/protocol/jwt.h"
 #include "mocks/common/crypto_util.h"
 #include "tests/common/status_matchers.h"
 #include "tests/mocks/aad/aad_server_fixture.h"

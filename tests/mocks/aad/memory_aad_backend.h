@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "mocks/aad/aad_backend.h"
-#include "mocks/aad/memory_directory.h"
+#include "mocks/memory/memory_directory.h"
 #include "sim/rng.h"
 
 namespace tiersim::mocks {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "mocks/mail/mail_service.h"
-#include "mocks/mail/memory_mail_store.h"
+#include "mocks/memory/memory_mail_store.h"
 #include "mocks/mail/smtp_server.h"
 #include "sim/links.h"
 #include "tests/common/status_matchers.h"

@@ -8,15 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mocks/aad/jwt.h"
-#include "mocks/aad/jwt_keys.h"
+#include "harness/transport/network_client.h"
+#include "mocks/aad/protocol/jwt.h"
+#include "mocks/aad/protocol/jwt_keys.h"
 #include "mocks/common/crypto_util.h"
-#include "mocks/remote/network_client.h"
 #include "tests/common/status_matchers.h"
 
 namespace tiersim::mocks {
 namespace {
 
+using harness::NetworkClient;
 using nlohmann::json;
 using ::tiersim::testing::IsOk;
 

@@ -1,0 +1,363 @@
+// tiersim: the command line. Subcommands: run, serve, validate, list,
+// schema.
+// Exit codes: 0 all passed (or valid), 1 some scenario failed, 2 bad input
+// or usage.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include "harness/cli/list.h"
+#include "harness/cli/serve_command.h"
+#include "harness/format/loader.h"
+#include "harness/format/schema.h"
+#include "harness/runner/runner.h"
+#include "harness/transport/network_client.h"
+#include "mocks/serve/served_world.h"
+#include "reports/writers.h"
+#include "sim/ids.h"
+
+namespace {
+
+using tiersim::harness::Diagnostic;
+using tiersim::harness::Scenario;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr char kVersion[] = TIERSIM_VERSION;  // the project's, from CMake
+
+// Loads every file under `paths`; prints diagnostics to stderr.
+bool LoadAll(const std::vector<std::string>& paths,
+             std::vector<Scenario>& scenarios, int& files) {
+  std::vector<Diagnostic> errors;
+  const std::vector<std::string> found =
+      tiersim::harness::CollectScenarioFiles(paths, errors);
+  files = static_cast<int>(found.size());
+  for (const std::string& file : found) {
+    auto loaded = tiersim::harness::LoadScenarioFile(file);
+    errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
+    for (Scenario& s : loaded.scenarios) scenarios.push_back(std::move(s));
+  }
+  for (const Diagnostic& d : errors) {
+    std::cerr << tiersim::harness::FormatDiagnostic(d) << "\n";
+  }
+  if (!errors.empty()) {
+    std::cerr << errors.size() << " error(s); nothing was run.\n";
+  }
+  return errors.empty();
+}
+
+bool WriteFile(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+    return true;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "tiersim: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool UseColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 &&
+         (no_color == nullptr || no_color[0] == '\0');
+}
+
+struct RunArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> tags;
+  std::string seed;
+  std::string json, junit, html;
+  std::string color = "auto";
+  bool verbose = false;
+  std::string transport = "inprocess";
+  std::string target;  // a Partner Center URL: play against servers there
+};
+
+// The network transport's client: against --target, or against servers
+// started here on ephemeral ports. Null (and a message) when unreachable.
+struct NetworkSetup {
+  std::unique_ptr<tiersim::mocks::ServedWorld> world;
+  std::unique_ptr<tiersim::harness::NetworkClient> client;
+};
+
+bool SetUpNetwork(const RunArgs& args, NetworkSetup& setup) {
+  namespace m = tiersim::mocks;
+  m::NetworkTarget target;
+  if (args.target.empty()) {
+    setup.world = std::make_unique<m::ServedWorld>(
+        m::ServeOptions{.host = "127.0.0.1", .http_threads = 8});
+    tiersim::sim::Status s = setup.world->Start();
+    if (!s.ok()) {
+      std::cerr << "tiersim run: cannot start the servers: " << s.message()
+                << "\n";
+      return false;
+    }
+    target = setup.world->target();
+  } else {
+    auto found = tiersim::harness::DiscoverTarget(args.target);
+    if (!found.ok()) {
+      std::cerr << "tiersim run: --target: " << found.status().message()
+                << "\n";
+      return false;
+    }
+    target = *found;
+  }
+  setup.client = std::make_unique<tiersim::harness::NetworkClient>(target);
+  return true;
+}
+
+int Run(const RunArgs& args) {
+  namespace h = tiersim::harness;
+  h::RunOptions options;
+  options.tags = args.tags;
+  if (!args.seed.empty()) {
+    if (args.seed == "random") {
+      options.seed =
+          std::random_device{}() * 0x100000000ULL + std::random_device{}();
+    } else {
+      const std::optional<std::uint64_t> seed =
+          tiersim::sim::ParseDecimal(args.seed);
+      if (!seed) {
+        std::cerr << "tiersim run: --seed must be a whole number or "
+                     "\"random\", not \""
+                  << args.seed << "\"\n";
+        return kExitUsage;
+      }
+      options.seed = *seed;
+    }
+  }
+  std::vector<Scenario> scenarios;
+  int files = 0;
+  if (!LoadAll(args.paths, scenarios, files)) return kExitUsage;
+  std::vector<const Scenario*> selected;
+  for (const Scenario& s : scenarios) {
+    if (h::Selected(s, options)) selected.push_back(&s);
+  }
+  if (selected.empty()) {
+    std::cerr << "tiersim run: no scenario";
+    if (!options.tags.empty())
+      std::cerr << " has any of the given --tag values";
+    std::cerr << " (" << scenarios.size() << " loaded from " << files
+              << " file(s))\n";
+    return kExitUsage;
+  }
+  const tiersim::reports::ConsoleStyle style{.color = UseColor(args.color),
+                                             .verbose = args.verbose};
+  std::cout << "tiersim run: " << selected.size() << " scenario(s) from "
+            << files << " file(s); "
+            << (options.seed
+                    ? "seed " + std::to_string(*options.seed) + " for all"
+                    : std::string("each with its own seed"))
+            << "\n";
+  tiersim::reports::RunResult run;
+  run.version = kVersion;
+  run.tag_filter = options.tags;
+  run.seed_overridden = options.seed.has_value();
+  run.seed = options.seed.value_or(0);
+  NetworkSetup network;
+  if (args.transport == "http" && !SetUpNetwork(args, network)) {
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  for (const Scenario* s : selected) {
+    const std::uint64_t seed = h::SeedFor(*s, options);
+    run.scenarios.push_back(
+        network.client ? h::RunScenarioOverNetwork(*s, seed, *network.client)
+                       : h::RunScenarioInProcess(*s, seed));
+    tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
+                                           std::cout);
+  }
+  run.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+  tiersim::reports::WriteConsoleSummary(run, style, std::cout);
+  bool written = true;
+  if (!args.json.empty()) {
+    written = WriteFile(args.json, tiersim::reports::ToJson(run)) && written;
+  }
+  if (!args.junit.empty()) {
+    written =
+        WriteFile(args.junit, tiersim::reports::ToJUnitXml(run)) && written;
+  }
+  if (!args.html.empty()) {
+    written = WriteFile(args.html, tiersim::reports::ToHtml(run)) && written;
+  }
+  if (!written) return kExitUsage;
+  return run.AllPassed() ? kExitOk : kExitFailed;
+}
+
+int Validate(const std::vector<std::string>& paths) {
+  std::vector<Scenario> scenarios;
+  int files = 0;
+  if (!LoadAll(paths, scenarios, files)) return kExitUsage;
+  std::cout << files << " file(s), " << scenarios.size()
+            << " scenario(s): valid\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "tiersim: a simulator and test harness for Microsoft's CSP two-tier "
+      "model.\nScenario files drive providers, resellers and customers "
+      "through Partner Center flows in virtual time."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("tiersim ") + kVersion);
+  app.footer(
+      "Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.\n"
+      "Run `tiersim COMMAND --help` for a command's options.");
+
+  RunArgs run_args;
+  CLI::App* run = app.add_subcommand(
+      "run", "Play scenario files (or folders of them) and report");
+  run->add_option("paths", run_args.paths,
+                  "Scenario files, or folders searched for *.json")
+      ->required();
+  run->add_option("--tag", run_args.tags,
+                  "Only scenarios with this tag (repeat for any of several)");
+  run->add_option("--seed", run_args.seed,
+                  "Use this seed for every scenario instead of its own "
+                  "(\"random\" picks one and prints it)");
+  run->add_option("--json", run_args.json,
+                  "Write the JSON report here (docs/report-json.md; - for "
+                  "stdout)");
+  run->add_option("--junit", run_args.junit,
+                  "Write a JUnit XML report here (a testsuite per file)");
+  run->add_option("--html", run_args.html,
+                  "Write a self-contained HTML report here");
+  run->add_option("--color", run_args.color,
+                  "auto (colour on a terminal unless NO_COLOR is set), "
+                  "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  run->add_flag("-v,--verbose", run_args.verbose,
+                "Print every step, not only failures");
+  run->add_option("--transport", run_args.transport,
+                  "inprocess (default): call the core directly; http: play "
+                  "every step over real HTTP/HTTPS/SMTP against the servers")
+      ->check(CLI::IsMember({"inprocess", "http"}));
+  run->add_option("--target", run_args.target,
+                  "With --transport http: the Partner Center URL of a running "
+                  "`tiersim serve` (default: start the servers here, on "
+                  "ephemeral ports)");
+
+  tiersim::harness::ServeArgs serve_args;
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "Run Partner Center, Azure AD, PMC and mail as real servers until "
+      "Ctrl-C (each flag can also be set with its TIERSIM_* variable)");
+  serve->add_option("--host", serve_args.host, "Address to listen on")
+      ->envname("TIERSIM_HOST")
+      ->capture_default_str();
+  serve
+      ->add_option("--partner-center-port", serve_args.partner_center_port,
+                   "Partner Center REST (HTTP); 0 = any free port")
+      ->envname("TIERSIM_PARTNER_CENTER_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--aad-port", serve_args.aad_port, "Azure AD (HTTPS)")
+      ->envname("TIERSIM_AAD_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--pmc-port", serve_args.pmc_port, "PMC (HTTP)")
+      ->envname("TIERSIM_PMC_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--smtp-port", serve_args.smtp_port, "SMTP")
+      ->envname("TIERSIM_SMTP_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve
+      ->add_option("--mail-api-port", serve_args.mail_api_port,
+                   "Mailpit-shaped mail API (HTTP)")
+      ->envname("TIERSIM_MAIL_API_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--seed", serve_args.seed, "The world's seed")
+      ->envname("TIERSIM_SEED")
+      ->capture_default_str();
+  serve
+      ->add_option("--clock-speed", serve_args.clock_speed,
+                   "Virtual seconds per wall second (0: time moves only via "
+                   "POST /_tiersim/clock)")
+      ->envname("TIERSIM_CLOCK_SPEED")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--start", serve_args.start,
+                   "Where virtual time starts: now (the wall clock, so real "
+                   "OIDC clients accept ID tokens) or a UTC time such as "
+                   "2026-01-01T00:00:00Z")
+      ->envname("TIERSIM_START")
+      ->capture_default_str();
+  serve
+      ->add_option("--cert-dir", serve_args.certificate_dir,
+                   "Where to write ca.pem, server.pem, server-key.pem "
+                   "(default: a new temporary directory)")
+      ->envname("TIERSIM_CERT_DIR");
+  serve
+      ->add_option("--world", serve_args.world_file,
+                   "A scenario file whose cast seeds the world at start")
+      ->envname("TIERSIM_WORLD")
+      ->check(CLI::ExistingFile);
+
+  std::vector<std::string> validate_paths;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files without running them");
+  validate->add_option("paths", validate_paths, "Scenario files or folders")
+      ->required();
+
+  std::string list_what;
+  CLI::App* list = app.add_subcommand(
+      "list",
+      "Print the actions, expectations, cast fields, faults, error "
+      "codes and flows");
+  list->add_option("what", list_what,
+                   "actions, queries, cast, faults, errors or flows "
+                   "(default: all)");
+
+  CLI::App* schema = app.add_subcommand(
+      "schema", "Print the scenario JSON Schema (scenarios/schema.json)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (run->parsed()) {
+    if (!run_args.target.empty() && run_args.transport != "http") {
+      std::cerr << "tiersim run: --target needs --transport http\n";
+      return kExitUsage;
+    }
+    return Run(run_args);
+  }
+  if (serve->parsed()) return tiersim::harness::Serve(serve_args);
+  if (validate->parsed()) return Validate(validate_paths);
+  if (list->parsed()) {
+    if (!tiersim::harness::PrintList(list_what, std::cout)) {
+      std::cerr << "tiersim list: unknown list \"" << list_what
+                << "\"; expected actions, queries, cast, faults, errors or "
+                   "flows\n";
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  if (schema->parsed()) {
+    std::cout << tiersim::harness::ScenarioSchemaJson();
+    return kExitOk;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,98 @@
+// The loader's working parts, shared by loader.cc (document, steps) and
+// loader_cast.cc (the cast). Not for use outside the loader.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "harness/format/json_source.h"
+#include "harness/format/loader.h"
+#include "harness/vocabulary/specs.h"
+
+namespace tiersim::harness::internal {
+
+using Json = nlohmann::json;
+
+class ScenarioReader {
+ public:
+  ScenarioReader(std::string_view file, const SourceMap& map,
+                 std::vector<Diagnostic>& errors)
+      : file_(file), map_(map), errors_(errors) {}
+
+  // Reads the scenario at `ptr`; returns false when it had errors.
+  bool Read(const Json& j, const std::string& ptr, Scenario& out);
+
+  // ---- Diagnostics ----
+  void ErrorAt(SourcePos pos, std::string code, std::string message);
+  void ErrorValue(const std::string& ptr, std::string code,
+                  std::string message) {
+    ErrorAt(map_.Value(ptr), std::move(code), std::move(message));
+  }
+  void ErrorKey(const std::string& ptr, std::string code, std::string message) {
+    ErrorAt(map_.Key(ptr), std::move(code), std::move(message));
+  }
+  Pos PosOf(const std::string& ptr) const {
+    const SourcePos p = map_.Value(ptr);
+    return {p.line, p.column};
+  }
+  Pos KeyPosOf(const std::string& ptr) const {
+    const SourcePos p = map_.Key(ptr);
+    return {p.line, p.column};
+  }
+
+  // ---- Typed reads: each reports a wrong-type error and returns false ----
+  bool String(const Json& j, const std::string& ptr, const std::string& what,
+              std::string& out);
+  bool Integer(const Json& j, const std::string& ptr, const std::string& what,
+               std::int64_t& out);
+  bool Boolean(const Json& j, const std::string& ptr, const std::string& what,
+               bool& out);
+  bool Object(const Json& j, const std::string& ptr, const std::string& what);
+  bool Array(const Json& j, const std::string& ptr, const std::string& what);
+  bool StringList(const Json& j, const std::string& ptr,
+                  const std::string& what, std::vector<std::string>& out);
+  bool OneOf(const std::string& value, const std::string& ptr,
+             const std::string& what, const std::vector<std::string>& values);
+  // A cast reference: exists (did you mean) and has one of `roles`.
+  bool CastRef(const Json& j, const std::string& ptr, const std::string& what,
+               const std::vector<CastRole>& roles, std::string& out);
+  bool Duration(const Json& j, const std::string& ptr, const std::string& what,
+                sim::Duration& out);
+  // An argument per its spec into `out`.
+  bool Param(const Json& j, const std::string& ptr, const ParamSpec& spec,
+             Arg& out);
+
+  // ---- Parts ----
+  void ReadCast(const Json& j, const std::string& ptr, Scenario& out);
+  void ReadStep(const Json& j, const std::string& ptr, int index, Step& out);
+
+  const Scenario* scenario() const { return scenario_; }
+
+ private:
+  void ReadCastMember(const std::string& name, const Json& j,
+                      const std::string& ptr, CastMember& out);
+  void CheckCastRefs(const std::string& ptr, Scenario& out);
+  bool ReadActionStep(const Json& j, const std::string& ptr, Step& out);
+  bool ReadSeesStep(const Json& j, const std::string& ptr, Step& out);
+  bool ReadFaultStep(const Json& j, const std::string& ptr, Step& out);
+  bool ReadExpect(const Json& j, const std::string& ptr, Expectation& out);
+  bool ReadMatcher(const Json& step, const std::string& ptr, const QuerySpec& q,
+                   Matcher& out);
+  bool CheckActor(const Json& j, const std::string& ptr, Actors who,
+                  bool required, Step& out);
+  void ReadParams(const Json& j, const std::string& ptr,
+                  const std::vector<ParamSpec>& params,
+                  const std::vector<std::string>& reserved,
+                  const std::string& owner, Args& out);
+
+  std::string file_;
+  const SourceMap& map_;
+  std::vector<Diagnostic>& errors_;
+  const Scenario* scenario_ = nullptr;  // while reading its steps
+  std::size_t errors_at_start_ = 0;
+};
+
+std::string DefaultLegalName(const std::string& cast_name);
+std::string DefaultDomain(const std::string& cast_name);
+
+}  // namespace tiersim::harness::internal

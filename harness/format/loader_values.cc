@@ -1,0 +1,321 @@
+// Typed reads of scenario values and of action/query parameters, each
+// reporting what was expected where.
+#include <algorithm>
+
+#include "harness/format/did_you_mean.h"
+#include "harness/format/loader_internal.h"
+
+namespace tiersim::harness::internal {
+
+namespace {
+
+std::string TypeOf(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "a list";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "true/false";
+    case Json::value_t::number_float:
+      return "a decimal number";
+    default:
+      return "a number";
+  }
+}
+
+}  // namespace
+
+bool ScenarioReader::String(const Json& j, const std::string& ptr,
+                            const std::string& what, std::string& out) {
+  if (!j.is_string()) {
+    ErrorValue(ptr, "wrong-type",
+               what + " must be a string, not " + TypeOf(j) + ".");
+    return false;
+  }
+  out = j.get<std::string>();
+  return true;
+}
+
+bool ScenarioReader::Integer(const Json& j, const std::string& ptr,
+                             const std::string& what, std::int64_t& out) {
+  if (!j.is_number_integer()) {
+    ErrorValue(ptr, "wrong-type",
+               what + " must be a whole number, not " + TypeOf(j) + ".");
+    return false;
+  }
+  out = j.get<std::int64_t>();
+  return true;
+}
+
+bool ScenarioReader::Boolean(const Json& j, const std::string& ptr,
+                             const std::string& what, bool& out) {
+  if (!j.is_boolean()) {
+    ErrorValue(ptr, "wrong-type",
+               what + " must be true or false, not " + TypeOf(j) + ".");
+    return false;
+  }
+  out = j.get<bool>();
+  return true;
+}
+
+bool ScenarioReader::Object(const Json& j, const std::string& ptr,
+                            const std::string& what) {
+  if (j.is_object()) return true;
+  ErrorValue(ptr, "wrong-type",
+             what + " must be an object {...}, not " + TypeOf(j) + ".");
+  return false;
+}
+
+bool ScenarioReader::Array(const Json& j, const std::string& ptr,
+                           const std::string& what) {
+  if (j.is_array()) return true;
+  ErrorValue(ptr, "wrong-type",
+             what + " must be a list [...], not " + TypeOf(j) + ".");
+  return false;
+}
+
+bool ScenarioReader::StringList(const Json& j, const std::string& ptr,
+                                const std::string& what,
+                                std::vector<std::string>& out) {
+  if (!Array(j, ptr, what)) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    std::string s;
+    if (String(j[i], JoinPointer(ptr, i), "each item of " + what, s)) {
+      out.push_back(s);
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool ScenarioReader::OneOf(const std::string& value, const std::string& ptr,
+                           const std::string& what,
+                           const std::vector<std::string>& values) {
+  if (std::find(values.begin(), values.end(), value) != values.end()) {
+    return true;
+  }
+  ErrorValue(ptr, "unknown-value",
+             "\"" + value + "\" is not a valid " + what + "; expected " +
+                 QuotedList(values) + "." + DidYouMean(value, values));
+  return false;
+}
+
+bool ScenarioReader::CastRef(const Json& j, const std::string& ptr,
+                             const std::string& what,
+                             const std::vector<CastRole>& roles,
+                             std::string& out) {
+  if (!String(j, ptr, what, out)) return false;
+  const CastMember* m = scenario_ == nullptr ? nullptr : scenario_->Member(out);
+  if (m == nullptr) {
+    std::vector<std::string> names;
+    if (scenario_ != nullptr) {
+      for (const CastMember& c : scenario_->cast) names.push_back(c.name);
+    }
+    ErrorValue(ptr, "unknown-cast",
+               "\"" + out + "\" is not in the cast (" + what + ")." +
+                   DidYouMean(out, names));
+    return false;
+  }
+  if (!roles.empty() &&
+      std::find(roles.begin(), roles.end(), m->role) == roles.end()) {
+    std::vector<std::string> allowed;
+    for (CastRole r : roles) allowed.push_back(CastRoleName(r));
+    ErrorValue(ptr, "wrong-role",
+               what + " must name a " + QuotedList(allowed) + "; \"" + out +
+                   "\" is a " + CastRoleName(m->role) + ".");
+    return false;
+  }
+  return true;
+}
+
+bool ScenarioReader::Duration(const Json& j, const std::string& ptr,
+                              const std::string& what, sim::Duration& out) {
+  std::string text;
+  if (!String(j, ptr, what, text)) return false;
+  auto d = sim::ParseDuration(text);
+  if (!d || d->count() < 0) {
+    ErrorValue(ptr, "bad-value",
+               "\"" + text + "\" is not a duration (" + what +
+                   "); expected a number and a unit, "
+                   "such as \"250ms\", \"30s\", \"15m\", \"2h\", \"3d\", "
+                   "\"2w\" or \"1d12h\".");
+    return false;
+  }
+  out = *d;
+  return true;
+}
+
+bool ScenarioReader::Param(const Json& j, const std::string& ptr,
+                           const ParamSpec& spec, Arg& out) {
+  const std::string what = "\"" + spec.name + "\"";
+  out.pos = PosOf(ptr);
+  switch (spec.type) {
+    case ParamType::kString: {
+      std::string s;
+      if (!String(j, ptr, what, s)) return false;
+      out.value = s;
+      return true;
+    }
+    case ParamType::kInt: {
+      std::int64_t v = 0;
+      if (!Integer(j, ptr, what, v)) return false;
+      out.value = v;
+      return true;
+    }
+    case ParamType::kBool: {
+      bool b = false;
+      if (!Boolean(j, ptr, what, b)) return false;
+      out.value = b;
+      return true;
+    }
+    case ParamType::kNumber: {
+      if (!j.is_number()) {
+        ErrorValue(ptr, "wrong-type", what + " must be a number.");
+        return false;
+      }
+      out.value = j.get<double>();
+      return true;
+    }
+    case ParamType::kDuration: {
+      sim::Duration d{};
+      if (!Duration(j, ptr, what, d)) return false;
+      out.value = j.get<std::string>();
+      return true;
+    }
+    case ParamType::kEnum: {
+      std::string s;
+      if (!String(j, ptr, what, s) || !OneOf(s, ptr, what, spec.values)) {
+        return false;
+      }
+      out.value = s;
+      return true;
+    }
+    case ParamType::kCast: {
+      std::string s;
+      if (!CastRef(j, ptr, what, spec.roles, s)) return false;
+      out.value = s;
+      return true;
+    }
+    case ParamType::kCastList: {
+      if (!Array(j, ptr, what)) return false;
+      std::vector<std::string> names;
+      bool ok = true;
+      for (std::size_t i = 0; i < j.size(); ++i) {
+        std::string s;
+        ok = CastRef(j[i], JoinPointer(ptr, i), what, spec.roles, s) && ok;
+        names.push_back(s);
+      }
+      out.value = names;
+      return ok;
+    }
+    case ParamType::kSubscription: {
+      std::string s;
+      if (!String(j, ptr, what, s)) return false;
+      const std::size_t slash = s.find('/');
+      if (slash == std::string::npos || slash + 1 == s.size()) {
+        ErrorValue(ptr, "bad-value",
+                   what + " \"" + s +
+                       "\" must name \"<customer>/<offer>\", such as "
+                       "\"adatum/o365-e3\".");
+        return false;
+      }
+      std::string customer;
+      if (!CastRef(Json(s.substr(0, slash)), ptr, "the customer of " + what,
+                   {CastRole::kCustomer}, customer)) {
+        return false;
+      }
+      out.value = s;
+      return true;
+    }
+    case ParamType::kLineItems: {
+      if (!Array(j, ptr, what)) return false;
+      std::vector<sim::LineItem> items;
+      bool ok = true;
+      for (std::size_t i = 0; i < j.size(); ++i) {
+        const std::string item_ptr = JoinPointer(ptr, i);
+        if (!Object(j[i], item_ptr, "each item of " + what)) {
+          ok = false;
+          continue;
+        }
+        sim::LineItem item;
+        for (const auto& [key, value] : j[i].items()) {
+          const std::string kp = JoinPointer(item_ptr, key);
+          if (key == "offer") {
+            ok = String(value, kp, "\"offer\"", item.offer_id) && ok;
+          } else if (key == "licenses") {
+            ok = Integer(value, kp, "\"licenses\"", item.licenses) && ok;
+          } else {
+            ErrorKey(kp, "unknown-field",
+                     "\"" + key +
+                         "\" is not a field of a subscription line; expected "
+                         "\"offer\" and \"licenses\"." +
+                         DidYouMean(key, {"offer", "licenses"}));
+            ok = false;
+          }
+        }
+        for (const char* required : {"offer", "licenses"}) {
+          if (!j[i].contains(required)) {
+            ErrorValue(
+                item_ptr, "missing-field",
+                "a subscription line needs \"" + std::string(required) + "\".");
+            ok = false;
+          }
+        }
+        items.push_back(item);
+      }
+      out.value = items;
+      return ok;
+    }
+    case ParamType::kStringList:
+    case ParamType::kProfiles: {
+      std::vector<std::string> list;
+      if (!StringList(j, ptr, what, list)) return false;
+      out.value = list;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ScenarioReader::ReadParams(const Json& j, const std::string& ptr,
+                                const std::vector<ParamSpec>& params,
+                                const std::vector<std::string>& reserved,
+                                const std::string& owner, Args& out) {
+  std::vector<std::string> names;
+  for (const ParamSpec& p : params) names.push_back(p.name);
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(reserved.begin(), reserved.end(), key) != reserved.end()) {
+      continue;
+    }
+    const std::string kp = JoinPointer(ptr, key);
+    auto spec = std::find_if(params.begin(), params.end(),
+                             [&](const ParamSpec& p) { return p.name == key; });
+    if (spec == params.end()) {
+      std::vector<std::string> all = names;
+      all.insert(all.end(), reserved.begin(), reserved.end());
+      ErrorKey(kp, "unknown-field",
+               "\"" + key + "\" is not a parameter of " + owner +
+                   (names.empty() ? std::string("; it takes none.")
+                                  : "; expected " + QuotedList(names) + ".") +
+                   DidYouMean(key, all));
+      continue;
+    }
+    Arg arg;
+    if (Param(value, kp, *spec, arg)) out[key] = std::move(arg);
+  }
+  for (const ParamSpec& p : params) {
+    if (p.required && !j.contains(p.name)) {
+      ErrorValue(ptr, "missing-field",
+                 owner + " needs \"" + p.name + "\" (" + p.help + ").");
+    }
+  }
+}
+
+}  // namespace tiersim::harness::internal

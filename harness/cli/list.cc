@@ -4,6 +4,8 @@
 
 #include "harness/vocabulary/specs.h"
 #include "sim/faults.h"
+#include "sim/ops.h"
+#include "sim/roles.h"
 #include "sim/status.h"
 
 namespace tiersim::harness {
@@ -99,6 +101,25 @@ void Errors(std::ostream& out) {
 #undef X
 }
 
+// Every Partner Center operation from its declaration (sim/ops.h): what
+// the servers route, both transports call and the scenario actions use.
+void Operations(std::ostream& out) {
+  out << "Operations  (sim/ops.h; served by tiersim serve, called by both "
+         "transports)\n";
+  sim::ops::PartnerCenterOps::ForEach([&]<typename Op>() {
+    const sim::OpInfo& info = Op::kInfo;
+    out << "  " << std::left << std::setw(34) << info.name << " "
+        << std::setw(7) << sim::HttpMethodName(info.method) << info.path << "\n"
+        << "      " << info.summary;
+    if (info.access == sim::Access::kPublic) {
+      out << " [public]";
+    } else if (info.permission) {
+      out << " [" << sim::Info(*info.permission).name << "]";
+    }
+    out << "\n";
+  });
+}
+
 void FlowList(std::ostream& out) {
   out << "Flows (SPEC.md)\n";
   for (const auto& [id, text] : Flows()) {
@@ -115,9 +136,10 @@ bool PrintList(std::string_view what, std::ostream& out) {
   if (what.empty() || what == "faults") Faults(out);
   if (what.empty() || what == "errors") Errors(out);
   if (what.empty() || what == "flows") FlowList(out);
+  if (what.empty() || what == "operations") Operations(out);
   return what.empty() || what == "actions" || what == "queries" ||
          what == "cast" || what == "faults" || what == "errors" ||
-         what == "flows";
+         what == "flows" || what == "operations";
 }
 
 }  // namespace tiersim::harness

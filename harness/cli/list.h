@@ -6,7 +6,8 @@
 
 namespace tiersim::harness {
 
-// `what` is "", "actions", "queries", "cast", "faults", "errors" or "flows";
+// `what` is "", "actions", "queries", "cast", "faults", "errors", "flows"
+// or "operations";
 // returns false for anything else.
 bool PrintList(std::string_view what, std::ostream& out);
 

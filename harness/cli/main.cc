@@ -323,10 +323,10 @@ int main(int argc, char** argv) {
   CLI::App* list = app.add_subcommand(
       "list",
       "Print the actions, expectations, cast fields, faults, error "
-      "codes and flows");
+      "codes, flows and Partner Center operations");
   list->add_option("what", list_what,
-                   "actions, queries, cast, faults, errors or flows "
-                   "(default: all)");
+                   "actions, queries, cast, faults, errors, flows or "
+                   "operations (default: all)");
 
   CLI::App* schema = app.add_subcommand(
       "schema", "Print the scenario JSON Schema (scenarios/schema.json)");
@@ -349,8 +349,8 @@ int main(int argc, char** argv) {
   if (list->parsed()) {
     if (!tiersim::harness::PrintList(list_what, std::cout)) {
       std::cerr << "tiersim list: unknown list \"" << list_what
-                << "\"; expected actions, queries, cast, faults, errors or "
-                   "flows\n";
+                << "\"; expected actions, queries, cast, faults, errors, "
+                   "flows or operations\n";
       return kExitUsage;
     }
     return kExitOk;

@@ -207,6 +207,170 @@ int Validate(const std::vector<std::string>& paths) {
   return kExitOk;
 }
 
+CLI::App* AddRunCommand(CLI::App& app, RunArgs& args) {
+  CLI::App* command = app.add_subcommand(
+      "run", "Play scenario files (or folders of them) and report");
+  command
+      ->add_option("paths", args.paths,
+                   "Scenario files, or folders searched for *.json")
+      ->required();
+  command->add_option(
+      "--tag", args.tags,
+      "Only scenarios with this tag (repeat for any of several)");
+  command->add_option("--seed", args.seed,
+                      "Use this seed for every scenario instead of its own "
+                      "(\"random\" picks one and prints it)");
+  command->add_option("--json", args.json,
+                      "Write the JSON report here (docs/report-json.md; - for "
+                      "stdout)");
+  command->add_option("--junit", args.junit,
+                      "Write a JUnit XML report here (a testsuite per file)");
+  command->add_option("--html", args.html,
+                      "Write a self-contained HTML report here");
+  command
+      ->add_option("--color", args.color,
+                   "auto (colour on a terminal unless NO_COLOR is set), "
+                   "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("-v,--verbose", args.verbose,
+                    "Print every step, not only failures");
+  command
+      ->add_option("--transport", args.transport,
+                   "inprocess (default): call the core directly; http: play "
+                   "every step over real HTTP/HTTPS/SMTP against the servers")
+      ->check(CLI::IsMember({"inprocess", "http"}));
+  command->add_option(
+      "--target", args.target,
+      "With --transport http: the Partner Center URL of a running "
+      "`tiersim serve` (default: start the servers here, on "
+      "ephemeral ports)");
+  return command;
+}
+
+void AddServePortOptions(CLI::App& serve, tiersim::harness::ServeArgs& args) {
+  serve
+      .add_option("--partner-center-port", args.partner_center_port,
+                  "Partner Center REST (HTTP); 0 = any free port")
+      ->envname("TIERSIM_PARTNER_CENTER_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve.add_option("--aad-port", args.aad_port, "Azure AD (HTTPS)")
+      ->envname("TIERSIM_AAD_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve.add_option("--pmc-port", args.pmc_port, "PMC (HTTP)")
+      ->envname("TIERSIM_PMC_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve.add_option("--smtp-port", args.smtp_port, "SMTP")
+      ->envname("TIERSIM_SMTP_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve
+      .add_option("--mail-api-port", args.mail_api_port,
+                  "Mailpit-shaped mail API (HTTP)")
+      ->envname("TIERSIM_MAIL_API_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+}
+
+CLI::App* AddServeCommand(CLI::App& app, tiersim::harness::ServeArgs& args) {
+  CLI::App* command = app.add_subcommand(
+      "serve",
+      "Run Partner Center, Azure AD, PMC and mail as real servers until "
+      "Ctrl-C (each flag can also be set with its TIERSIM_* variable)");
+  command->add_option("--host", args.host, "Address to listen on")
+      ->envname("TIERSIM_HOST")
+      ->capture_default_str();
+  AddServePortOptions(*command, args);
+  command->add_option("--seed", args.seed, "The world's seed")
+      ->envname("TIERSIM_SEED")
+      ->capture_default_str();
+  command
+      ->add_option("--clock-speed", args.clock_speed,
+                   "Virtual seconds per wall second (0: time moves only via "
+                   "POST /_tiersim/clock)")
+      ->envname("TIERSIM_CLOCK_SPEED")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command
+      ->add_option("--start", args.start,
+                   "Where virtual time starts: now (the wall clock, so real "
+                   "OIDC clients accept ID tokens) or a UTC time such as "
+                   "2026-01-01T00:00:00Z")
+      ->envname("TIERSIM_START")
+      ->capture_default_str();
+  command
+      ->add_option("--cert-dir", args.certificate_dir,
+                   "Where to write ca.pem, server.pem, server-key.pem "
+                   "(default: a new temporary directory)")
+      ->envname("TIERSIM_CERT_DIR");
+  command
+      ->add_option("--world", args.world_file,
+                   "A scenario file whose cast seeds the world at start")
+      ->envname("TIERSIM_WORLD")
+      ->check(CLI::ExistingFile);
+  return command;
+}
+
+CLI::App* AddValidateCommand(CLI::App& app, std::vector<std::string>& paths) {
+  CLI::App* command = app.add_subcommand(
+      "validate", "Check scenario files without running them");
+  command->add_option("paths", paths, "Scenario files or folders")->required();
+  return command;
+}
+
+CLI::App* AddListCommand(CLI::App& app, std::string& what) {
+  CLI::App* command = app.add_subcommand(
+      "list",
+      "Print the actions, expectations, cast fields, faults, error "
+      "codes, flows and Partner Center operations");
+  command->add_option("what", what,
+                      "actions, queries, cast, faults, errors, flows or "
+                      "operations (default: all)");
+  return command;
+}
+
+// The subcommands, and what CLI11 parses their arguments into.
+struct CommandLine {
+  RunArgs run_args;
+  tiersim::harness::ServeArgs serve_args;
+  std::vector<std::string> validate_paths;
+  std::string list_what;
+  CLI::App* run = nullptr;
+  CLI::App* serve = nullptr;
+  CLI::App* validate = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* schema = nullptr;
+};
+
+// Runs the subcommand that was parsed; its exit code.
+int Dispatch(const CommandLine& cli) {
+  if (cli.run->parsed()) {
+    if (!cli.run_args.target.empty() && cli.run_args.transport != "http") {
+      std::cerr << "tiersim run: --target needs --transport http\n";
+      return kExitUsage;
+    }
+    return Run(cli.run_args);
+  }
+  if (cli.serve->parsed()) return tiersim::harness::Serve(cli.serve_args);
+  if (cli.validate->parsed()) return Validate(cli.validate_paths);
+  if (cli.list->parsed()) {
+    if (!tiersim::harness::PrintList(cli.list_what, std::cout)) {
+      std::cerr << "tiersim list: unknown list \"" << cli.list_what
+                << "\"; expected actions, queries, cast, faults, errors, "
+                   "flows or operations\n";
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  if (cli.schema->parsed()) {
+    std::cout << tiersim::harness::ScenarioSchemaJson();
+    return kExitOk;
+  }
+  return kExitUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -220,115 +384,12 @@ int main(int argc, char** argv) {
       "Exit codes: 0 all passed, 1 a scenario failed, 2 bad input or usage.\n"
       "Run `tiersim COMMAND --help` for a command's options.");
 
-  RunArgs run_args;
-  CLI::App* run = app.add_subcommand(
-      "run", "Play scenario files (or folders of them) and report");
-  run->add_option("paths", run_args.paths,
-                  "Scenario files, or folders searched for *.json")
-      ->required();
-  run->add_option("--tag", run_args.tags,
-                  "Only scenarios with this tag (repeat for any of several)");
-  run->add_option("--seed", run_args.seed,
-                  "Use this seed for every scenario instead of its own "
-                  "(\"random\" picks one and prints it)");
-  run->add_option("--json", run_args.json,
-                  "Write the JSON report here (docs/report-json.md; - for "
-                  "stdout)");
-  run->add_option("--junit", run_args.junit,
-                  "Write a JUnit XML report here (a testsuite per file)");
-  run->add_option("--html", run_args.html,
-                  "Write a self-contained HTML report here");
-  run->add_option("--color", run_args.color,
-                  "auto (colour on a terminal unless NO_COLOR is set), "
-                  "always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  run->add_flag("-v,--verbose", run_args.verbose,
-                "Print every step, not only failures");
-  run->add_option("--transport", run_args.transport,
-                  "inprocess (default): call the core directly; http: play "
-                  "every step over real HTTP/HTTPS/SMTP against the servers")
-      ->check(CLI::IsMember({"inprocess", "http"}));
-  run->add_option("--target", run_args.target,
-                  "With --transport http: the Partner Center URL of a running "
-                  "`tiersim serve` (default: start the servers here, on "
-                  "ephemeral ports)");
-
-  tiersim::harness::ServeArgs serve_args;
-  CLI::App* serve = app.add_subcommand(
-      "serve",
-      "Run Partner Center, Azure AD, PMC and mail as real servers until "
-      "Ctrl-C (each flag can also be set with its TIERSIM_* variable)");
-  serve->add_option("--host", serve_args.host, "Address to listen on")
-      ->envname("TIERSIM_HOST")
-      ->capture_default_str();
-  serve
-      ->add_option("--partner-center-port", serve_args.partner_center_port,
-                   "Partner Center REST (HTTP); 0 = any free port")
-      ->envname("TIERSIM_PARTNER_CENTER_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve->add_option("--aad-port", serve_args.aad_port, "Azure AD (HTTPS)")
-      ->envname("TIERSIM_AAD_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve->add_option("--pmc-port", serve_args.pmc_port, "PMC (HTTP)")
-      ->envname("TIERSIM_PMC_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve->add_option("--smtp-port", serve_args.smtp_port, "SMTP")
-      ->envname("TIERSIM_SMTP_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve
-      ->add_option("--mail-api-port", serve_args.mail_api_port,
-                   "Mailpit-shaped mail API (HTTP)")
-      ->envname("TIERSIM_MAIL_API_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  serve->add_option("--seed", serve_args.seed, "The world's seed")
-      ->envname("TIERSIM_SEED")
-      ->capture_default_str();
-  serve
-      ->add_option("--clock-speed", serve_args.clock_speed,
-                   "Virtual seconds per wall second (0: time moves only via "
-                   "POST /_tiersim/clock)")
-      ->envname("TIERSIM_CLOCK_SPEED")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  serve
-      ->add_option("--start", serve_args.start,
-                   "Where virtual time starts: now (the wall clock, so real "
-                   "OIDC clients accept ID tokens) or a UTC time such as "
-                   "2026-01-01T00:00:00Z")
-      ->envname("TIERSIM_START")
-      ->capture_default_str();
-  serve
-      ->add_option("--cert-dir", serve_args.certificate_dir,
-                   "Where to write ca.pem, server.pem, server-key.pem "
-                   "(default: a new temporary directory)")
-      ->envname("TIERSIM_CERT_DIR");
-  serve
-      ->add_option("--world", serve_args.world_file,
-                   "A scenario file whose cast seeds the world at start")
-      ->envname("TIERSIM_WORLD")
-      ->check(CLI::ExistingFile);
-
-  std::vector<std::string> validate_paths;
-  CLI::App* validate = app.add_subcommand(
-      "validate", "Check scenario files without running them");
-  validate->add_option("paths", validate_paths, "Scenario files or folders")
-      ->required();
-
-  std::string list_what;
-  CLI::App* list = app.add_subcommand(
-      "list",
-      "Print the actions, expectations, cast fields, faults, error "
-      "codes, flows and Partner Center operations");
-  list->add_option("what", list_what,
-                   "actions, queries, cast, faults, errors, flows or "
-                   "operations (default: all)");
-
-  CLI::App* schema = app.add_subcommand(
+  CommandLine cli;
+  cli.run = AddRunCommand(app, cli.run_args);
+  cli.serve = AddServeCommand(app, cli.serve_args);
+  cli.validate = AddValidateCommand(app, cli.validate_paths);
+  cli.list = AddListCommand(app, cli.list_what);
+  cli.schema = app.add_subcommand(
       "schema", "Print the scenario JSON Schema (scenarios/schema.json)");
 
   try {
@@ -337,27 +398,5 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (run->parsed()) {
-    if (!run_args.target.empty() && run_args.transport != "http") {
-      std::cerr << "tiersim run: --target needs --transport http\n";
-      return kExitUsage;
-    }
-    return Run(run_args);
-  }
-  if (serve->parsed()) return tiersim::harness::Serve(serve_args);
-  if (validate->parsed()) return Validate(validate_paths);
-  if (list->parsed()) {
-    if (!tiersim::harness::PrintList(list_what, std::cout)) {
-      std::cerr << "tiersim list: unknown list \"" << list_what
-                << "\"; expected actions, queries, cast, faults, errors, "
-                   "flows or operations\n";
-      return kExitUsage;
-    }
-    return kExitOk;
-  }
-  if (schema->parsed()) {
-    std::cout << tiersim::harness::ScenarioSchemaJson();
-    return kExitOk;
-  }
-  return kExitUsage;
+  return Dispatch(cli);
 }

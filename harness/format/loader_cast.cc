@@ -20,6 +20,12 @@ bool Applies(const CastFieldSpec& f, CastRole role) {
   return std::find(f.roles.begin(), f.roles.end(), role) != f.roles.end();
 }
 
+// An ISO 3166 alpha-2 code in capitals, such as "US".
+bool IsCountryCode(const std::string& s) {
+  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+         s[1] <= 'Z';
+}
+
 }  // namespace
 
 void ScenarioReader::ReadCast(const Json& j, const std::string& ptr,
@@ -50,19 +56,8 @@ void ScenarioReader::ReadCast(const Json& j, const std::string& ptr,
 void ScenarioReader::ReadCastMember(const std::string& name, const Json& j,
                                     const std::string& ptr, CastMember& m) {
   if (!Object(j, ptr, "cast member \"" + name + "\"")) return;
-  if (!j.contains("role")) {
-    ErrorValue(ptr, "missing-field",
-               "cast member \"" + name +
-                   "\" needs \"role\": provider, reseller, direct_partner, "
-                   "applicant, customer or user.");
-    return;
-  }
   std::string role;
-  const std::string rp = JoinPointer(ptr, "role");
-  if (!String(j["role"], rp, "\"role\"", role) ||
-      !OneOf(role, rp, "role", FindField("role")->values)) {
-    return;
-  }
+  if (!ReadCastRole(name, j, ptr, role)) return;
   m.role = *ParseCastRole(role);
   std::vector<std::string> allowed;
   for (const CastFieldSpec& f : CastFieldSpecs()) {
@@ -85,108 +80,163 @@ void ScenarioReader::ReadCastMember(const std::string& name, const Json& j,
                    : "\"" + key + "\" does not apply to a " + role + ".");
       continue;
     }
-    std::string s;
     if (key == "role") continue;
-    if (key == "name") {
-      String(value, kp, "\"name\"", m.legal_name);
-    } else if (key == "domain") {
-      if (String(value, kp, "\"domain\"", s)) m.domain = s;
-    } else if (key == "country") {
-      if (String(value, kp, "\"country\"", s)) {
-        if (s.size() != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' ||
-            s[1] > 'Z') {
-          ErrorValue(kp, "bad-value",
-                     "\"country\" must be an ISO 3166 alpha-2 code in "
-                     "capitals, such as \"US\" or \"DE\"; got \"" +
-                         s + "\".");
-        }
-        m.country = s;
-      }
-    } else if (key == "password") {
-      String(value, kp, "\"password\"", m.password);
-    } else if (key == "admin_name") {
-      String(value, kp, "\"admin_name\"", m.admin_name);
-    } else if (key == "mpn") {
-      if (Integer(value, kp, "\"mpn\"", m.mpn) && m.mpn <= 0) {
-        ErrorValue(kp, "bad-value", "\"mpn\" must be a positive number.");
-      }
-    } else if (key == "partners") {
-      StringList(value, kp, "\"partners\"", m.partners);
-    } else if (key == "served_by") {
-      StringList(value, kp, "\"served_by\"", m.served_by);
-    } else if (key == "exists") {
-      Boolean(value, kp, "\"exists\"", m.exists);
-    } else if (key == "program") {
-      if (String(value, kp, "\"program\"", s) &&
-          OneOf(s, kp, "program", f->values)) {
-        m.program = s == "provider" ? sim::Program::kIndirectProvider
-                                    : sim::Program::kIndirectReseller;
-      }
-    } else if (key == "work_account") {
-      if (String(value, kp, "\"work_account\"", s) &&
-          OneOf(s, kp, "work_account", f->values)) {
-        m.new_work_account = s == "new";
-      }
-    } else if (key == "pmc_user") {
-      String(value, kp, "\"pmc_user\"", m.pmc_user);
-    } else if (key == "pmc_password") {
-      String(value, kp, "\"pmc_password\"", m.pmc_password);
-    } else if (key == "contact") {
-      String(value, kp, "\"contact\"", m.contact_email);
-    } else if (key == "of") {
-      String(value, kp, "\"of\"", m.of);
-    } else if (key == "email") {
-      String(value, kp, "\"email\"", m.email);
-    } else if (key == "agent") {
-      if (String(value, kp, "\"agent\"", s) &&
-          OneOf(s, kp, "agent role", f->values)) {
-        m.agent = *sim::ParseAgentRole(s);
-      }
-    } else if (key == "admin") {
-      if (String(value, kp, "\"admin\"", s) &&
-          OneOf(s, kp, "admin role", f->values)) {
-        m.admin = *sim::ParseAdminRole(s);
-      }
-    } else if (key == "profiles") {
-      if (!Array(value, kp, "\"profiles\"")) continue;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string pp = JoinPointer(kp, i);
-        if (!Object(value[i], pp, "each profile")) continue;
-        ProfileSpec p;
-        for (const auto& [pk, pv] : value[i].items()) {
-          const std::string pkp = JoinPointer(pp, pk);
-          if (pk == "mpn") {
-            Integer(pv, pkp, "\"mpn\"", p.mpn);
-          } else if (pk == "name") {
-            String(pv, pkp, "\"name\"", p.legal_name);
-          } else if (pk == "country") {
-            if (String(pv, pkp, "\"country\"", p.country) &&
-                (p.country.size() != 2 || p.country[0] < 'A' ||
-                 p.country[0] > 'Z' || p.country[1] < 'A' ||
-                 p.country[1] > 'Z')) {
-              ErrorValue(pkp, "bad-value",
-                         "a profile's \"country\" must be an ISO 3166 "
-                         "alpha-2 code in capitals, such as \"US\"; got \"" +
-                             p.country + "\".");
-            }
-          } else if (pk == "active") {
-            Boolean(pv, pkp, "\"active\"", p.active);
-          } else {
-            const std::vector<std::string> fields = {"mpn", "name", "country",
-                                                     "active"};
-            ErrorKey(pkp, "unknown-field",
-                     "\"" + pk + "\" is not a profile field; expected " +
-                         QuotedList(fields) + "." + DidYouMean(pk, fields));
-          }
-        }
-        if (p.mpn <= 0) {
-          ErrorValue(pp, "missing-field",
-                     "each profile needs a positive \"mpn\".");
-        }
-        m.profiles.push_back(p);
-      }
+    if (!ReadOrgField(key, value, kp, m) &&
+        !ReadApplicantField(key, value, kp, *f, m)) {
+      ReadUserField(key, value, kp, *f, m);
     }
   }
+  FinishCastMember(name, j, ptr, m);
+}
+
+bool ScenarioReader::ReadCastRole(const std::string& name, const Json& j,
+                                  const std::string& ptr, std::string& role) {
+  if (!j.contains("role")) {
+    ErrorValue(ptr, "missing-field",
+               "cast member \"" + name +
+                   "\" needs \"role\": provider, reseller, direct_partner, "
+                   "applicant, customer or user.");
+    return false;
+  }
+  const std::string rp = JoinPointer(ptr, "role");
+  return String(j["role"], rp, "\"role\"", role) &&
+         OneOf(role, rp, "role", FindField("role")->values);
+}
+
+bool ScenarioReader::ReadOrgField(const std::string& key, const Json& value,
+                                  const std::string& kp, CastMember& m) {
+  std::string s;
+  if (key == "name") {
+    String(value, kp, "\"name\"", m.legal_name);
+  } else if (key == "domain") {
+    if (String(value, kp, "\"domain\"", s)) m.domain = s;
+  } else if (key == "country") {
+    if (String(value, kp, "\"country\"", s)) {
+      if (!IsCountryCode(s)) {
+        ErrorValue(kp, "bad-value",
+                   "\"country\" must be an ISO 3166 alpha-2 code in "
+                   "capitals, such as \"US\" or \"DE\"; got \"" +
+                       s + "\".");
+      }
+      m.country = s;
+    }
+  } else if (key == "password") {
+    String(value, kp, "\"password\"", m.password);
+  } else if (key == "admin_name") {
+    String(value, kp, "\"admin_name\"", m.admin_name);
+  } else if (key == "mpn") {
+    if (Integer(value, kp, "\"mpn\"", m.mpn) && m.mpn <= 0) {
+      ErrorValue(kp, "bad-value", "\"mpn\" must be a positive number.");
+    }
+  } else if (key == "partners") {
+    StringList(value, kp, "\"partners\"", m.partners);
+  } else if (key == "served_by") {
+    StringList(value, kp, "\"served_by\"", m.served_by);
+  } else if (key == "exists") {
+    Boolean(value, kp, "\"exists\"", m.exists);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ScenarioReader::ReadApplicantField(const std::string& key,
+                                        const Json& value,
+                                        const std::string& kp,
+                                        const CastFieldSpec& f, CastMember& m) {
+  std::string s;
+  if (key == "program") {
+    if (String(value, kp, "\"program\"", s) &&
+        OneOf(s, kp, "program", f.values)) {
+      m.program = s == "provider" ? sim::Program::kIndirectProvider
+                                  : sim::Program::kIndirectReseller;
+    }
+  } else if (key == "work_account") {
+    if (String(value, kp, "\"work_account\"", s) &&
+        OneOf(s, kp, "work_account", f.values)) {
+      m.new_work_account = s == "new";
+    }
+  } else if (key == "pmc_user") {
+    String(value, kp, "\"pmc_user\"", m.pmc_user);
+  } else if (key == "pmc_password") {
+    String(value, kp, "\"pmc_password\"", m.pmc_password);
+  } else if (key == "contact") {
+    String(value, kp, "\"contact\"", m.contact_email);
+  } else if (key == "profiles") {
+    ReadProfiles(value, kp, m.profiles);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void ScenarioReader::ReadUserField(const std::string& key, const Json& value,
+                                   const std::string& kp,
+                                   const CastFieldSpec& f, CastMember& m) {
+  std::string s;
+  if (key == "of") {
+    String(value, kp, "\"of\"", m.of);
+  } else if (key == "email") {
+    String(value, kp, "\"email\"", m.email);
+  } else if (key == "agent") {
+    if (String(value, kp, "\"agent\"", s) &&
+        OneOf(s, kp, "agent role", f.values)) {
+      m.agent = *sim::ParseAgentRole(s);
+    }
+  } else if (key == "admin") {
+    if (String(value, kp, "\"admin\"", s) &&
+        OneOf(s, kp, "admin role", f.values)) {
+      m.admin = *sim::ParseAdminRole(s);
+    }
+  }
+}
+
+void ScenarioReader::ReadProfiles(const Json& j, const std::string& ptr,
+                                  std::vector<ProfileSpec>& out) {
+  if (!Array(j, ptr, "\"profiles\"")) return;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string pp = JoinPointer(ptr, i);
+    if (!Object(j[i], pp, "each profile")) continue;
+    ProfileSpec p;
+    ReadProfile(j[i], pp, p);
+    if (p.mpn <= 0) {
+      ErrorValue(pp, "missing-field", "each profile needs a positive \"mpn\".");
+    }
+    out.push_back(p);
+  }
+}
+
+void ScenarioReader::ReadProfile(const Json& j, const std::string& ptr,
+                                 ProfileSpec& p) {
+  for (const auto& [pk, pv] : j.items()) {
+    const std::string pkp = JoinPointer(ptr, pk);
+    if (pk == "mpn") {
+      Integer(pv, pkp, "\"mpn\"", p.mpn);
+    } else if (pk == "name") {
+      String(pv, pkp, "\"name\"", p.legal_name);
+    } else if (pk == "country") {
+      if (String(pv, pkp, "\"country\"", p.country) &&
+          !IsCountryCode(p.country)) {
+        ErrorValue(pkp, "bad-value",
+                   "a profile's \"country\" must be an ISO 3166 "
+                   "alpha-2 code in capitals, such as \"US\"; got \"" +
+                       p.country + "\".");
+      }
+    } else if (pk == "active") {
+      Boolean(pv, pkp, "\"active\"", p.active);
+    } else {
+      const std::vector<std::string> fields = {"mpn", "name", "country",
+                                               "active"};
+      ErrorKey(pkp, "unknown-field",
+               "\"" + pk + "\" is not a profile field; expected " +
+                   QuotedList(fields) + "." + DidYouMean(pk, fields));
+    }
+  }
+}
+
+// Defaults that follow from other fields, and the fields a role requires.
+void ScenarioReader::FinishCastMember(const std::string& name, const Json& j,
+                                      const std::string& ptr, CastMember& m) {
   if (m.admin_name.empty()) {
     m.admin_name =
         m.role == CastRole::kUser ? m.legal_name : m.legal_name + " Admin";

@@ -71,7 +71,40 @@ class ScenarioReader {
  private:
   void ReadCastMember(const std::string& name, const Json& j,
                       const std::string& ptr, CastMember& out);
+  // Its "role", present and valid, into `role`; false when reported.
+  bool ReadCastRole(const std::string& name, const Json& j,
+                    const std::string& ptr, std::string& role);
+  // One of the shared fields (name, domain, country, password, admin_name,
+  // mpn, partners, served_by, exists); false if `key` is not one.
+  bool ReadOrgField(const std::string& key, const Json& value,
+                    const std::string& ptr, CastMember& out);
+  // One applicant field (program, work_account, pmc_*, contact, profiles);
+  // false if `key` is not one.
+  bool ReadApplicantField(const std::string& key, const Json& value,
+                          const std::string& ptr, const CastFieldSpec& field,
+                          CastMember& out);
+  // One user field (of, email, agent, admin).
+  void ReadUserField(const std::string& key, const Json& value,
+                     const std::string& ptr, const CastFieldSpec& field,
+                     CastMember& out);
+  // An applicant's "profiles" list, and one profile of it.
+  void ReadProfiles(const Json& j, const std::string& ptr,
+                    std::vector<ProfileSpec>& out);
+  void ReadProfile(const Json& j, const std::string& ptr, ProfileSpec& out);
+  // Derived defaults and the fields a role requires, once all are read.
+  void FinishCastMember(const std::string& name, const Json& j,
+                        const std::string& ptr, CastMember& out);
   void CheckCastRefs(const std::string& ptr, Scenario& out);
+  // Param's groups: single values (string, int, bool, number, duration,
+  // enum); cast references (cast, cast list, subscription); subscription
+  // lines, and one line of them.
+  bool ScalarParam(const Json& j, const std::string& ptr,
+                   const std::string& what, const ParamSpec& spec, Arg& out);
+  bool CastParam(const Json& j, const std::string& ptr, const std::string& what,
+                 const ParamSpec& spec, Arg& out);
+  bool LineItemsParam(const Json& j, const std::string& ptr,
+                      const std::string& what, Arg& out);
+  bool ReadLineItem(const Json& j, const std::string& ptr, sim::LineItem& out);
   bool ReadActionStep(const Json& j, const std::string& ptr, Step& out);
   bool ReadSeesStep(const Json& j, const std::string& ptr, Step& out);
   bool ReadFaultStep(const Json& j, const std::string& ptr, Step& out);

@@ -157,122 +157,19 @@ bool ScenarioReader::Param(const Json& j, const std::string& ptr,
   const std::string what = "\"" + spec.name + "\"";
   out.pos = PosOf(ptr);
   switch (spec.type) {
-    case ParamType::kString: {
-      std::string s;
-      if (!String(j, ptr, what, s)) return false;
-      out.value = s;
-      return true;
-    }
-    case ParamType::kInt: {
-      std::int64_t v = 0;
-      if (!Integer(j, ptr, what, v)) return false;
-      out.value = v;
-      return true;
-    }
-    case ParamType::kBool: {
-      bool b = false;
-      if (!Boolean(j, ptr, what, b)) return false;
-      out.value = b;
-      return true;
-    }
-    case ParamType::kNumber: {
-      if (!j.is_number()) {
-        ErrorValue(ptr, "wrong-type", what + " must be a number.");
-        return false;
-      }
-      out.value = j.get<double>();
-      return true;
-    }
-    case ParamType::kDuration: {
-      sim::Duration d{};
-      if (!Duration(j, ptr, what, d)) return false;
-      out.value = j.get<std::string>();
-      return true;
-    }
-    case ParamType::kEnum: {
-      std::string s;
-      if (!String(j, ptr, what, s) || !OneOf(s, ptr, what, spec.values)) {
-        return false;
-      }
-      out.value = s;
-      return true;
-    }
-    case ParamType::kCast: {
-      std::string s;
-      if (!CastRef(j, ptr, what, spec.roles, s)) return false;
-      out.value = s;
-      return true;
-    }
-    case ParamType::kCastList: {
-      if (!Array(j, ptr, what)) return false;
-      std::vector<std::string> names;
-      bool ok = true;
-      for (std::size_t i = 0; i < j.size(); ++i) {
-        std::string s;
-        ok = CastRef(j[i], JoinPointer(ptr, i), what, spec.roles, s) && ok;
-        names.push_back(s);
-      }
-      out.value = names;
-      return ok;
-    }
-    case ParamType::kSubscription: {
-      std::string s;
-      if (!String(j, ptr, what, s)) return false;
-      const std::size_t slash = s.find('/');
-      if (slash == std::string::npos || slash + 1 == s.size()) {
-        ErrorValue(ptr, "bad-value",
-                   what + " \"" + s +
-                       "\" must name \"<customer>/<offer>\", such as "
-                       "\"adatum/o365-e3\".");
-        return false;
-      }
-      std::string customer;
-      if (!CastRef(Json(s.substr(0, slash)), ptr, "the customer of " + what,
-                   {CastRole::kCustomer}, customer)) {
-        return false;
-      }
-      out.value = s;
-      return true;
-    }
-    case ParamType::kLineItems: {
-      if (!Array(j, ptr, what)) return false;
-      std::vector<sim::LineItem> items;
-      bool ok = true;
-      for (std::size_t i = 0; i < j.size(); ++i) {
-        const std::string item_ptr = JoinPointer(ptr, i);
-        if (!Object(j[i], item_ptr, "each item of " + what)) {
-          ok = false;
-          continue;
-        }
-        sim::LineItem item;
-        for (const auto& [key, value] : j[i].items()) {
-          const std::string kp = JoinPointer(item_ptr, key);
-          if (key == "offer") {
-            ok = String(value, kp, "\"offer\"", item.offer_id) && ok;
-          } else if (key == "licenses") {
-            ok = Integer(value, kp, "\"licenses\"", item.licenses) && ok;
-          } else {
-            ErrorKey(kp, "unknown-field",
-                     "\"" + key +
-                         "\" is not a field of a subscription line; expected "
-                         "\"offer\" and \"licenses\"." +
-                         DidYouMean(key, {"offer", "licenses"}));
-            ok = false;
-          }
-        }
-        for (const char* required : {"offer", "licenses"}) {
-          if (!j[i].contains(required)) {
-            ErrorValue(
-                item_ptr, "missing-field",
-                "a subscription line needs \"" + std::string(required) + "\".");
-            ok = false;
-          }
-        }
-        items.push_back(item);
-      }
-      out.value = items;
-      return ok;
-    }
+    case ParamType::kString:
+    case ParamType::kInt:
+    case ParamType::kBool:
+    case ParamType::kNumber:
+    case ParamType::kDuration:
+    case ParamType::kEnum:
+      return ScalarParam(j, ptr, what, spec, out);
+    case ParamType::kCast:
+    case ParamType::kCastList:
+    case ParamType::kSubscription:
+      return CastParam(j, ptr, what, spec, out);
+    case ParamType::kLineItems:
+      return LineItemsParam(j, ptr, what, out);
     case ParamType::kStringList:
     case ParamType::kProfiles: {
       std::vector<std::string> list;
@@ -282,6 +179,137 @@ bool ScenarioReader::Param(const Json& j, const std::string& ptr,
     }
   }
   return false;
+}
+
+bool ScenarioReader::ScalarParam(const Json& j, const std::string& ptr,
+                                 const std::string& what, const ParamSpec& spec,
+                                 Arg& out) {
+  if (spec.type == ParamType::kString) {
+    std::string s;
+    if (!String(j, ptr, what, s)) return false;
+    out.value = s;
+    return true;
+  }
+  if (spec.type == ParamType::kInt) {
+    std::int64_t v = 0;
+    if (!Integer(j, ptr, what, v)) return false;
+    out.value = v;
+    return true;
+  }
+  if (spec.type == ParamType::kBool) {
+    bool b = false;
+    if (!Boolean(j, ptr, what, b)) return false;
+    out.value = b;
+    return true;
+  }
+  if (spec.type == ParamType::kNumber) {
+    if (!j.is_number()) {
+      ErrorValue(ptr, "wrong-type", what + " must be a number.");
+      return false;
+    }
+    out.value = j.get<double>();
+    return true;
+  }
+  if (spec.type == ParamType::kDuration) {
+    sim::Duration d{};
+    if (!Duration(j, ptr, what, d)) return false;
+    out.value = j.get<std::string>();
+    return true;
+  }
+  std::string s;  // kEnum
+  if (!String(j, ptr, what, s) || !OneOf(s, ptr, what, spec.values)) {
+    return false;
+  }
+  out.value = s;
+  return true;
+}
+
+bool ScenarioReader::CastParam(const Json& j, const std::string& ptr,
+                               const std::string& what, const ParamSpec& spec,
+                               Arg& out) {
+  if (spec.type == ParamType::kCast) {
+    std::string s;
+    if (!CastRef(j, ptr, what, spec.roles, s)) return false;
+    out.value = s;
+    return true;
+  }
+  if (spec.type == ParamType::kCastList) {
+    if (!Array(j, ptr, what)) return false;
+    std::vector<std::string> names;
+    bool ok = true;
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      std::string s;
+      ok = CastRef(j[i], JoinPointer(ptr, i), what, spec.roles, s) && ok;
+      names.push_back(s);
+    }
+    out.value = names;
+    return ok;
+  }
+  std::string s;  // kSubscription
+  if (!String(j, ptr, what, s)) return false;
+  const std::size_t slash = s.find('/');
+  if (slash == std::string::npos || slash + 1 == s.size()) {
+    ErrorValue(ptr, "bad-value",
+               what + " \"" + s +
+                   "\" must name \"<customer>/<offer>\", such as "
+                   "\"adatum/o365-e3\".");
+    return false;
+  }
+  std::string customer;
+  if (!CastRef(Json(s.substr(0, slash)), ptr, "the customer of " + what,
+               {CastRole::kCustomer}, customer)) {
+    return false;
+  }
+  out.value = s;
+  return true;
+}
+
+bool ScenarioReader::LineItemsParam(const Json& j, const std::string& ptr,
+                                    const std::string& what, Arg& out) {
+  if (!Array(j, ptr, what)) return false;
+  std::vector<sim::LineItem> items;
+  bool ok = true;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string item_ptr = JoinPointer(ptr, i);
+    if (!Object(j[i], item_ptr, "each item of " + what)) {
+      ok = false;
+      continue;
+    }
+    sim::LineItem item;
+    ok = ReadLineItem(j[i], item_ptr, item) && ok;
+    items.push_back(item);
+  }
+  out.value = items;
+  return ok;
+}
+
+bool ScenarioReader::ReadLineItem(const Json& j, const std::string& ptr,
+                                  sim::LineItem& out) {
+  bool ok = true;
+  for (const auto& [key, value] : j.items()) {
+    const std::string kp = JoinPointer(ptr, key);
+    if (key == "offer") {
+      ok = String(value, kp, "\"offer\"", out.offer_id) && ok;
+    } else if (key == "licenses") {
+      ok = Integer(value, kp, "\"licenses\"", out.licenses) && ok;
+    } else {
+      ErrorKey(kp, "unknown-field",
+               "\"" + key +
+                   "\" is not a field of a subscription line; expected "
+                   "\"offer\" and \"licenses\"." +
+                   DidYouMean(key, {"offer", "licenses"}));
+      ok = false;
+    }
+  }
+  for (const char* required : {"offer", "licenses"}) {
+    if (!j.contains(required)) {
+      ErrorValue(
+          ptr, "missing-field",
+          "a subscription line needs \"" + std::string(required) + "\".");
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 void ScenarioReader::ReadParams(const Json& j, const std::string& ptr,

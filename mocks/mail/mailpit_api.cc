@@ -244,176 +244,236 @@ Json LinksJson(const StoredMessage& message) {
               {"Links", std::move(links)}};
 }
 
+// A route handler of ours: the service, then httplib's request and reply.
+using MailHandler = void (*)(MailService& mail, const httplib::Request& req,
+                             httplib::Response& res);
+
+httplib::Server::Handler Bind(MailService* mail, MailHandler handler) {
+  return [mail, handler](const httplib::Request& req, httplib::Response& res) {
+    handler(*mail, req, res);
+  };
+}
+
+// ---- Lists and searches ----
+
+void ListMessages(MailService& mail, const httplib::Request& req,
+                  httplib::Response& res) {
+  List(mail, "", req, res);
+}
+
+void SearchMessages(MailService& mail, const httplib::Request& req,
+                    httplib::Response& res) {
+  if (!req.has_param("query")) {
+    return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
+                      "'query' is required");
+  }
+  List(mail, req.get_param_value("query"), req, res);
+}
+
+void ShowInfo(MailService& mail, const httplib::Request&,
+              httplib::Response& res) {
+  const sim::Result<MessagePage> page = mail.List("", 0, 0);
+  ReplyJson(res, 200,
+            Dump(Json{{"Version", "tiersim"},
+                      {"Messages", page.ok() ? page->total : 0},
+                      {"Unread", page.ok() ? page->unread : 0}}));
+}
+
+// ---- Deleting and read flags ----
+
+void DeleteMessages(MailService& mail, const httplib::Request& req,
+                    httplib::Response& res) {
+  const auto ids = IdsFromBody(req, res, nullptr);
+  if (!ids) return;
+  std::size_t count = 0;
+  if (ids->empty()) {
+    count = mail.size();
+    mail.Clear();
+  } else {
+    count = mail.Delete(*ids);
+  }
+  ReplyOk(res, count);
+}
+
+void DeleteMatching(MailService& mail, const httplib::Request& req,
+                    httplib::Response& res) {
+  if (!req.has_param("query")) {
+    return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
+                      "'query' is required");
+  }
+  const sim::Result<std::size_t> deleted =
+      mail.DeleteMatching(req.get_param_value("query"));
+  if (!deleted.ok()) {
+    return ReplyError(res, 400, deleted.code(), deleted.status().message());
+  }
+  ReplyOk(res, *deleted);
+}
+
+void SetReadFlags(MailService& mail, const httplib::Request& req,
+                  httplib::Response& res) {
+  std::optional<bool> read;
+  const auto ids = IdsFromBody(req, res, &read);
+  if (!ids) return;
+  if (!read) {
+    return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
+                      "'Read' (true or false) is required");
+  }
+  ReplyOk(res, mail.SetRead(*ids, *read));
+}
+
+// ---- One message ----
+
+void ShowMessage(MailService& mail, const httplib::Request& req,
+                 httplib::Response& res) {
+  std::optional<StoredMessage> message = FindMessage(mail, req, res);
+  if (!message) return;
+  mail.SetRead({message->id}, true);
+  message->read = true;
+  ReplyJson(res, 200, Dump(MessageJson(*message)));
+}
+
+// The message as received, or as composed when it came from the core.
+std::string RawText(const StoredMessage& message) {
+  return message.detail != nullptr ? message.detail->raw
+                                   : ComposeMessage(message.email, "");
+}
+
+void ShowRaw(MailService& mail, const httplib::Request& req,
+             httplib::Response& res) {
+  const std::optional<StoredMessage> message = FindMessage(mail, req, res);
+  if (!message) return;
+  res.status = 200;
+  res.set_content(RawText(*message), "text/plain; charset=utf-8");
+}
+
+void ShowHeaders(MailService& mail, const httplib::Request& req,
+                 httplib::Response& res) {
+  const std::optional<StoredMessage> message = FindMessage(mail, req, res);
+  if (!message) return;
+  const DecodedMessage decoded = DecodeMessage(RawText(*message));
+  Json headers = Json::object();
+  for (const MimeHeader& header : decoded.headers) {
+    headers[header.name].push_back(header.value);
+  }
+  ReplyJson(res, 200, Dump(headers));
+}
+
+void ShowLinks(MailService& mail, const httplib::Request& req,
+               httplib::Response& res) {
+  const std::optional<StoredMessage> message = FindMessage(mail, req, res);
+  if (!message) return;
+  ReplyJson(res, 200, Dump(LinksJson(*message)));
+}
+
+// ---- Waiting ----
+
+void WaitForMessage(MailService& mail, const httplib::Request& req,
+                    httplib::Response& res) {
+  sim::Duration timeout = kDefaultWait;
+  if (req.has_param("timeout")) {
+    const std::optional<sim::Duration> parsed =
+        sim::ParseDuration(req.get_param_value("timeout"));
+    if (!parsed || *parsed > kMaxWait) {
+      return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
+                        "'timeout' must be a duration up to 60s, such as "
+                        "5s or 250ms");
+    }
+    timeout = *parsed;
+  }
+  const std::string query =
+      req.has_param("query") ? req.get_param_value("query") : "";
+  const auto found = mail.WaitFor(
+      query, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
+  if (!found.ok()) {
+    return ReplyError(res,
+                      found.code() == sim::ErrorCode::kUnavailable ? 503 : 400,
+                      found.code(), found.status().message());
+  }
+  if (!found->has_value()) {
+    return ReplyError(res, 408, sim::ErrorCode::kNotFound,
+                      "no message matched '" + query + "' within " +
+                          sim::FormatDuration(timeout));
+  }
+  ReplyJson(res, 200, Dump(SummaryJson(**found)));
+}
+
+// ---- Errors ----
+
+// Every error reply of the server is JSON, route or not.
+httplib::Server::HandlerResponse ReplyServerError(const httplib::Request& req,
+                                                  httplib::Response& res) {
+  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  switch (res.status) {
+    case 404:
+      ReplyError(res, 404, sim::ErrorCode::kNotFound,
+                 "no such route: " + req.method + " " + req.path);
+      break;
+    case 413:
+      ReplyError(res, 413, sim::ErrorCode::kInvalidArgument,
+                 "the request body is over the server's limit");
+      break;
+    default:
+      ReplyError(res, res.status, sim::ErrorCode::kInvalidArgument,
+                 "the request cannot be served (HTTP " +
+                     std::to_string(res.status) + ")");
+      break;
+  }
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+// Exceptions stop at this third-party boundary (httplib calls the
+// handlers); none is expected, but a bug must not become an HTML 500.
+void ReplyException(const httplib::Request&, httplib::Response& res,
+                    std::exception_ptr error) {
+  std::string what = "unknown exception";
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  ReplyError(res, 500, sim::ErrorCode::kInternal,
+             "the mail API failed: " + what);
+}
+
+// ---- Route groups, in the order they are registered ----
+
+void AddListRoutes(httplib::Server& routes, MailService* mail) {
+  routes.Get("/api/v1/messages", Bind(mail, ListMessages));
+  routes.Get("/api/v1/search", Bind(mail, SearchMessages));
+}
+
+void AddDeleteAndReadFlagRoutes(httplib::Server& routes, MailService* mail) {
+  routes.Delete("/api/v1/messages", Bind(mail, DeleteMessages));
+  routes.Delete("/api/v1/search", Bind(mail, DeleteMatching));
+  routes.Put("/api/v1/messages", Bind(mail, SetReadFlags));
+}
+
+void AddMessageRoutes(httplib::Server& routes, MailService* mail) {
+  const std::string message = kMessageRoute;
+  routes.Get(message, Bind(mail, ShowMessage));
+  routes.Get(message + "/raw", Bind(mail, ShowRaw));
+  routes.Get(message + "/headers", Bind(mail, ShowHeaders));
+  routes.Get(message + "/tiersim/links", Bind(mail, ShowLinks));
+}
+
+void SetErrorHandlers(httplib::Server& routes) {
+  routes.set_error_handler(
+      httplib::Server::HandlerWithResponse(ReplyServerError));
+  routes.set_exception_handler(ReplyException);
+}
+
 }  // namespace
 
 void AddMailpitRoutes(HttpServer& server, MailService& service) {
   httplib::Server& routes = server.routes();
   MailService* mail = &service;
-
-  routes.Get("/api/v1/messages",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               List(*mail, "", req, res);
-             });
-  routes.Get("/api/v1/search",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               if (!req.has_param("query")) {
-                 return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
-                                   "'query' is required");
-               }
-               List(*mail, req.get_param_value("query"), req, res);
-             });
-  routes.Delete("/api/v1/messages",
-                [mail](const httplib::Request& req, httplib::Response& res) {
-                  const auto ids = IdsFromBody(req, res, nullptr);
-                  if (!ids) return;
-                  std::size_t count = 0;
-                  if (ids->empty()) {
-                    count = mail->size();
-                    mail->Clear();
-                  } else {
-                    count = mail->Delete(*ids);
-                  }
-                  ReplyOk(res, count);
-                });
-  routes.Delete("/api/v1/search", [mail](const httplib::Request& req,
-                                         httplib::Response& res) {
-    if (!req.has_param("query")) {
-      return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
-                        "'query' is required");
-    }
-    const sim::Result<std::size_t> deleted =
-        mail->DeleteMatching(req.get_param_value("query"));
-    if (!deleted.ok()) {
-      return ReplyError(res, 400, deleted.code(), deleted.status().message());
-    }
-    ReplyOk(res, *deleted);
-  });
-  routes.Put("/api/v1/messages",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               std::optional<bool> read;
-               const auto ids = IdsFromBody(req, res, &read);
-               if (!ids) return;
-               if (!read) {
-                 return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
-                                   "'Read' (true or false) is required");
-               }
-               ReplyOk(res, mail->SetRead(*ids, *read));
-             });
-  routes.Get(kMessageRoute, [mail](const httplib::Request& req,
-                                   httplib::Response& res) {
-    std::optional<StoredMessage> message = FindMessage(*mail, req, res);
-    if (!message) return;
-    mail->SetRead({message->id}, true);
-    message->read = true;
-    ReplyJson(res, 200, Dump(MessageJson(*message)));
-  });
-  routes.Get(std::string(kMessageRoute) + "/raw",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               const std::optional<StoredMessage> message =
-                   FindMessage(*mail, req, res);
-               if (!message) return;
-               res.status = 200;
-               res.set_content(message->detail != nullptr
-                                   ? message->detail->raw
-                                   : ComposeMessage(message->email, ""),
-                               "text/plain; charset=utf-8");
-             });
-  routes.Get(std::string(kMessageRoute) + "/headers",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               const std::optional<StoredMessage> message =
-                   FindMessage(*mail, req, res);
-               if (!message) return;
-               const DecodedMessage decoded =
-                   DecodeMessage(message->detail != nullptr
-                                     ? message->detail->raw
-                                     : ComposeMessage(message->email, ""));
-               Json headers = Json::object();
-               for (const MimeHeader& header : decoded.headers) {
-                 headers[header.name].push_back(header.value);
-               }
-               ReplyJson(res, 200, Dump(headers));
-             });
-  routes.Get(std::string(kMessageRoute) + "/tiersim/links",
-             [mail](const httplib::Request& req, httplib::Response& res) {
-               const std::optional<StoredMessage> message =
-                   FindMessage(*mail, req, res);
-               if (!message) return;
-               ReplyJson(res, 200, Dump(LinksJson(*message)));
-             });
-  routes.Get("/api/v1/tiersim/wait", [mail](const httplib::Request& req,
-                                            httplib::Response& res) {
-    sim::Duration timeout = kDefaultWait;
-    if (req.has_param("timeout")) {
-      const std::optional<sim::Duration> parsed =
-          sim::ParseDuration(req.get_param_value("timeout"));
-      if (!parsed || *parsed > kMaxWait) {
-        return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
-                          "'timeout' must be a duration up to 60s, such as "
-                          "5s or 250ms");
-      }
-      timeout = *parsed;
-    }
-    const std::string query =
-        req.has_param("query") ? req.get_param_value("query") : "";
-    const auto found = mail->WaitFor(
-        query, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
-    if (!found.ok()) {
-      return ReplyError(
-          res, found.code() == sim::ErrorCode::kUnavailable ? 503 : 400,
-          found.code(), found.status().message());
-    }
-    if (!found->has_value()) {
-      return ReplyError(res, 408, sim::ErrorCode::kNotFound,
-                        "no message matched '" + query + "' within " +
-                            sim::FormatDuration(timeout));
-    }
-    ReplyJson(res, 200, Dump(SummaryJson(**found)));
-  });
-  routes.Get("/api/v1/info",
-             [mail](const httplib::Request&, httplib::Response& res) {
-               const sim::Result<MessagePage> page = mail->List("", 0, 0);
-               ReplyJson(res, 200,
-                         Dump(Json{{"Version", "tiersim"},
-                                   {"Messages", page.ok() ? page->total : 0},
-                                   {"Unread", page.ok() ? page->unread : 0}}));
-             });
-
-  routes.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty())
-          return httplib::Server::HandlerResponse::Unhandled;
-        switch (res.status) {
-          case 404:
-            ReplyError(res, 404, sim::ErrorCode::kNotFound,
-                       "no such route: " + req.method + " " + req.path);
-            break;
-          case 413:
-            ReplyError(res, 413, sim::ErrorCode::kInvalidArgument,
-                       "the request body is over the server's limit");
-            break;
-          default:
-            ReplyError(res, res.status, sim::ErrorCode::kInvalidArgument,
-                       "the request cannot be served (HTTP " +
-                           std::to_string(res.status) + ")");
-            break;
-        }
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  // Exceptions stop at this third-party boundary (httplib calls the
-  // handlers); none is expected, but a bug must not become an HTML 500.
-  routes.set_exception_handler([](const httplib::Request&,
-                                  httplib::Response& res,
-                                  std::exception_ptr error) {
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    ReplyError(res, 500, sim::ErrorCode::kInternal,
-               "the mail API failed: " + what);
-  });
+  AddListRoutes(routes, mail);
+  AddDeleteAndReadFlagRoutes(routes, mail);
+  AddMessageRoutes(routes, mail);
+  routes.Get("/api/v1/tiersim/wait", Bind(mail, WaitForMessage));
+  routes.Get("/api/v1/info", Bind(mail, ShowInfo));
+  SetErrorHandlers(routes);
 }
 
 }  // namespace tiersim::mocks

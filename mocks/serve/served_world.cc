@@ -62,8 +62,25 @@ sim::Status ServedWorld::Start() {
   if (parts_ != nullptr) {
     return sim::Error(sim::ErrorCode::kFailedPrecondition, "already started");
   }
+  // On an error `parts` is destroyed, and with it what was started.
   auto parts = std::make_unique<Parts>();
   Parts& p = *parts;
+  if (auto s = MakeKeys(p); !s.ok()) return s;
+  if (auto s = StartMail(p); !s.ok()) return s;
+  if (auto s = MakeWorld(p); !s.ok()) return s;
+  if (auto s = StartMailApi(p); !s.ok()) return s;
+  if (auto s = StartAad(p); !s.ok()) return s;
+  p.pmc = std::make_unique<PmcServer>(
+      *p.world, p.plumbing.get(),
+      PmcServerOptions{.host = options_.host, .port = options_.pmc_port});
+  if (auto s = p.pmc->Start(); !s.ok()) return Named("PMC", s);
+  if (auto s = StartPartnerCenter(p); !s.ok()) return s;
+  p.plumbing->SetReady(true);
+  parts_ = std::move(parts);
+  return sim::OkStatus();
+}
+
+sim::Status ServedWorld::MakeKeys(Parts& p) const {
   const std::string dir = options_.certificate_dir.empty()
                               ? FreshCertificateDir()
                               : options_.certificate_dir;
@@ -73,9 +90,12 @@ sim::Status ServedWorld::Start() {
   auto key = SigningKey::Generate();
   if (!key.ok()) return Named("token signing key", key.status());
   p.signing_key.emplace(std::move(*key));
+  return sim::OkStatus();
+}
 
-  // Mail first: the core sends through it from its first operation on.
-  // Messages from other SMTP clients are stamped with the world's time.
+// Mail first: the core sends through it from its first operation on.
+// Messages from other SMTP clients are stamped with the world's time.
+sim::Status ServedWorld::StartMail(Parts& p) const {
   Parts* raw = &p;
   p.mail = std::make_unique<MailService>([raw]() {
     SharedWorld* world = raw->world_ptr.load();
@@ -92,8 +112,12 @@ sim::Status ServedWorld::Start() {
   sender_options.host = options_.host;
   sender_options.port = p.smtp->port();
   p.sender = std::make_unique<SmtpSender>(sender_options);
+  return sim::OkStatus();
+}
 
-  // The world, sending its mail through SMTP.
+// The world, sending its mail through SMTP.
+sim::Status ServedWorld::MakeWorld(Parts& p) const {
+  Parts* raw = &p;
   SharedWorldOptions world_options;
   world_options.world.seed = options_.seed;
   world_options.world.start = options_.start;
@@ -110,14 +134,20 @@ sim::Status ServedWorld::Start() {
   if (options_.clock_speed > 0) {
     if (auto s = p.world->SetSpeed(options_.clock_speed); !s.ok()) return s;
   }
+  return sim::OkStatus();
+}
+
+sim::Status ServedWorld::StartMailApi(Parts& p) const {
   p.mail_api = std::make_unique<HttpServer>(
       "mail-api", HttpServerOptions{.host = options_.host,
                                     .port = options_.mail_api_port,
                                     .threads = 16});
   AddPlumbing(*p.mail_api, *p.plumbing);
   AddMailpitRoutes(*p.mail_api, *p.mail);
-  if (auto s = p.mail_api->Start(); !s.ok()) return Named("mail API", s);
+  return Named("mail API", p.mail_api->Start());
+}
 
+sim::Status ServedWorld::StartAad(Parts& p) const {
   p.aad_backend = std::make_unique<WorldAadBackend>(*p.world);
   AadServerOptions aad_options;
   aad_options.http.host = options_.host;
@@ -127,15 +157,13 @@ sim::Status ServedWorld::Start() {
       TlsFiles{p.certificates.server_pem, p.certificates.server_key_pem};
   p.aad = std::make_unique<AadServer>(*p.aad_backend, *p.signing_key,
                                       aad_options, p.plumbing.get());
-  if (auto s = p.aad->Start(); !s.ok()) return Named("Azure AD", s);
+  return Named("Azure AD", p.aad->Start());
+}
 
-  p.pmc = std::make_unique<PmcServer>(
-      *p.world, p.plumbing.get(),
-      PmcServerOptions{.host = options_.host, .port = options_.pmc_port});
-  if (auto s = p.pmc->Start(); !s.ok()) return Named("PMC", s);
-
+sim::Status ServedWorld::StartPartnerCenter(Parts& p) const {
+  // StartAad leaves the audience at its default: the same value here.
   p.authenticator = std::make_unique<TokenAuthenticator>(
-      *p.world, aad_options.partner_center_audience);
+      *p.world, AadServerOptions{}.partner_center_audience);
   p.authenticator->SetVerifier(
       std::make_unique<CachingTokenVerifier>(p.aad->MakeVerifier()));
   PartnerCenterServerOptions pc_options;
@@ -153,13 +181,7 @@ sim::Status ServedWorld::Start() {
       {keys::kCaFile, p.certificates.ca_pem}};
   p.partner_center = std::make_unique<PartnerCenterServer>(
       *p.world, *p.authenticator, p.plumbing.get(), pc_options);
-  if (auto s = p.partner_center->Start(); !s.ok()) {
-    return Named("Partner Center", s);
-  }
-
-  p.plumbing->SetReady(true);
-  parts_ = std::move(parts);
-  return sim::OkStatus();
+  return Named("Partner Center", p.partner_center->Start());
 }
 
 void ServedWorld::Stop() {

@@ -68,6 +68,22 @@ class ServedWorld {
 
  private:
   struct Parts;
+
+  // Start's stages, in order; each fills its part of `p` or says what failed.
+
+  // Certificates and the token signing key.
+  sim::Status MakeKeys(Parts& p) const;
+  // The mail service, its SMTP server and the core's SMTP sender.
+  sim::Status StartMail(Parts& p) const;
+  // The shared world (its clock speed set) and its plumbing.
+  sim::Status MakeWorld(Parts& p) const;
+  // The Mailpit-shaped mail API.
+  sim::Status StartMailApi(Parts& p) const;
+  // Azure AD over HTTPS.
+  sim::Status StartAad(Parts& p) const;
+  // Partner Center's token checks and its REST server (after PMC).
+  sim::Status StartPartnerCenter(Parts& p) const;
+
   ServeOptions options_;
   std::unique_ptr<Parts> parts_;
 };

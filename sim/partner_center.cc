@@ -6,6 +6,7 @@
 
 #include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
+#include "sim/text.h"
 
 namespace tiersim::sim {
 
@@ -55,16 +56,8 @@ std::optional<Token> Token::FromHex(std::string_view hex) {
   Token t;
   for (std::size_t i = 0; i < 32; ++i) {
     const char c = hex[i];
-    int v;
-    if (c >= '0' && c <= '9') {
-      v = c - '0';
-    } else if (c >= 'a' && c <= 'f') {
-      v = c - 'a' + 10;
-    } else if (c >= 'A' && c <= 'F') {
-      v = c - 'A' + 10;
-    } else {
-      return std::nullopt;
-    }
+    const int v = HexDigitValue(c);
+    if (v < 0) return std::nullopt;
     std::uint64_t& word = i < 16 ? t.hi : t.lo;
     word = (word << 4) | static_cast<std::uint64_t>(v);
   }

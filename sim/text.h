@@ -26,6 +26,12 @@ constexpr int HexDigitValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
+// ISO 3166 alpha-2 in the form Microsoft uses: two uppercase ASCII letters
+// ("US", "DE").
+constexpr bool IsCountryCode(std::string_view text) {
+  return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' &&
+         text[1] >= 'A' && text[1] <= 'Z';
+}
 // A lowercase copy (ASCII only; other bytes are kept as they are).
 std::string AsciiLower(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

@@ -10,6 +10,7 @@
 #include "harness/format/did_you_mean.h"
 #include "harness/format/loader_internal.h"
 #include "harness/vocabulary/stage.h"
+#include "sim/text.h"
 
 namespace tiersim::harness {
 
@@ -105,8 +106,10 @@ std::string DefaultLegalName(const std::string& cast_name) {
 std::string DefaultDomain(const std::string& cast_name) {
   std::string out;
   for (char c : cast_name) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    const char lower = sim::AsciiToLower(c);
+    if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+      out += lower;
+    }
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include "harness/format/did_you_mean.h"
 #include "harness/format/loader_internal.h"
 #include "harness/vocabulary/stage.h"
+#include "sim/text.h"
 
 namespace tiersim::harness::internal {
 namespace {
@@ -18,12 +19,6 @@ const CastFieldSpec* FindField(const std::string& name) {
 
 bool Applies(const CastFieldSpec& f, CastRole role) {
   return std::find(f.roles.begin(), f.roles.end(), role) != f.roles.end();
-}
-
-// An ISO 3166 alpha-2 code in capitals, such as "US".
-bool IsCountryCode(const std::string& s) {
-  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
-         s[1] <= 'Z';
 }
 
 }  // namespace
@@ -112,7 +107,7 @@ bool ScenarioReader::ReadOrgField(const std::string& key, const Json& value,
     if (String(value, kp, "\"domain\"", s)) m.domain = s;
   } else if (key == "country") {
     if (String(value, kp, "\"country\"", s)) {
-      if (!IsCountryCode(s)) {
+      if (!sim::IsCountryCode(s)) {
         ErrorValue(kp, "bad-value",
                    "\"country\" must be an ISO 3166 alpha-2 code in "
                    "capitals, such as \"US\" or \"DE\"; got \"" +
@@ -216,7 +211,7 @@ void ScenarioReader::ReadProfile(const Json& j, const std::string& ptr,
       String(pv, pkp, "\"name\"", p.legal_name);
     } else if (pk == "country") {
       if (String(pv, pkp, "\"country\"", p.country) &&
-          !IsCountryCode(p.country)) {
+          !sim::IsCountryCode(p.country)) {
         ErrorValue(pkp, "bad-value",
                    "a profile's \"country\" must be an ISO 3166 "
                    "alpha-2 code in capitals, such as \"US\"; got \"" +

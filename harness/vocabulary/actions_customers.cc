@@ -205,30 +205,28 @@ sim::Status SetSupportContact(StepContext& ctx) {
       .status();
 }
 
-sim::Status FileSupportRequest(StepContext& ctx) {
+// Files a support request on the subscription, as the customer's partner
+// (on_behalf: an agent for the customer, R41), with `text` unless the step
+// gives one.
+sim::Status FileSupport(StepContext& ctx, std::string_view text,
+                        bool on_behalf) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
                            ctx.Subscription("subscription"));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SupportRequestId id,
       ctx.client().Call<ops::FileSupportRequest>(
-          session,
-          {sub, ctx.Str("text", "Users cannot sign in to Outlook"), false}));
+          session, {sub, ctx.Str("text", text), on_behalf}));
   ctx.Detail(id.ToString());
   return sim::OkStatus();
 }
 
+sim::Status FileSupportRequest(StepContext& ctx) {
+  return FileSupport(ctx, "Users cannot sign in to Outlook", false);
+}
+
 sim::Status FileSupportRequestOnBehalf(StepContext& ctx) {
-  TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
-                           ctx.Subscription("subscription"));
-  TIERSIM_ASSIGN_OR_RETURN(
-      sim::SupportRequestId id,
-      ctx.client().Call<ops::FileSupportRequest>(
-          session,
-          {sub, ctx.Str("text", "The customer reports an outage"), true}));
-  ctx.Detail(id.ToString());
-  return sim::OkStatus();
+  return FileSupport(ctx, "The customer reports an outage", true);
 }
 
 const ParamSpec kReseller =

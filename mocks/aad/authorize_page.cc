@@ -11,8 +11,8 @@
 #include <string>
 
 #include "mocks/aad/aad_service.h"
-#include "mocks/common/form_encoding.h"
 #include "mocks/common/base64.h"
+#include "mocks/common/form_encoding.h"
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks {

@@ -14,11 +14,6 @@ std::size_t CaseInsensitiveHash::operator()(std::string_view text) const {
   return static_cast<std::size_t>(h);
 }
 
-bool IsCountryCode(std::string_view text) {
-  return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' &&
-         text[1] >= 'A' && text[1] <= 'Z';
-}
-
 std::optional<std::string_view> AddrSpec(std::string_view text) {
   text = TrimSpaces(text);
   if (!text.empty() && text.back() == '>') {

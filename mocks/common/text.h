@@ -22,6 +22,7 @@ using sim::AsciiToLower;
 using sim::ContainsIgnoreCase;
 using sim::EqualsIgnoreCase;
 using sim::HtmlEscape;
+using sim::IsCountryCode;
 using sim::StartsWithIgnoreCase;
 using sim::TrimBlanks;
 using sim::TrimSpaces;
@@ -41,8 +42,6 @@ struct CaseInsensitiveEqual {
   }
 };
 
-// ISO 3166 alpha-2 in the form Microsoft uses: two uppercase ASCII letters.
-bool IsCountryCode(std::string_view text);
 // The one e-mail and domain syntax rule is the core's (sim/email_address.h).
 using sim::IsDomainName;
 using sim::IsEmailAddress;

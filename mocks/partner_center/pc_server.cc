@@ -35,13 +35,12 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
   // operations in sim/ops.h's order (the real API's first, what load tests
   // hit), then the plumbing.
   pc::AddOperationRoutes(r, impl_->ctx);
-  r.Get(kEndpointsPath,
-        [this, endpoints = options.endpoints](const httplib::Request&,
-                                              httplib::Response& res) {
-          nlohmann::json out = {{endpoint_keys::kPartnerCenter, url()}};
-          for (const auto& [name, value] : endpoints) out[name] = value;
-          ReplyJson(res, 200, out.dump());
-        });
+  r.Get(kEndpointsPath, [this, endpoints = options.endpoints](
+                            const httplib::Request&, httplib::Response& res) {
+    nlohmann::json out = {{endpoint_keys::kPartnerCenter, url()}};
+    for (const auto& [name, value] : endpoints) out[name] = value;
+    ReplyJson(res, 200, out.dump());
+  });
   if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
   // Anything unanswered: an unknown route (404), a body over the limit
   // (413), a method the route lacks; always Partner Center's error shape.

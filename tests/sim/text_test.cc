@@ -136,5 +136,16 @@ TEST(SimTextTest, HtmlEscapeCoversMarkupControlsAndBadUtf8) {
   }
 }
 
+TEST(SimTextTest, CountryCodesAreTwoUppercaseLetters) {
+  EXPECT_TRUE(IsCountryCode("US"));
+  EXPECT_TRUE(IsCountryCode("GB"));
+  EXPECT_FALSE(IsCountryCode("us"));
+  EXPECT_FALSE(IsCountryCode("Us"));
+  EXPECT_FALSE(IsCountryCode("USA"));
+  EXPECT_FALSE(IsCountryCode("U"));
+  EXPECT_FALSE(IsCountryCode("U1"));
+  EXPECT_FALSE(IsCountryCode(""));
+}
+
 }  // namespace
 }  // namespace tiersim::sim

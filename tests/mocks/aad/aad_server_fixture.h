@@ -17,8 +17,8 @@
 
 #include "mocks/aad/aad_server.h"
 #include "mocks/aad/protocol/certificates.h"
-#include "mocks/common/form_encoding.h"
 #include "mocks/aad/protocol/guids.h"
+#include "mocks/common/form_encoding.h"
 #include "tests/mocks/aad/memory_aad_backend.h"
 
 namespace tiersim::mocks {

@@ -8,17 +8,6 @@
 namespace tiersim::mocks {
 namespace {
 
-TEST(TextTest, CountryCodesAreTwoUppercaseLetters) {
-  EXPECT_TRUE(IsCountryCode("US"));
-  EXPECT_TRUE(IsCountryCode("GB"));
-  EXPECT_FALSE(IsCountryCode("us"));
-  EXPECT_FALSE(IsCountryCode("Us"));
-  EXPECT_FALSE(IsCountryCode("USA"));
-  EXPECT_FALSE(IsCountryCode("U"));
-  EXPECT_FALSE(IsCountryCode("U1"));
-  EXPECT_FALSE(IsCountryCode(""));
-}
-
 TEST(TextTest, AddrSpecAcceptsBareAndDisplayNameForms) {
   EXPECT_EQ(AddrSpec("ada@x.test"), "ada@x.test");
   EXPECT_EQ(AddrSpec("  ada@x.test "), "ada@x.test");

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "mocks/mail/mail_service.h"
-#include "mocks/memory/memory_mail_store.h"
 #include "mocks/mail/smtp_server.h"
+#include "mocks/memory/memory_mail_store.h"
 #include "sim/links.h"
 #include "tests/common/status_matchers.h"
 

@@ -123,7 +123,7 @@ Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
           sim::ErrorCode::kInternal,
           method + " " + request.target + " answered with invalid JSON");
     }
-    return wire::Lowered(j);
+    return wire::Lowered(std::move(j));
   }
 }
 

@@ -64,7 +64,7 @@ void ServeUnauthenticated(Context& ctx, const httplib::Request& req,
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
-    body = wire::Lowered(*parsed);
+    body = wire::Lowered(*std::move(parsed));
   }
   Reply reply = ctx.world.With(
       [&](InProcessWorld& world) { return work(world, nullptr, body); });
@@ -102,7 +102,7 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
-    body = wire::Lowered(*parsed);
+    body = wire::Lowered(*std::move(parsed));
   }
   const std::string request_id = HeaderValue(req, "MS-RequestId");
   const bool idempotent = req.method == "POST" && !request_id.empty();

@@ -7,17 +7,16 @@
 
 namespace tiersim::mocks::wire {
 
-json Lowered(const json& j) {
+json Lowered(json j) {
   if (j.is_object()) {
     json out = json::object();
-    for (auto it = j.begin(); it != j.end(); ++it)
-      out[AsciiLower(it.key())] = Lowered(it.value());
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      out[AsciiLower(it.key())] = Lowered(std::move(it.value()));
+    }
     return out;
   }
   if (j.is_array()) {
-    json out = json::array();
-    for (const json& e : j) out.push_back(Lowered(e));
-    return out;
+    for (json& e : j) e = Lowered(std::move(e));
   }
   return j;
 }

@@ -54,8 +54,9 @@ void EnumIn(const json& j, E& v, const std::array<std::string_view, N>& names) {
   v = static_cast<E>(EnumNameIn(j, names.data(), N));
 }
 
-// A copy of `j` with every object key, at any depth, in lowercase.
-json Lowered(const json& j);
+// `j` with every object key, at any depth, in lowercase (taken by value:
+// pass an rvalue and the values are moved, not copied).
+json Lowered(json j);
 
 std::string LowerKey(const char* key);
 

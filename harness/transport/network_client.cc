@@ -136,10 +136,13 @@ Result<json> NetworkClient::Impl::Plumbing(const std::string& path,
   }
   json j = json::parse(res->body, nullptr, false);
   if (res->status >= 300) {
-    return sim::Error(
-        sim::ErrorCode::kInvalidArgument,
-        "POST " + path + ": " +
-            (j.is_object() ? j.value("description", res->body) : res->body));
+    // 4xx: the plumbing refused what was sent; 5xx: the server failed.
+    return sim::Error(res->status < 500 ? sim::ErrorCode::kInvalidArgument
+                                        : sim::ErrorCode::kInternal,
+                      "POST " + path + " answered HTTP " +
+                          std::to_string(res->status) + ": " +
+                          (j.is_object() ? j.value("description", res->body)
+                                         : res->body.substr(0, 200)));
   }
   return j;
 }

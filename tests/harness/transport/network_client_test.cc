@@ -90,12 +90,22 @@ TEST(NetworkClientTest, APartnerCenterThatAnswersGarbageFailsTheCall) {
   target.aad_url = foreign.url();
   target.mail_api_url = foreign.url();
   NetworkClient client(target);
-  // Every failure is the call's own result: nothing throws, nothing hangs.
+  // Every failure is the call's own result, saying what came back: nothing
+  // throws, nothing hangs, nothing is latched for later.
   auto time = client.Time();
-  EXPECT_FALSE(time.ok());
-  EXPECT_FALSE(client.Advance(sim::hours(1)).ok());
+  ASSERT_THAT(time, StatusIs(ErrorCode::kInternal));
+  EXPECT_NE(time.status().message().find("HTTP 500 without a Partner Center "
+                                         "error body"),
+            std::string::npos)
+      << time.status().message();
+  const sim::Status advanced = client.Advance(sim::hours(1));
+  EXPECT_THAT(advanced, StatusIs(ErrorCode::kInternal));
+  EXPECT_NE(advanced.message().find("HTTP 500"), std::string::npos)
+      << advanced.message();
   auto session = client.SignIn("someone@contoso.onmicrosoft.com", kPassword);
-  EXPECT_FALSE(session.ok());
+  ASSERT_THAT(session, StatusIs(ErrorCode::kInternal));
+  EXPECT_NE(session.status().message().find("Azure AD"), std::string::npos)
+      << session.status().message();
 }
 
 class NetworkClientWorldTest : public ::testing::Test {
@@ -151,7 +161,8 @@ TEST_F(NetworkClientWorldTest, PartnerCenterErrorsKeepTheirCode) {
   auto customer = client_->Call<sim::ops::GetCustomer>(
       *session, {.customer = sim::CustomerId(999)});
   EXPECT_THAT(customer, StatusIs(ErrorCode::kNotFound));
-  // A page size the API refuses: the core's InvalidArgument, not a 400.
+  // A page size the API refuses: the core's InvalidArgument, carried back
+  // with its code.
   auto listed =
       client_->Call<sim::ops::ListCustomers>(*session, {.size = 100000});
   EXPECT_THAT(listed, StatusIs(ErrorCode::kInvalidArgument));

@@ -12,11 +12,9 @@
 
 namespace tiersim::harness {
 
-using mocks::InProcessWorld;
-
 class InProcessClient final : public sim::Client {
  public:
-  explicit InProcessClient(InProcessWorld& world) : world_(world) {}
+  explicit InProcessClient(mocks::InProcessWorld& world) : world_(world) {}
 
   sim::Result<sim::SessionRef> SignIn(std::string_view upn,
                                       std::string_view password) override;
@@ -47,7 +45,7 @@ class InProcessClient final : public sim::Client {
   // never handed out.
   sim::Result<const sim::Session*> SessionOf(sim::SessionRef s) const;
 
-  InProcessWorld& world_;
+  mocks::InProcessWorld& world_;
   std::vector<sim::Session> sessions_;  // SessionRef value - 1
 };
 

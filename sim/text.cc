@@ -46,6 +46,18 @@ std::string_view TrimSpaces(std::string_view text) {
   return TrimChars(text, " \t");
 }
 
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    if (DecodeUtf8(s, i) == kReplacementCharacter &&
+        s.substr(start, i - start) != "\xEF\xBF\xBD") {
+      return false;
+    }
+  }
+  return true;
+}
+
 char32_t DecodeUtf8(std::string_view s, std::size_t& i) {
   const auto byte = [&](std::size_t k) {
     return static_cast<unsigned char>(s[k]);

@@ -55,6 +55,9 @@ inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 // Malformed, overlong, surrogate and out-of-range sequences decode as
 // U+FFFD and consume one byte, so decoding always makes progress.
 char32_t DecodeUtf8(std::string_view s, std::size_t& i);
+// True when `s` is well-formed UTF-8 (no malformed, overlong, surrogate or
+// out-of-range sequence).
+bool IsValidUtf8(std::string_view s);
 // Appends `cp` (at most U+10FFFF) as UTF-8.
 void AppendUtf8(char32_t cp, std::string& out);
 

@@ -97,7 +97,7 @@ bool SetUpNetwork(const RunArgs& args, NetworkSetup& setup) {
   m::NetworkTarget target;
   if (args.target.empty()) {
     setup.world = std::make_unique<m::ServedWorld>(
-        m::ServeOptions{.host = "127.0.0.1", .http_threads = 8});
+        m::ServeOptions{.host = "127.0.0.1", .http_threads = 2});
     tiersim::sim::Status s = setup.world->Start();
     if (!s.ok()) {
       std::cerr << "tiersim run: cannot start the servers: " << s.message()

@@ -48,16 +48,14 @@ json DiscoveryDocument(const AadService& s, const TenantRef& tenant) {
   };
 }
 
-void HandleDiscovery(AadService& s, const httplib::Request& req,
-                     httplib::Response& res) {
-  auto tenant = s.ResolveTenant(req.matches[1].str());
+void HandleDiscovery(AadService& s, const Request& req, Response& res) {
+  auto tenant = s.ResolveTenant(req.matches[1]);
   if (!tenant.ok()) return s.ReplyError(req, res, tenant.error());
   ReplyJson(res, 200, DiscoveryDocument(s, *tenant).dump());
 }
 
-void HandleKeys(AadService& s, const httplib::Request& req,
-                httplib::Response& res) {
-  auto tenant = s.ResolveTenant(req.matches[1].str());
+void HandleKeys(AadService& s, const Request& req, Response& res) {
+  auto tenant = s.ResolveTenant(req.matches[1]);
   if (!tenant.ok()) return s.ReplyError(req, res, tenant.error());
   json jwk = json::parse(s.key.public_key().JwkJson());
   jwk["issuer"] =
@@ -66,9 +64,8 @@ void HandleKeys(AadService& s, const httplib::Request& req,
 }
 
 // MSAL asks whether a user's domain is federated before a password grant.
-void HandleUserRealm(AadService& s, const httplib::Request& req,
-                     httplib::Response& res) {
-  const std::string user = req.matches[1].str();
+void HandleUserRealm(AadService& s, const Request& req, Response& res) {
+  const std::string user = req.matches[1];
   const std::size_t at = user.rfind('@');
   const std::string domain = at == std::string::npos ? "" : user.substr(at + 1);
   const bool known =
@@ -123,7 +120,7 @@ AadResult<TenantRef> AadService::ResolveTenant(std::string_view segment) {
   return ref;
 }
 
-ErrorContext AadService::NewErrorContext(const httplib::Request& req) {
+ErrorContext AadService::NewErrorContext(const Request& req) {
   std::string correlation = HeaderValue(req, "client-request-id");
   if (correlation.empty() || correlation.size() > 64) {
     correlation = RandomGuid();
@@ -133,7 +130,7 @@ ErrorContext AadService::NewErrorContext(const httplib::Request& req) {
                       .correlation_id = std::move(correlation)};
 }
 
-void AadService::ReplyError(const httplib::Request& req, httplib::Response& res,
+void AadService::ReplyError(const Request& req, Response& res,
                             const AadError& error) {
   const ErrorContext context = NewErrorContext(req);
   if (error.http_status == 401) {
@@ -146,62 +143,38 @@ void AadService::ReplyError(const httplib::Request& req, httplib::Response& res,
 }
 
 void AddMetadataRoutes(AadService& s) {
-  httplib::Server& r = s.http.routes();
+  Router& r = s.http.routes();
   const std::string t = kTenantPattern;
   r.Get(t + R"(/v2\.0/\.well-known/openid-configuration)",
-        [&s](const httplib::Request& req, httplib::Response& res) {
+        [&s](const Request& req, Response& res) {
           HandleDiscovery(s, req, res);
         });
   r.Get(t + R"(/discovery/v2\.0/keys)",
-        [&s](const httplib::Request& req, httplib::Response& res) {
-          HandleKeys(s, req, res);
-        });
+        [&s](const Request& req, Response& res) { HandleKeys(s, req, res); });
   r.Get(R"(/common/userrealm/([^/]+))",
-        [&s](const httplib::Request& req, httplib::Response& res) {
+        [&s](const Request& req, Response& res) {
           HandleUserRealm(s, req, res);
         });
-  // Unknown routes (404), bodies over the limit (413) and anything httplib
-  // rejects before a handler runs get Azure AD's error shape too; replies
-  // a handler already wrote are left alone.
-  r.set_error_handler(httplib::Server::HandlerWithResponse(
-      [&s](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty())
-          return httplib::Server::HandlerResponse::Unhandled;
-        const int status = res.status;
+  // What the layer or the router refused (unknown routes, bodies over the
+  // limit, malformed requests, a failed handler) gets Azure AD's error
+  // shape too.
+  r.set_error_handler(
+      [&s](const Request& req, const HttpError& http, Response& res) {
         AadError error;
-        if (status == 404) {
+        if (http.status == 404) {
           error = aadsts::NotFound(req.method, req.path);
-        } else if (status == 413) {
-          // httplib caps form bodies at 8 KiB whatever the overall limit.
-          std::size_t limit = s.options().http.max_body_bytes;
-          if (HeaderValue(req, "Content-Type")
-                  .starts_with("application/x-www-form-urlencoded")) {
-            limit = std::min<std::size_t>(limit, 8192);
-          }
-          error = aadsts::BodyTooLarge(limit);
-        } else if (status == 405) {
+        } else if (http.status == 413) {
+          error = aadsts::BodyTooLarge(s.options().http.max_body_bytes);
+        } else if (http.status == 405) {
           error = aadsts::PostOnly();
+        } else if (http.status >= 500) {
+          error = aadsts::Internal(http.message);
         } else {
-          error = aadsts::MalformedRequest("HTTP " + std::to_string(status));
-          error.http_status = status;
+          error = aadsts::MalformedRequest(http.message);
         }
-        error.http_status = status;
+        error.http_status = http.status;
         s.ReplyError(req, res, error);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  // Exceptions stop at this third-party boundary (httplib's handler call).
-  r.set_exception_handler([&s](const httplib::Request& req,
-                               httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    res.body.clear();
-    s.ReplyError(req, res, aadsts::Internal(what));
-  });
+      });
 }
 
 // ---- AadServer ----

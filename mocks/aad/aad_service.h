@@ -47,10 +47,9 @@ class AadService {
   // AADSTS90002 otherwise.
   AadResult<TenantRef> ResolveTenant(std::string_view segment);
   // Replies with the Azure AD error body (and WWW-Authenticate for a 401).
-  void ReplyError(const httplib::Request& req, httplib::Response& res,
-                  const AadError& error);
+  void ReplyError(const Request& req, Response& res, const AadError& error);
   // A trace ID and the caller's client-request-id (or a fresh one).
-  ErrorContext NewErrorContext(const httplib::Request& req);
+  ErrorContext NewErrorContext(const Request& req);
   // The access-token lifetime etc.
   const AadServerOptions& options() const { return options_; }
 

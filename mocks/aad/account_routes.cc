@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 
 // The JSON object body, or the error to send.
-AadResult<json> ObjectBody(const httplib::Request& req) {
+AadResult<json> ObjectBody(const Request& req) {
   json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
     return aadsts::MalformedRequest("the request body is not valid JSON");
@@ -74,9 +74,8 @@ AadResult<std::vector<std::string>> StringArray(const json& body,
   return out;
 }
 
-void HandlePasswordChange(AadService& s, const httplib::Request& req,
-                          httplib::Response& res) {
-  auto tenant = s.ResolveTenant(req.matches[1].str());
+void HandlePasswordChange(AadService& s, const Request& req, Response& res) {
+  auto tenant = s.ResolveTenant(req.matches[1]);
   if (!tenant.ok()) return s.ReplyError(req, res, tenant.error());
   auto body = ObjectBody(req);
   if (!body.ok()) return s.ReplyError(req, res, body.error());
@@ -101,8 +100,7 @@ void HandlePasswordChange(AadService& s, const httplib::Request& req,
             json{{"userName", *user}, {"status", "passwordChanged"}}.dump());
 }
 
-void HandleRegisterApp(AadService& s, const httplib::Request& req,
-                       httplib::Response& res) {
+void HandleRegisterApp(AadService& s, const Request& req, Response& res) {
   auto body = ObjectBody(req);
   if (!body.ok()) return s.ReplyError(req, res, body.error());
   if (auto e = UnknownMember(
@@ -146,15 +144,14 @@ void HandleRegisterApp(AadService& s, const httplib::Request& req,
 }  // namespace
 
 void AddAccountRoutes(AadService& s) {
-  httplib::Server& r = s.http.routes();
+  Router& r = s.http.routes();
   r.Post(std::string(kTenantPattern) + "/tiersim/v1/password",
-         [&s](const httplib::Request& req, httplib::Response& res) {
+         [&s](const Request& req, Response& res) {
            HandlePasswordChange(s, req, res);
          });
-  r.Post("/_tiersim/apps",
-         [&s](const httplib::Request& req, httplib::Response& res) {
-           HandleRegisterApp(s, req, res);
-         });
+  r.Post("/_tiersim/apps", [&s](const Request& req, Response& res) {
+    HandleRegisterApp(s, req, res);
+  });
 }
 
 }  // namespace tiersim::mocks

@@ -58,7 +58,7 @@ std::string Page(std::string_view title, std::string_view body) {
   return html;
 }
 
-void ReplyHtml(httplib::Response& res, int status, std::string html) {
+void ReplyHtml(Response& res, int status, std::string html) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Frame-Options", "DENY");
@@ -86,8 +86,8 @@ std::string Message(std::string_view css, std::string_view text) {
          HtmlEscape(text) + "</p>\n";
 }
 
-void SignInPage(httplib::Response& res, const Authorize& a,
-                std::string_view login, std::string_view error) {
+void SignInPage(Response& res, const Authorize& a, std::string_view login,
+                std::string_view error) {
   std::string body = "<p>Sign in to continue to " +
                      HtmlEscape(a.app->display_name) + ".</p>\n";
   body += Message("error", error);
@@ -104,7 +104,7 @@ void SignInPage(httplib::Response& res, const Authorize& a,
   ReplyHtml(res, 200, Page("Sign in", body));
 }
 
-void ChangePasswordPage(httplib::Response& res, const Authorize& a,
+void ChangePasswordPage(Response& res, const Authorize& a,
                         std::string_view login, std::string_view error) {
   std::string body = Message(
       "info",
@@ -127,8 +127,8 @@ void ChangePasswordPage(httplib::Response& res, const Authorize& a,
   ReplyHtml(res, 200, Page("Update your password", body));
 }
 
-void ErrorPage(AadService& s, const httplib::Request& req,
-               httplib::Response& res, const AadError& error) {
+void ErrorPage(AadService& s, const Request& req, Response& res,
+               const AadError& error) {
   const ErrorContext context = s.NewErrorContext(req);
   std::string body = Message("error", error.Description());
   body += "<p class=\"info\">Trace ID: " + HtmlEscape(context.trace_id) +
@@ -141,8 +141,7 @@ void ErrorPage(AadService& s, const httplib::Request& req,
 }
 
 // Sends `fields` (+ state) to the client's redirect URI.
-void RespondToClient(httplib::Response& res, const Authorize& a,
-                     FormFields fields) {
+void RespondToClient(Response& res, const Authorize& a, FormFields fields) {
   if (!a.Param("state").empty()) {
     fields.Add("state", std::string(a.Param("state")));
   }
@@ -167,9 +166,8 @@ void RespondToClient(httplib::Response& res, const Authorize& a,
   res.set_header("Cache-Control", "no-store");
 }
 
-void RedirectError(AadService& s, const httplib::Request& req,
-                   httplib::Response& res, const Authorize& a,
-                   const AadError& error) {
+void RedirectError(AadService& s, const Request& req, Response& res,
+                   const Authorize& a, const AadError& error) {
   const ErrorContext context = s.NewErrorContext(req);
   FormFields fields;
   fields.Add("error", error.error);
@@ -228,7 +226,7 @@ std::optional<AadError> CheckRequest(AadService& s, Authorize& a) {
 }
 
 // The user signed in: hand out a code.
-void Complete(AadService& s, httplib::Response& res, const Authorize& a,
+void Complete(AadService& s, Response& res, const Authorize& a,
               const sim::DirectoryUser& user) {
   if ((a.tenant.specific() && user.tenant != *a.tenant.id) ||
       (a.app->tenant && user.tenant != *a.app->tenant)) {
@@ -256,7 +254,7 @@ void Complete(AadService& s, httplib::Response& res, const Authorize& a,
   RespondToClient(res, a, std::move(fields));
 }
 
-void SignIn(AadService& s, httplib::Response& res, const Authorize& a) {
+void SignIn(AadService& s, Response& res, const Authorize& a) {
   const std::string login(a.Param("login"));
   const std::string password(a.Param("passwd"));
   if (login.empty() || password.empty()) {
@@ -270,7 +268,7 @@ void SignIn(AadService& s, httplib::Response& res, const Authorize& a) {
   SignInPage(res, a, login, FromStatus(user.status()).Description());
 }
 
-void ChangePassword(AadService& s, httplib::Response& res, const Authorize& a) {
+void ChangePassword(AadService& s, Response& res, const Authorize& a) {
   const std::string login(a.Param("login"));
   const std::string current(a.Param("passwd"));
   const std::string next(a.Param("new_passwd"));
@@ -296,8 +294,8 @@ void ChangePassword(AadService& s, httplib::Response& res, const Authorize& a) {
   Complete(s, res, a, *user);
 }
 
-void HandleAuthorize(AadService& s, const httplib::Request& req,
-                     httplib::Response& res, bool post) {
+void HandleAuthorize(AadService& s, const Request& req, Response& res,
+                     bool post) {
   std::string_view text;
   if (post) {
     const std::string type = HeaderValue(req, "Content-Type");
@@ -317,7 +315,7 @@ void HandleAuthorize(AadService& s, const httplib::Request& req,
     return ErrorPage(s, req, res,
                      aadsts::MalformedRequest(form.status().message()));
   }
-  auto tenant = s.ResolveTenant(req.matches[1].str());
+  auto tenant = s.ResolveTenant(req.matches[1]);
   if (!tenant.ok()) return ErrorPage(s, req, res, tenant.error());
   Authorize a{.tenant = std::move(*tenant),
               .app = nullptr,
@@ -355,13 +353,13 @@ void HandleAuthorize(AadService& s, const httplib::Request& req,
 }  // namespace
 
 void AddAuthorizeRoutes(AadService& s) {
-  httplib::Server& r = s.http.routes();
+  Router& r = s.http.routes();
   const std::string path =
       std::string(kTenantPattern) + R"(/oauth2/v2\.0/authorize)";
-  r.Get(path, [&s](const httplib::Request& req, httplib::Response& res) {
+  r.Get(path, [&s](const Request& req, Response& res) {
     HandleAuthorize(s, req, res, /*post=*/false);
   });
-  r.Post(path, [&s](const httplib::Request& req, httplib::Response& res) {
+  r.Post(path, [&s](const Request& req, Response& res) {
     HandleAuthorize(s, req, res, /*post=*/true);
   });
 }

@@ -23,7 +23,7 @@ struct TokenRequest {
 // §2.3.1: both form-encoded inside the Basic credentials), then the app and
 // its secret.
 AadResult<std::shared_ptr<const AppRegistration>> AuthenticateClient(
-    AadService& s, const httplib::Request& req, const FormFields& form,
+    AadService& s, const Request& req, const FormFields& form,
     const TenantRef& tenant) {
   std::string client_id(form.Get("client_id"));
   const std::string* secret_in_body = form.Find("client_secret");
@@ -262,9 +262,8 @@ AadResult<std::string> AuthorizationCode(AadService& s, const TokenRequest& r) {
                           .refresh = false});
 }
 
-void HandleToken(AadService& s, const httplib::Request& req,
-                 httplib::Response& res) {
-  auto tenant = s.ResolveTenant(req.matches[1].str());
+void HandleToken(AadService& s, const Request& req, Response& res) {
+  auto tenant = s.ResolveTenant(req.matches[1]);
   if (!tenant.ok()) return s.ReplyError(req, res, tenant.error());
   if (!StartsWithIgnoreCase(HeaderValue(req, "Content-Type"),
                             "application/x-www-form-urlencoded")) {
@@ -307,13 +306,12 @@ void HandleToken(AadService& s, const httplib::Request& req,
 }  // namespace
 
 void AddTokenRoute(AadService& s) {
-  httplib::Server& r = s.http.routes();
+  Router& r = s.http.routes();
   const std::string path =
       std::string(kTenantPattern) + R"(/oauth2/v2\.0/token)";
-  r.Post(path, [&s](const httplib::Request& req, httplib::Response& res) {
-    HandleToken(s, req, res);
-  });
-  r.Get(path, [&s](const httplib::Request& req, httplib::Response& res) {
+  r.Post(path,
+         [&s](const Request& req, Response& res) { HandleToken(s, req, res); });
+  r.Get(path, [&s](const Request& req, Response& res) {
     res.set_header("Allow", "POST");
     s.ReplyError(req, res, aadsts::PostOnly());
   });

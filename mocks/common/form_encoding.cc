@@ -66,6 +66,11 @@ sim::Result<FormFields> ParseForm(std::string_view text) {
                          "malformed percent-escape in \"" +
                              std::string(pair.substr(0, 64)) + "\"");
     }
+    if (!sim::IsValidUtf8(*name) || !sim::IsValidUtf8(*value)) {
+      return sim::Status(sim::ErrorCode::kInvalidArgument,
+                         "the form field \"" + std::string(pair.substr(0, 64)) +
+                             "\" decodes to bytes that are not UTF-8 text");
+    }
     if (form.Has(*name)) {
       return sim::Status(
           sim::ErrorCode::kInvalidArgument,

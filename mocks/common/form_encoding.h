@@ -41,7 +41,8 @@ class FormFields {
 // skipped; a name without '=' has an empty value. kInvalidArgument on a
 // malformed escape ("%4", "%zz") or a name given twice (OAuth 2.0 §3.1:
 // parameters must not be included more than once), naming which.
-sim::Result<FormFields> ParseForm(std::string_view text);
+sim::Result<FormFields> ParseForm(
+    std::string_view text);  // also refuses non-UTF-8 fields
 // Decodes %XX escapes (and '+' as a space when `plus_is_space`); nullopt
 // on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text,

@@ -1,84 +1,168 @@
 #include "mocks/http/http_server.h"
 
-#include <sys/socket.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <iostream>
+#include <thread>
+#include <vector>
 
-#include <utility>
+#include "mocks/http/connection.h"
 
 namespace tiersim::mocks {
 
-HttpServer::HttpServer(std::string name, HttpServerOptions options)
-    : name_(std::move(name)), options_(std::move(options)) {
-  if (options_.tls) {
-    server_ = std::make_unique<httplib::SSLServer>(
-        options_.tls->cert_pem_path.c_str(),
-        options_.tls->key_pem_path.c_str());
-  } else {
-    server_ = std::make_unique<httplib::Server>();
+namespace asio = boost::asio;
+using boost::system::error_code;
+using tcp = asio::ip::tcp;
+
+class HttpServer::Impl {
+ public:
+  Impl(const Router& router, const HttpServerOptions& options,
+       const std::string& name)
+      : state_(router, options, name),
+        acceptor_(asio::make_strand(ioc_)),
+        retry_(acceptor_.get_executor()) {}
+
+  sim::Status Open(int* port) {
+    const HttpServerOptions& o = state_.options;
+    if (o.tls) {
+      tls_.emplace(asio::ssl::context::tls_server);
+      error_code ec;
+      tls_->set_options(
+          asio::ssl::context::default_workarounds |
+              asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+              asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1,
+          ec);
+      tls_->use_certificate_chain_file(o.tls->cert_pem_path, ec);
+      if (!ec) {
+        tls_->use_private_key_file(o.tls->key_pem_path, asio::ssl::context::pem,
+                                   ec);
+      }
+      if (ec) {
+        return sim::Status(sim::ErrorCode::kUnavailable,
+                           state_.name +
+                               ": cannot load the TLS certificate or key (" +
+                               ec.message() + ")");
+      }
+    }
+    error_code ec;
+    const asio::ip::address address = asio::ip::make_address(o.host, ec);
+    if (ec) {
+      return sim::Status(
+          sim::ErrorCode::kUnavailable,
+          state_.name + ": '" + o.host + "' is not an IP address to listen on");
+    }
+    const tcp::endpoint endpoint(address, static_cast<unsigned short>(o.port));
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(o.listen_backlog, ec);
+    if (ec) {
+      return sim::Status(sim::ErrorCode::kUnavailable,
+                         state_.name + ": cannot listen on " + o.host + ":" +
+                             std::to_string(o.port) + " (" + ec.message() +
+                             ")");
+    }
+    *port = acceptor_.local_endpoint().port();
+    return sim::OkStatus();
   }
-  const int threads = options_.threads > 0 ? options_.threads : 8;
-  server_->new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
-  server_->set_tcp_nodelay(true);
-  server_->set_keep_alive_max_count(options_.keep_alive_max_requests);
-  server_->set_keep_alive_timeout(options_.keep_alive_timeout_seconds);
-  server_->set_payload_max_length(options_.max_body_bytes);
-  // httplib listens with a backlog of 5, fixed when Debian built it; the
-  // socket-options hook hands us the descriptor so Start() can listen()
-  // again with a deeper queue (Linux updates the backlog in place).
-  server_->set_socket_options([this](int fd) {
-    listen_fd_ = fd;
-    int yes = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-}
+
+  void Run() {
+    asio::post(acceptor_.get_executor(), [this] { Accept(); });
+    const int n = std::max(1, state_.options.threads);
+    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { ioc_.run(); });
+  }
+
+  void Stop() {
+    state_.stopping = true;
+    asio::post(acceptor_.get_executor(), [this] {
+      error_code ec;
+      acceptor_.close(ec);
+      retry_.cancel();
+    });
+    state_.CloseAll();
+    // In-flight answers finish; idle and deferred connections close at
+    // once. Whatever is left after stop_timeout is cut off.
+    const auto deadline =
+        std::chrono::steady_clock::now() + state_.options.stop_timeout;
+    while (state_.count.load() > 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      state_.CloseAll();
+    }
+    ioc_.stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  }
+
+  std::size_t connections() const { return state_.count.load(); }
+
+ private:
+  void Accept() {
+    acceptor_.async_accept(
+        asio::make_strand(ioc_), [this](error_code ec, tcp::socket socket) {
+          if (state_.stopping) return;
+          if (ec) {
+            // Out of descriptors (EMFILE) or a transient failure: retry
+            // shortly instead of spinning or giving up.
+            retry_.expires_after(std::chrono::milliseconds(50));
+            retry_.async_wait([this](error_code wait) {
+              if (!wait && !state_.stopping) Accept();
+            });
+            return;
+          }
+          if (state_.count.load() >= state_.options.max_connections) {
+            error_code ignored;
+            socket.close(ignored);
+          } else if (tls_) {
+            http_internal::ServeTls(state_, *tls_, std::move(socket));
+          } else {
+            http_internal::ServePlain(state_, std::move(socket));
+          }
+          Accept();
+        });
+  }
+
+  // Declared first: the connections the loop still holds when it is
+  // destroyed unregister from it.
+  http_internal::ServerState state_;
+  std::optional<asio::ssl::context> tls_;
+  asio::io_context ioc_;
+  tcp::acceptor acceptor_;
+  asio::steady_timer retry_;
+  std::vector<std::thread> threads_;
+};
+
+HttpServer::HttpServer(std::string name, HttpServerOptions options)
+    : name_(std::move(name)), options_(std::move(options)) {}
 
 HttpServer::~HttpServer() { Stop(); }
 
 sim::Status HttpServer::Start() {
-  if (thread_.joinable()) {
+  if (impl_) {
     return sim::Status(sim::ErrorCode::kFailedPrecondition,
                        name_ + " is already running");
   }
-  if (!server_->is_valid()) {
-    return sim::Status(sim::ErrorCode::kUnavailable,
-                       name_ + ": cannot load the TLS certificate or key");
-  }
+  auto impl = std::make_unique<Impl>(router_, options_, name_);
   int port = 0;
-  if (options_.port == 0) {
-    port = server_->bind_to_any_port(options_.host);
-  } else {
-    port = server_->bind_to_port(options_.host, options_.port) ? options_.port
-                                                               : -1;
-  }
-  if (port <= 0) {
-    return sim::Status(sim::ErrorCode::kUnavailable,
-                       name_ + ": cannot listen on " + options_.host + ":" +
-                           std::to_string(options_.port) +
-                           " (address in use or not local?)");
-  }
+  if (sim::Status opened = impl->Open(&port); !opened.ok()) return opened;
   port_ = port;
-  if (listen_fd_ >= 0) ::listen(listen_fd_, options_.listen_backlog);
-  loop_ended_ = false;
-  thread_ = std::thread([this] {
-    server_->listen_after_bind();
-    loop_ended_ = true;
-  });
-  // The socket already listens, so connections queue from here on; wait
-  // only until the accept loop runs, so Stop() right after Start() works.
-  while (!server_->is_running() && !loop_ended_) std::this_thread::yield();
-  if (!server_->is_running()) {
-    thread_.join();
-    return sim::Status(sim::ErrorCode::kUnavailable,
-                       name_ + ": the accept loop did not start");
-  }
+  impl->Run();
+  impl_ = std::move(impl);
   return sim::OkStatus();
 }
 
 void HttpServer::Stop() {
-  if (!thread_.joinable()) return;
-  server_->stop();
-  thread_.join();
+  if (!impl_) return;
+  impl_->Stop();
+  impl_.reset();
+}
+
+std::size_t HttpServer::connections() const {
+  return impl_ ? impl_->connections() : 0;
 }
 
 std::string HttpServer::url() const {
@@ -87,16 +171,6 @@ std::string HttpServer::url() const {
                                : options_.host;
   return std::string(tls() ? "https://" : "http://") + host + ":" +
          std::to_string(port_);
-}
-
-void ReplyJson(httplib::Response& res, int status, std::string body) {
-  res.status = status;
-  res.set_content(std::move(body), "application/json; charset=utf-8");
-}
-
-std::string HeaderValue(const httplib::Request& req, std::string_view name) {
-  // httplib keeps headers in a case-insensitive multimap.
-  return req.get_header_value(std::string(name));
 }
 
 }  // namespace tiersim::mocks

@@ -1,28 +1,30 @@
-// HttpServer: one cpp-httplib server (plain HTTP or HTTPS) configured the way
-// a load test needs it — TCP_NODELAY, a worker pool sized for many
-// keep-alive connections, long keep-alive, a deep listen backlog, a body
-// limit — bound to a host and port (0 = an ephemeral port, as tests use) and
-// run on its own thread from Start() until Stop() or destruction (RAII).
+// HttpServer: one HTTP/1.1 server (plain or TLS) on Boost.Beast, bound to a
+// host and port (0 = an ephemeral port, as tests use), serving the routes
+// of its Router from a small fixed pool of threads until Stop() or
+// destruction (RAII).
 //
-// Services add their routes to routes() before Start(). Only server .cc
-// files include this header (it pulls in httplib.h); everything else talks
-// to a service through its own light header.
+// Asynchronous: a connection holds a thread only while its handler runs,
+// so thousands of keep-alive connections (idle, slow or deferred) cost
+// memory, not threads. Every connection has deadlines: the TLS handshake,
+// the request head once its first byte came (slowloris), the body, the
+// reply's write, and an idle timeout between requests. Requests are read
+// strictly (request_parser.h) within the limits below, pipelined requests
+// are answered in order, and Stop() returns within `stop_timeout` whatever
+// clients do.
 //
-// Thread rules: routes() and Start() from one thread; handlers then run on
-// the worker pool concurrently, so they serialise access to shared state
-// themselves (see mocks/world/shared_world.h).
+// Services add their routes to routes() before Start(); handlers then run
+// on the pool concurrently, so they serialise access to shared state
+// themselves (see mocks/world/shared_world.h). This header is light (no
+// Beast, no Asio): the layer is in connection.cc and http_server.cc.
 #pragma once
 
-#include <httplib.h>
-
-#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <thread>
 
+#include "mocks/http/http_message.h"
 #include "sim/status.h"
 
 namespace tiersim::mocks {
@@ -34,16 +36,22 @@ struct TlsFiles {
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
-  int port = 0;  // 0: an ephemeral port, read back with port()
-  // Workers; each serves one connection at a time (httplib's model), so
-  // size it for the keep-alive connections expected (wrk -c64 needs 64+).
-  int threads = 72;
-  std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  int port = 0;     // 0: an ephemeral port, read back with port()
+  int threads = 2;  // event-loop threads; handlers run on them
+  std::size_t max_body_bytes = 1 << 20;  // 413 beyond, after decoding
+  std::size_t max_head_bytes = 32 * 1024;
+  std::size_t max_target_bytes = 8 * 1024;
+  std::size_t max_headers = 100;
+  std::size_t max_connections = 20000;  // further ones wait in the backlog
   std::size_t keep_alive_max_requests = 100000;
-  // Also how long Stop() may wait for an idle keep-alive connection
-  // (httplib 0.11's keep-alive loop does not notice stop()).
-  int keep_alive_timeout_seconds = 5;
-  int listen_backlog = 1024;
+  // The whole head must arrive within this of its first byte.
+  std::chrono::milliseconds head_timeout = std::chrono::seconds(10);
+  std::chrono::milliseconds body_timeout = std::chrono::seconds(30);
+  std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
+  // A keep-alive connection with no request for this long is closed.
+  std::chrono::milliseconds idle_timeout = std::chrono::seconds(120);
+  std::chrono::milliseconds stop_timeout = std::chrono::seconds(5);
+  int listen_backlog = 4096;
   std::optional<TlsFiles> tls;  // set: HTTPS
 };
 
@@ -55,13 +63,15 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
   ~HttpServer();  // stops
 
-  httplib::Server& routes() { return *server_; }
+  Router& routes() { return router_; }
 
-  // Binds and starts serving on a background thread. kUnavailable when the
-  // address cannot be bound (port taken) or the TLS files cannot be loaded;
+  // Binds and starts serving. kUnavailable when the address cannot be
+  // bound (port taken) or the TLS files cannot be loaded;
   // kFailedPrecondition when already started.
   sim::Status Start();
-  // Stops accepting, finishes in-flight requests, joins. Idempotent.
+  // Stops accepting, lets in-flight requests finish and closes every
+  // connection (idle ones at once), then joins; within stop_timeout.
+  // Idempotent.
   void Stop();
 
   const std::string& name() const { return name_; }
@@ -70,23 +80,16 @@ class HttpServer {
   // "http://127.0.0.1:PORT" or "https://localhost:PORT" (the certificate
   // names localhost and 127.0.0.1).
   std::string url() const;
+  // Connections open now (for tests and /_tiersim diagnostics).
+  std::size_t connections() const;
 
  private:
+  class Impl;
   std::string name_;
   HttpServerOptions options_;
-  std::unique_ptr<httplib::Server> server_;
-  int listen_fd_ = -1;
+  Router router_;
+  std::unique_ptr<Impl> impl_;
   int port_ = 0;
-  std::atomic<bool> loop_ended_{false};
-  std::thread thread_;
 };
-
-// ---- Helpers every service's handlers share ----
-
-// Writes `body` (already serialised JSON) with the status.
-void ReplyJson(httplib::Response& res, int status, std::string body);
-
-// The value of header `name` (case-insensitive), or empty.
-std::string HeaderValue(const httplib::Request& req, std::string_view name);
 
 }  // namespace tiersim::mocks

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "mocks/common/json_text.h"
 #include "mocks/http/http_server.h"
 
 namespace tiersim::mocks {
@@ -11,11 +12,11 @@ namespace {
 
 using nlohmann::json;
 
-void ReplyError(httplib::Response& res, int status, std::string_view code,
+void ReplyError(Response& res, int status, std::string_view code,
                 std::string description) {
   ReplyJson(
       res, status,
-      json{{"code", code}, {"description", std::move(description)}}.dump());
+      DumpJson(json{{"code", code}, {"description", std::move(description)}}));
 }
 
 json ClockJson(const ClockState& c) {
@@ -27,24 +28,22 @@ json ClockJson(const ClockState& c) {
 
 // Parses an optional JSON object body; on failure replies 400 and returns
 // nullopt.
-std::optional<json> ObjectBody(const httplib::Request& req,
-                               httplib::Response& res) {
+std::optional<json> ObjectBody(const Request& req, Response& res) {
   if (req.body.empty()) return json::object();
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    ReplyError(res, 400, "MalformedJson", "the request body is not valid JSON");
+  sim::Result<json> body = ParseJson(req.body);
+  if (!body.ok()) {
+    ReplyError(res, 400, "MalformedJson", body.status().message());
     return std::nullopt;
   }
-  if (!body.is_object()) {
+  if (!body->is_object()) {
     ReplyError(res, 400, "MalformedJson",
                "the request body must be a JSON object");
     return std::nullopt;
   }
-  return body;
+  return *std::move(body);
 }
 
-void HandleReset(Plumbing& p, const httplib::Request& req,
-                 httplib::Response& res) {
+void HandleReset(Plumbing& p, const Request& req, Response& res) {
   auto body = ObjectBody(req, res);
   if (!body) return;
   std::optional<std::uint64_t> seed;
@@ -69,8 +68,7 @@ void HandleReset(Plumbing& p, const httplib::Request& req,
   ReplyJson(res, 200, json{{"status", "reset"}}.dump());
 }
 
-void HandleClockPost(Plumbing& p, const httplib::Request& req,
-                     httplib::Response& res) {
+void HandleClockPost(Plumbing& p, const Request& req, Response& res) {
   auto body = ObjectBody(req, res);
   if (!body) return;
   std::optional<sim::Duration> advance;
@@ -134,30 +132,26 @@ void HandleClockPost(Plumbing& p, const httplib::Request& req,
 }  // namespace
 
 void AddPlumbing(HttpServer& server, Plumbing& plumbing) {
-  httplib::Server& r = server.routes();
-  r.Get("/livez", [](const httplib::Request&, httplib::Response& res) {
+  Router& r = server.routes();
+  r.Get("/livez", [](const Request&, Response& res) {
     ReplyJson(res, 200, R"({"status":"live"})");
   });
-  r.Get("/readyz",
-        [&plumbing](const httplib::Request&, httplib::Response& res) {
-          if (plumbing.Ready()) {
-            ReplyJson(res, 200, R"({"status":"ready"})");
-          } else {
-            ReplyJson(res, 503, R"({"status":"starting"})");
-          }
-        });
-  r.Post(kResetPath,
-         [&plumbing](const httplib::Request& req, httplib::Response& res) {
-           HandleReset(plumbing, req, res);
-         });
-  r.Get(kClockPath,
-        [&plumbing](const httplib::Request&, httplib::Response& res) {
-          ReplyJson(res, 200, ClockJson(plumbing.Clock()).dump());
-        });
-  r.Post(kClockPath,
-         [&plumbing](const httplib::Request& req, httplib::Response& res) {
-           HandleClockPost(plumbing, req, res);
-         });
+  r.Get("/readyz", [&plumbing](const Request&, Response& res) {
+    if (plumbing.Ready()) {
+      ReplyJson(res, 200, R"({"status":"ready"})");
+    } else {
+      ReplyJson(res, 503, R"({"status":"starting"})");
+    }
+  });
+  r.Post(kResetPath, [&plumbing](const Request& req, Response& res) {
+    HandleReset(plumbing, req, res);
+  });
+  r.Get(kClockPath, [&plumbing](const Request&, Response& res) {
+    ReplyJson(res, 200, ClockJson(plumbing.Clock()).dump());
+  });
+  r.Post(kClockPath, [&plumbing](const Request& req, Response& res) {
+    HandleClockPost(plumbing, req, res);
+  });
 }
 
 }  // namespace tiersim::mocks

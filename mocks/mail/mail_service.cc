@@ -91,6 +91,7 @@ sim::Result<sim::MessageId> MailService::Deliver(
     id = store_.Insert(std::move(email), std::move(detail));
   }
   arrived_.notify_all();
+  NotifyWatchers(id);
   return id;
 }
 
@@ -151,6 +152,7 @@ std::size_t MailService::SetRead(const std::vector<sim::MessageId>& ids,
   }
   // is:unread waiters care about flags too.
   arrived_.notify_all();
+  NotifyWatchers(std::nullopt);
   return changed;
 }
 
@@ -198,10 +200,71 @@ sim::Result<std::optional<MessageSummary>> MailService::WaitFor(
   }
 }
 
+sim::Status MailService::Watch(std::string query,
+                               std::function<void(const MessageSummary&)> found,
+                               std::function<bool()> gone) {
+  TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
+  std::optional<MessageSummary> ready;
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_) {
+      return sim::Error(sim::ErrorCode::kUnavailable,
+                        "the mail service is shutting down");
+    }
+    const std::vector<sim::MessageId> ids = store_.Search(query);
+    if (!ids.empty()) {
+      ready = Summarize(*store_.Get(ids.back()));
+    } else {
+      std::erase_if(watchers_, [](const Watcher& w) { return w.gone(); });
+      if (watchers_.size() >= kMaxWatchers) {
+        return sim::Error(sim::ErrorCode::kUnavailable,
+                          "too many clients are waiting for mail (" +
+                              std::to_string(kMaxWatchers) +
+                              "); retry shortly");
+      }
+      watchers_.push_back(
+          {std::move(query), std::move(found), std::move(gone)});
+      return sim::OkStatus();
+    }
+  }
+  found(*ready);
+  return sim::OkStatus();
+}
+
+void MailService::NotifyWatchers(std::optional<sim::MessageId> new_id) {
+  std::vector<
+      std::pair<std::function<void(const MessageSummary&)>, MessageSummary>>
+      due;
+  {
+    std::lock_guard lock(mutex_);
+    if (watchers_.empty()) return;
+    std::vector<Watcher> waiting;
+    for (Watcher& w : watchers_) {
+      if (w.gone()) continue;
+      std::optional<sim::MessageId> match;
+      if (new_id) {
+        if (store_.Matches(*new_id, w.query)) match = new_id;
+      } else {
+        const std::vector<sim::MessageId> ids = store_.Search(w.query);
+        if (!ids.empty()) match = ids.back();
+      }
+      if (match) {
+        due.emplace_back(std::move(w.found), Summarize(*store_.Get(*match)));
+      } else {
+        waiting.push_back(std::move(w));
+      }
+    }
+    watchers_ = std::move(waiting);
+  }
+  for (auto& [found, summary] : due) found(summary);
+}
+
 void MailService::Close() {
+  std::vector<Watcher> dropped;
   {
     std::lock_guard lock(mutex_);
     closed_ = true;
+    dropped.swap(watchers_);
   }
   arrived_.notify_all();
 }

@@ -96,6 +96,16 @@ class MailService {
   // a bad query; kUnavailable once Close() was called.
   sim::Result<std::optional<MessageSummary>> WaitFor(
       std::string_view query, std::chrono::milliseconds timeout);
+  // The waiting of WaitFor without a thread: `found` is called once with
+  // the newest message matching `query` — at once (on this thread) when
+  // one is there, else on the thread that delivers or flags it — unless
+  // `gone()` says the watcher left first (it is then dropped). Returns
+  // kInvalidArgument for a bad query, kUnavailable after Close() or with
+  // kMaxWatchers watching already (the caller answers 503).
+  static constexpr std::size_t kMaxWatchers = 10000;
+  sim::Status Watch(std::string query,
+                    std::function<void(const MessageSummary&)> found,
+                    std::function<bool()> gone);
   // Wakes every waiter and makes later waits fail at once (a server that
   // stops must not hang on a client's long wait).
   void Close();
@@ -106,8 +116,18 @@ class MailService {
   Clock clock_;
   mutable std::mutex mutex_;
   std::condition_variable arrived_;
-  MemoryMailStore store_;  // guarded by mutex_
-  bool closed_ = false;    // guarded by mutex_
+  struct Watcher {
+    std::string query;
+    std::function<void(const MessageSummary&)> found;
+    std::function<bool()> gone;
+  };
+  // Hands the watchers that `new_id` (or, when unset, any message) now
+  // satisfies their callbacks, outside the lock; drops the gone ones.
+  void NotifyWatchers(std::optional<sim::MessageId> new_id);
+
+  MemoryMailStore store_;          // guarded by mutex_
+  std::vector<Watcher> watchers_;  // guarded by mutex_
+  bool closed_ = false;            // guarded by mutex_
 };
 
 }  // namespace tiersim::mocks

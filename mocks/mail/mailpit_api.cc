@@ -28,7 +28,7 @@ std::string Dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void ReplyError(httplib::Response& res, int status, sim::ErrorCode code,
+void ReplyError(Response& res, int status, sim::ErrorCode code,
                 const std::string& description) {
   ReplyJson(res, status,
             Dump(Json{{"code", std::string(sim::ErrorCodeName(code))},
@@ -37,7 +37,7 @@ void ReplyError(httplib::Response& res, int status, sim::ErrorCode code,
 
 // Mailpit answers a plain "ok"; we answer JSON (like every other reply of
 // ours, so clients parse one format) with how many messages it touched.
-void ReplyOk(httplib::Response& res, std::size_t count) {
+void ReplyOk(Response& res, std::size_t count) {
   ReplyJson(res, 200, Dump(Json{{"status", "ok"}, {"count", count}}));
 }
 
@@ -113,9 +113,8 @@ Json MessageJson(const StoredMessage& message) {
 
 // A non-negative integer query parameter, `fallback` when absent; nullopt
 // (and a 400 written) when malformed.
-std::optional<std::size_t> SizeParam(const httplib::Request& req,
-                                     httplib::Response& res, const char* name,
-                                     std::size_t fallback) {
+std::optional<std::size_t> SizeParam(const Request& req, Response& res,
+                                     const char* name, std::size_t fallback) {
   if (!req.has_param(name)) return fallback;
   const std::string value = req.get_param_value(name);
   const std::optional<std::uint64_t> out = sim::ParseDecimal(value);
@@ -128,8 +127,8 @@ std::optional<std::size_t> SizeParam(const httplib::Request& req,
   return static_cast<std::size_t>(*out);
 }
 
-void List(MailService& service, std::string_view query,
-          const httplib::Request& req, httplib::Response& res) {
+void List(MailService& service, std::string_view query, const Request& req,
+          Response& res) {
   const auto start = SizeParam(req, res, "start", 0);
   if (!start) return;
   const auto limit = SizeParam(req, res, "limit", kDefaultLimit);
@@ -144,8 +143,7 @@ void List(MailService& service, std::string_view query,
 // The message {ID} names ("latest" honours ?query=); nullopt with the
 // error written.
 std::optional<StoredMessage> FindMessage(MailService& service,
-                                         const httplib::Request& req,
-                                         httplib::Response& res) {
+                                         const Request& req, Response& res) {
   const std::string id = req.matches[1];
   if (id == "latest") {
     sim::Result<StoredMessage> latest = service.Latest(
@@ -171,8 +169,7 @@ std::optional<StoredMessage> FindMessage(MailService& service,
 // The IDs of a {"IDs": [...]} body (strings or numbers); nullopt with a 400
 // written when the body is not such JSON. An empty body gives no IDs.
 std::optional<std::vector<sim::MessageId>> IdsFromBody(
-    const httplib::Request& req, httplib::Response& res,
-    std::optional<bool>* read) {
+    const Request& req, Response& res, std::optional<bool>* read) {
   std::vector<sim::MessageId> ids;
   if (req.body.empty()) return ids;
   const auto bad = [&](const std::string& why) {
@@ -244,25 +241,23 @@ Json LinksJson(const StoredMessage& message) {
               {"Links", std::move(links)}};
 }
 
-// A route handler of ours: the service, then httplib's request and reply.
-using MailHandler = void (*)(MailService& mail, const httplib::Request& req,
-                             httplib::Response& res);
+// A route handler of ours: the service, then the request and reply.
+using MailHandler = void (*)(MailService& mail, const Request& req,
+                             Response& res);
 
-httplib::Server::Handler Bind(MailService* mail, MailHandler handler) {
-  return [mail, handler](const httplib::Request& req, httplib::Response& res) {
+Handler Bind(MailService* mail, MailHandler handler) {
+  return [mail, handler](const Request& req, Response& res) {
     handler(*mail, req, res);
   };
 }
 
 // ---- Lists and searches ----
 
-void ListMessages(MailService& mail, const httplib::Request& req,
-                  httplib::Response& res) {
+void ListMessages(MailService& mail, const Request& req, Response& res) {
   List(mail, "", req, res);
 }
 
-void SearchMessages(MailService& mail, const httplib::Request& req,
-                    httplib::Response& res) {
+void SearchMessages(MailService& mail, const Request& req, Response& res) {
   if (!req.has_param("query")) {
     return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
                       "'query' is required");
@@ -270,8 +265,7 @@ void SearchMessages(MailService& mail, const httplib::Request& req,
   List(mail, req.get_param_value("query"), req, res);
 }
 
-void ShowInfo(MailService& mail, const httplib::Request&,
-              httplib::Response& res) {
+void ShowInfo(MailService& mail, const Request&, Response& res) {
   const sim::Result<MessagePage> page = mail.List("", 0, 0);
   ReplyJson(res, 200,
             Dump(Json{{"Version", "tiersim"},
@@ -281,8 +275,7 @@ void ShowInfo(MailService& mail, const httplib::Request&,
 
 // ---- Deleting and read flags ----
 
-void DeleteMessages(MailService& mail, const httplib::Request& req,
-                    httplib::Response& res) {
+void DeleteMessages(MailService& mail, const Request& req, Response& res) {
   const auto ids = IdsFromBody(req, res, nullptr);
   if (!ids) return;
   std::size_t count = 0;
@@ -295,8 +288,7 @@ void DeleteMessages(MailService& mail, const httplib::Request& req,
   ReplyOk(res, count);
 }
 
-void DeleteMatching(MailService& mail, const httplib::Request& req,
-                    httplib::Response& res) {
+void DeleteMatching(MailService& mail, const Request& req, Response& res) {
   if (!req.has_param("query")) {
     return ReplyError(res, 400, sim::ErrorCode::kInvalidArgument,
                       "'query' is required");
@@ -309,8 +301,7 @@ void DeleteMatching(MailService& mail, const httplib::Request& req,
   ReplyOk(res, *deleted);
 }
 
-void SetReadFlags(MailService& mail, const httplib::Request& req,
-                  httplib::Response& res) {
+void SetReadFlags(MailService& mail, const Request& req, Response& res) {
   std::optional<bool> read;
   const auto ids = IdsFromBody(req, res, &read);
   if (!ids) return;
@@ -323,8 +314,7 @@ void SetReadFlags(MailService& mail, const httplib::Request& req,
 
 // ---- One message ----
 
-void ShowMessage(MailService& mail, const httplib::Request& req,
-                 httplib::Response& res) {
+void ShowMessage(MailService& mail, const Request& req, Response& res) {
   std::optional<StoredMessage> message = FindMessage(mail, req, res);
   if (!message) return;
   mail.SetRead({message->id}, true);
@@ -338,16 +328,14 @@ std::string RawText(const StoredMessage& message) {
                                    : ComposeMessage(message.email, "");
 }
 
-void ShowRaw(MailService& mail, const httplib::Request& req,
-             httplib::Response& res) {
+void ShowRaw(MailService& mail, const Request& req, Response& res) {
   const std::optional<StoredMessage> message = FindMessage(mail, req, res);
   if (!message) return;
   res.status = 200;
   res.set_content(RawText(*message), "text/plain; charset=utf-8");
 }
 
-void ShowHeaders(MailService& mail, const httplib::Request& req,
-                 httplib::Response& res) {
+void ShowHeaders(MailService& mail, const Request& req, Response& res) {
   const std::optional<StoredMessage> message = FindMessage(mail, req, res);
   if (!message) return;
   const DecodedMessage decoded = DecodeMessage(RawText(*message));
@@ -358,8 +346,7 @@ void ShowHeaders(MailService& mail, const httplib::Request& req,
   ReplyJson(res, 200, Dump(headers));
 }
 
-void ShowLinks(MailService& mail, const httplib::Request& req,
-               httplib::Response& res) {
+void ShowLinks(MailService& mail, const Request& req, Response& res) {
   const std::optional<StoredMessage> message = FindMessage(mail, req, res);
   if (!message) return;
   ReplyJson(res, 200, Dump(LinksJson(*message)));
@@ -367,8 +354,7 @@ void ShowLinks(MailService& mail, const httplib::Request& req,
 
 // ---- Waiting ----
 
-void WaitForMessage(MailService& mail, const httplib::Request& req,
-                    httplib::Response& res) {
+void WaitForMessage(MailService& mail, const Request& req, Response& res) {
   sim::Duration timeout = kDefaultWait;
   if (req.has_param("timeout")) {
     const std::optional<sim::Duration> parsed =
@@ -382,74 +368,61 @@ void WaitForMessage(MailService& mail, const httplib::Request& req,
   }
   const std::string query =
       req.has_param("query") ? req.get_param_value("query") : "";
-  const auto found = mail.WaitFor(
-      query, std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
-  if (!found.ok()) {
-    return ReplyError(res,
-                      found.code() == sim::ErrorCode::kUnavailable ? 503 : 400,
-                      found.code(), found.status().message());
+  // The wait holds no thread: the connection waits for the watcher or the
+  // timeout (Response::Defer).
+  const std::shared_ptr<Deferred> deferred =
+      res.Defer(std::chrono::duration_cast<std::chrono::milliseconds>(timeout),
+                [query, timeout](Response& late) {
+                  ReplyError(late, 408, sim::ErrorCode::kNotFound,
+                             "no message matched '" + query + "' within " +
+                                 sim::FormatDuration(timeout));
+                });
+  const sim::Status watching = mail.Watch(
+      query,
+      [deferred](const MessageSummary& summary) {
+        deferred->Complete([&summary](Response& now) {
+          ReplyJson(now, 200, Dump(SummaryJson(summary)));
+        });
+      },
+      [weak = std::weak_ptr<Deferred>(deferred)] {
+        const auto d = weak.lock();
+        return d == nullptr || d->ended();
+      });
+  if (!watching.ok()) {
+    deferred->Complete([&watching](Response& now) {
+      ReplyError(now,
+                 watching.code() == sim::ErrorCode::kUnavailable ? 503 : 400,
+                 watching.code(), watching.message());
+    });
   }
-  if (!found->has_value()) {
-    return ReplyError(res, 408, sim::ErrorCode::kNotFound,
-                      "no message matched '" + query + "' within " +
-                          sim::FormatDuration(timeout));
-  }
-  ReplyJson(res, 200, Dump(SummaryJson(**found)));
 }
 
 // ---- Errors ----
 
-// Every error reply of the server is JSON, route or not.
-httplib::Server::HandlerResponse ReplyServerError(const httplib::Request& req,
-                                                  httplib::Response& res) {
-  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-  switch (res.status) {
-    case 404:
-      ReplyError(res, 404, sim::ErrorCode::kNotFound,
-                 "no such route: " + req.method + " " + req.path);
-      break;
-    case 413:
-      ReplyError(res, 413, sim::ErrorCode::kInvalidArgument,
-                 "the request body is over the server's limit");
-      break;
-    default:
-      ReplyError(res, res.status, sim::ErrorCode::kInvalidArgument,
-                 "the request cannot be served (HTTP " +
-                     std::to_string(res.status) + ")");
-      break;
-  }
-  return httplib::Server::HandlerResponse::Handled;
-}
-
-// Exceptions stop at this third-party boundary (httplib calls the
-// handlers); none is expected, but a bug must not become an HTML 500.
-void ReplyException(const httplib::Request&, httplib::Response& res,
-                    std::exception_ptr error) {
-  std::string what = "unknown exception";
-  try {
-    std::rethrow_exception(error);
-  } catch (const std::exception& e) {
-    what = e.what();
-  } catch (...) {
-  }
-  ReplyError(res, 500, sim::ErrorCode::kInternal,
-             "the mail API failed: " + what);
+// Every error reply of the server is JSON, route or not, in the shape of
+// the mail API's own errors.
+void ReplyServerError(const Request&, const HttpError& error, Response& res) {
+  const sim::ErrorCode code = error.status == 404 ? sim::ErrorCode::kNotFound
+                              : error.status >= 500
+                                  ? sim::ErrorCode::kInternal
+                                  : sim::ErrorCode::kInvalidArgument;
+  ReplyError(res, error.status, code, error.message);
 }
 
 // ---- Route groups, in the order they are registered ----
 
-void AddListRoutes(httplib::Server& routes, MailService* mail) {
+void AddListRoutes(Router& routes, MailService* mail) {
   routes.Get("/api/v1/messages", Bind(mail, ListMessages));
   routes.Get("/api/v1/search", Bind(mail, SearchMessages));
 }
 
-void AddDeleteAndReadFlagRoutes(httplib::Server& routes, MailService* mail) {
+void AddDeleteAndReadFlagRoutes(Router& routes, MailService* mail) {
   routes.Delete("/api/v1/messages", Bind(mail, DeleteMessages));
   routes.Delete("/api/v1/search", Bind(mail, DeleteMatching));
   routes.Put("/api/v1/messages", Bind(mail, SetReadFlags));
 }
 
-void AddMessageRoutes(httplib::Server& routes, MailService* mail) {
+void AddMessageRoutes(Router& routes, MailService* mail) {
   const std::string message = kMessageRoute;
   routes.Get(message, Bind(mail, ShowMessage));
   routes.Get(message + "/raw", Bind(mail, ShowRaw));
@@ -457,16 +430,14 @@ void AddMessageRoutes(httplib::Server& routes, MailService* mail) {
   routes.Get(message + "/tiersim/links", Bind(mail, ShowLinks));
 }
 
-void SetErrorHandlers(httplib::Server& routes) {
-  routes.set_error_handler(
-      httplib::Server::HandlerWithResponse(ReplyServerError));
-  routes.set_exception_handler(ReplyException);
+void SetErrorHandlers(Router& routes) {
+  routes.set_error_handler(ReplyServerError);
 }
 
 }  // namespace
 
 void AddMailpitRoutes(HttpServer& server, MailService& service) {
-  httplib::Server& routes = server.routes();
+  Router& routes = server.routes();
   MailService* mail = &service;
   AddListRoutes(routes, mail);
   AddDeleteAndReadFlagRoutes(routes, mail);

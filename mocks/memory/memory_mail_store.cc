@@ -241,6 +241,11 @@ const StoredMessage* MemoryMailStore::Latest(std::string_view address) const {
   return Find(it->second.back());
 }
 
+bool MemoryMailStore::Matches(sim::MessageId id, std::string_view query) const {
+  const StoredMessage* message = Find(id);
+  return message != nullptr && MatchesAll(ParseQuery(query), *message);
+}
+
 std::vector<sim::MessageId> MemoryMailStore::Search(
     std::string_view query) const {
   const std::vector<Term> terms = ParseQuery(query);

@@ -95,6 +95,8 @@ class MemoryMailStore final : public sim::MailPort {
   const StoredMessage* Latest(std::string_view address) const;
   // The messages matching `query` (see above), oldest first.
   std::vector<sim::MessageId> Search(std::string_view query) const;
+  // Whether message `id` (which must exist) matches `query`.
+  bool Matches(sim::MessageId id, std::string_view query) const;
   // Marks a message read; unknown IDs are ignored.
   void MarkRead(sim::MessageId id);
   // Sets or clears the read flag; false when there is no such message.

@@ -16,22 +16,22 @@ namespace tiersim::mocks::pc {
 namespace {
 
 template <typename Op>
-Reply RunOp(Context& ctx, const httplib::Request& req, InProcessWorld& world,
+Reply RunOp(Context& ctx, const Request& req, InProcessWorld& world,
             const sim::Session* session, const json& body) {
   std::vector<std::string> path;
   for (std::size_t i = 1; i < req.matches.size(); ++i)
-    path.push_back(req.matches[i].str());
+    path.push_back(req.matches[i]);
   const wire::RequestParts parts{
       .path = std::move(path),
       .query = [&req](std::string_view name) -> std::optional<std::string> {
         const std::string key(name);
-        if (!req.has_param(key.c_str())) return std::nullopt;
-        return req.get_param_value(key.c_str());
+        if (!req.has_param(key)) return std::nullopt;
+        return req.get_param_value(key);
       },
       .header = [&req](std::string_view name) -> std::optional<std::string> {
         const std::string key(name);
-        if (!req.has_header(key.c_str())) return std::nullopt;
-        return req.get_header_value(key.c_str());
+        if (!req.has_header(key)) return std::nullopt;
+        return req.get_header_value(key);
       },
       .body = body};
   typename Op::Request request;
@@ -61,8 +61,8 @@ Reply RunOp(Context& ctx, const httplib::Request& req, InProcessWorld& world,
 }
 
 template <typename Op>
-void AddRoute(httplib::Server& r, Context& ctx) {
-  auto handler = [&ctx](const httplib::Request& req, httplib::Response& res) {
+void AddRoute(Router& r, Context& ctx) {
+  auto handler = [&ctx](const Request& req, Response& res) {
     Serve(ctx, req, res, Op::kInfo.access, wire::HasBody<Op>(),
           [&ctx, &req](InProcessWorld& world, const sim::Session* session,
                        const json& body) {
@@ -91,7 +91,7 @@ void AddRoute(httplib::Server& r, Context& ctx) {
 
 }  // namespace
 
-void AddOperationRoutes(httplib::Server& r, Context& ctx) {
+void AddOperationRoutes(Router& r, Context& ctx) {
   sim::ops::PartnerCenterOps::ForEach(
       [&]<typename Op>() { AddRoute<Op>(r, ctx); });
   sim::ops::ControlOps::ForEach([&]<typename Op>() { AddRoute<Op>(r, ctx); });

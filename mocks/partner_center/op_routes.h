@@ -6,6 +6,6 @@
 
 namespace tiersim::mocks::pc {
 
-void AddOperationRoutes(httplib::Server& r, Context& ctx);
+void AddOperationRoutes(Router& r, Context& ctx);
 
 }  // namespace tiersim::mocks::pc

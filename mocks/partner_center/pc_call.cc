@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "mocks/common/json_text.h"
 #include "mocks/partner_center/pc_errors.h"
 #include "mocks/wire/wire.h"
 
@@ -33,23 +34,25 @@ Reply BadInput(std::string_view name, std::string description) {
 
 namespace {
 
-void Write(httplib::Response& res, const Reply& reply) {
+void Write(Response& res, const Reply& reply) {
   ReplyJson(res, reply.status, reply.body);
 }
 
-// Parses a JSON object body; nullopt (and the reply written) on failure.
-std::optional<json> ParseBody(const httplib::Request& req,
-                              httplib::Response& res) {
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    Write(res, BadInput("MalformedJson",
-                        "the request body must be a JSON object; it is " +
-                            std::string(body.is_discarded()
-                                            ? "not valid JSON"
-                                            : "another JSON value")));
+// Parses a JSON object body (keys lowered, see wire.h); nullopt (and the
+// reply written) on failure.
+std::optional<json> ParseBody(const Request& req, Response& res) {
+  sim::Result<json> body = ParseJson(req.body, {.lower_keys = true});
+  if (!body.ok()) {
+    Write(res, BadInput("MalformedJson", body.status().message()));
     return std::nullopt;
   }
-  return body;
+  if (!body->is_object()) {
+    Write(res, BadInput("MalformedJson",
+                        "the request body must be a JSON object; it is "
+                        "another JSON value"));
+    return std::nullopt;
+  }
+  return *std::move(body);
 }
 
 }  // namespace
@@ -57,14 +60,13 @@ std::optional<json> ParseBody(const httplib::Request& req,
 namespace {
 
 // Pages anyone may open and the control routes: no token, no session.
-void ServeUnauthenticated(Context& ctx, const httplib::Request& req,
-                          httplib::Response& res, bool has_body,
-                          const Work& work) {
+void ServeUnauthenticated(Context& ctx, const Request& req, Response& res,
+                          bool has_body, const Work& work) {
   json body = json::object();
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
-    body = wire::Lowered(*std::move(parsed));
+    body = *std::move(parsed);
   }
   Reply reply = ctx.world.With(
       [&](InProcessWorld& world) { return work(world, nullptr, body); });
@@ -74,8 +76,8 @@ void ServeUnauthenticated(Context& ctx, const httplib::Request& req,
 
 }  // namespace
 
-void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
-           sim::Access access, bool has_body, const Work& work) {
+void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
+           bool has_body, const Work& work) {
   const std::string correlation = HeaderValue(req, "MS-CorrelationId");
   if (!correlation.empty()) res.set_header("MS-CorrelationId", correlation);
   if (access != sim::Access::kSignedIn) {
@@ -102,7 +104,7 @@ void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
-    body = wire::Lowered(*std::move(parsed));
+    body = *std::move(parsed);
   }
   const std::string request_id = HeaderValue(req, "MS-RequestId");
   const bool idempotent = req.method == "POST" && !request_id.empty();

@@ -70,8 +70,8 @@ using Work =
 // Authenticates (kSignedIn), parses the body (when `has_body`), runs `work`
 // inside the world (idempotently for a signed-in POST with MS-RequestId),
 // and writes the reply with MS-CorrelationId echoed.
-void Serve(Context& ctx, const httplib::Request& req, httplib::Response& res,
-           sim::Access access, bool has_body, const Work& work);
+void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
+           bool has_body, const Work& work);
 
 Reply Fail(const sim::Status& status);
 // A 400 for input the core never saw (our code name + description).

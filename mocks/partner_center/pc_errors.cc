@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mocks/common/json_text.h"
+
 namespace tiersim::mocks {
 
 using sim::ErrorCode;
@@ -74,20 +76,18 @@ PcError PcErrorFor(ErrorCode code) {
 
 std::string PcErrorBody(const sim::Status& status) {
   const PcError e = PcErrorFor(status.code());
-  return nlohmann::json{{"code", e.code},
-                        {"description", status.message()},
-                        {"data", {sim::ErrorCodeName(status.code())}},
-                        {"source", "PartnerCenter"}}
-      .dump();
+  return DumpJson(nlohmann::json{{"code", e.code},
+                                 {"description", status.message()},
+                                 {"data", {sim::ErrorCodeName(status.code())}},
+                                 {"source", "PartnerCenter"}});
 }
 
 std::string PcRequestErrorBody(std::string_view pc_code, std::string_view name,
                                std::string_view description) {
-  return nlohmann::json{{"code", pc_code},
-                        {"description", description},
-                        {"data", {name}},
-                        {"source", "PartnerCenter"}}
-      .dump();
+  return DumpJson(nlohmann::json{{"code", pc_code},
+                                 {"description", description},
+                                 {"data", {name}},
+                                 {"source", "PartnerCenter"}});
 }
 
 }  // namespace tiersim::mocks

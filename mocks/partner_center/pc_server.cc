@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mocks/common/json_text.h"
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/partner_center/op_routes.h"
@@ -30,38 +31,30 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
                                          Plumbing* plumbing,
                                          PartnerCenterServerOptions options)
     : impl_(std::make_unique<Impl>(world, auth, options)) {
-  httplib::Server& r = impl_->http.routes();
-  // httplib tries each route's regex in registration order: the
+  Router& r = impl_->http.routes();
+  // The router tries each route's regex in registration order: the
   // operations in sim/ops.h's order (the real API's first, what load tests
   // hit), then the plumbing.
   pc::AddOperationRoutes(r, impl_->ctx);
-  r.Get(kEndpointsPath, [this, endpoints = options.endpoints](
-                            const httplib::Request&, httplib::Response& res) {
-    nlohmann::json out = {{endpoint_keys::kPartnerCenter, url()}};
-    for (const auto& [name, value] : endpoints) out[name] = value;
-    ReplyJson(res, 200, out.dump());
-  });
+  r.Get(kEndpointsPath,
+        [this, endpoints = options.endpoints](const Request&, Response& res) {
+          nlohmann::json out = {{endpoint_keys::kPartnerCenter, url()}};
+          for (const auto& [name, value] : endpoints) out[name] = value;
+          ReplyJson(res, 200, DumpJson(out));
+        });
   if (plumbing != nullptr) AddPlumbing(impl_->http, *plumbing);
-  // Anything unanswered: an unknown route (404), a body over the limit
-  // (413), a method the route lacks; always Partner Center's error shape.
-  r.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;  // a handler already answered
-    std::string name = "RouteNotFound";
-    std::string description =
-        "no such endpoint: " + req.method + " " + req.path;
-    std::string code = "1000";
-    if (res.status == 413) {
-      name = "BodyTooLarge";
-      description = "the request body is larger than the server accepts";
-      code = "TS413";
-    } else if (res.status != 404) {
-      name = "BadRequest";
-      description = "the request could not be read (HTTP " +
-                    std::to_string(res.status) + ")";
-      code = "400056";
-    }
-    ReplyJson(res, res.status, PcRequestErrorBody(code, name, description));
-  });
+  // What the layer or the router refused (an unknown route, a body over
+  // the limit, a malformed request, a failed handler): always Partner
+  // Center's error shape.
+  r.set_error_handler(
+      [](const Request&, const HttpError& error, Response& res) {
+        const std::string code = error.status == 404   ? "1000"
+                                 : error.status == 413 ? "TS413"
+                                 : error.status >= 500 ? "TS500"
+                                                       : "400056";
+        ReplyJson(res, error.status,
+                  PcRequestErrorBody(code, error.code, error.message));
+      });
 }
 
 PartnerCenterServer::~PartnerCenterServer() { Stop(); }

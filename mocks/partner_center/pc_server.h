@@ -37,7 +37,7 @@ struct HttpServerOptions;
 struct PartnerCenterServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;
-  int threads = 72;
+  int threads = 4;  // event-loop threads (connections cost no thread)
   std::size_t max_body_bytes = 1 << 20;
   std::size_t idempotency_entries = 100000;  // oldest forgotten first
   // Counts the mail system's messages for /_tiersim/counts (null: the

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "mocks/common/crypto_util.h"
+#include "mocks/common/json_text.h"
 #include "mocks/common/text.h"
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
@@ -15,11 +16,11 @@ namespace {
 
 using nlohmann::json;
 
-void Error(httplib::Response& res, int status, std::string_view code,
+void Error(Response& res, int status, std::string_view code,
            std::string description) {
   ReplyJson(
       res, status,
-      json{{"code", code}, {"description", std::move(description)}}.dump());
+      DumpJson(json{{"code", code}, {"description", std::move(description)}}));
 }
 
 json ProfileJson(const sim::MpnProfile& p) {
@@ -70,8 +71,7 @@ struct PmcServer::Impl {
                  .host = o.host, .port = o.port, .threads = o.threads}) {}
 
   // The account behind "Authorization: Bearer <token>", or a 401 written.
-  std::optional<sim::PmcAccountId> Account(const httplib::Request& req,
-                                           httplib::Response& res) {
+  std::optional<sim::PmcAccountId> Account(const Request& req, Response& res) {
     const std::string header = HeaderValue(req, "Authorization");
     const std::string prefix = "Bearer ";
     std::lock_guard<std::mutex> lock(mu);
@@ -86,7 +86,7 @@ struct PmcServer::Impl {
     return std::nullopt;
   }
 
-  void SignIn(const httplib::Request& req, httplib::Response& res) {
+  void SignIn(const Request& req, Response& res) {
     json body = json::parse(req.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
       Error(res, 400, "MalformedJson",
@@ -123,7 +123,7 @@ struct PmcServer::Impl {
                   .dump());
   }
 
-  void Profiles(const httplib::Request& req, httplib::Response& res, bool one) {
+  void Profiles(const Request& req, Response& res, bool one) {
     auto account = Account(req, res);
     if (!account) return;
     auto profiles = world.With(
@@ -140,7 +140,7 @@ struct PmcServer::Impl {
       ReplyJson(res, 200, json{{"totalCount", n}, {"items", items}}.dump());
       return;
     }
-    const std::string mpn = req.matches[1].str();
+    const std::string mpn = req.matches[1];
     for (const auto& p : *profiles) {
       if (std::to_string(p.mpn.value()) == mpn) {
         ReplyJson(res, 200, ProfileJson(p).dump());
@@ -161,28 +161,18 @@ PmcServer::PmcServer(SharedWorld& world, Plumbing* plumbing,
                      PmcServerOptions options)
     : impl_(std::make_unique<Impl>(world, options)) {
   Impl* impl = impl_.get();
-  httplib::Server& r = impl->http.routes();
+  Router& r = impl->http.routes();
   if (plumbing != nullptr) AddPlumbing(impl->http, *plumbing);
-  r.Post("/v1/signin", [impl](const httplib::Request& q, httplib::Response& s) {
-    impl->SignIn(q, s);
-  });
+  r.Post("/v1/signin",
+         [impl](const Request& q, Response& s) { impl->SignIn(q, s); });
   r.Get("/v1/profiles",
-        [impl](const httplib::Request& q, httplib::Response& s) {
-          impl->Profiles(q, s, false);
-        });
+        [impl](const Request& q, Response& s) { impl->Profiles(q, s, false); });
   r.Get(R"(/v1/profiles/([0-9]+))",
-        [impl](const httplib::Request& q, httplib::Response& s) {
-          impl->Profiles(q, s, true);
-        });
-  r.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 413) {
-      Error(res, 413, "BodyTooLarge", "the request body is too large");
-    } else {
-      Error(res, res.status, res.status == 404 ? "RouteNotFound" : "BadRequest",
-            "no such endpoint: " + req.method + " " + req.path);
-    }
-  });
+        [impl](const Request& q, Response& s) { impl->Profiles(q, s, true); });
+  r.set_error_handler(
+      [](const Request&, const HttpError& error, Response& res) {
+        Error(res, error.status, error.code, error.message);
+      });
 }
 
 PmcServer::~PmcServer() { Stop(); }

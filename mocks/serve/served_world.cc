@@ -139,9 +139,9 @@ sim::Status ServedWorld::MakeWorld(Parts& p) const {
 
 sim::Status ServedWorld::StartMailApi(Parts& p) const {
   p.mail_api = std::make_unique<HttpServer>(
-      "mail-api", HttpServerOptions{.host = options_.host,
-                                    .port = options_.mail_api_port,
-                                    .threads = 16});
+      "mail-api",
+      HttpServerOptions{
+          .host = options_.host, .port = options_.mail_api_port, .threads = 2});
   AddPlumbing(*p.mail_api, *p.plumbing);
   AddMailpitRoutes(*p.mail_api, *p.mail);
   return Named("mail API", p.mail_api->Start());

@@ -43,7 +43,8 @@ struct ServeOptions {
   // Where ca.pem, server.pem and server-key.pem are written. Empty: a new
   // directory under the system's temporary directory.
   std::string certificate_dir;
-  int http_threads = 72;  // per HTTP server
+  // Event-loop threads per HTTP server (connections cost no thread).
+  int http_threads = 4;
 };
 
 class ServedWorld {

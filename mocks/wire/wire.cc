@@ -2,21 +2,30 @@
 
 #include <array>
 #include <cstdio>
+#include <vector>
 
 #include "mocks/common/text.h"
 
 namespace tiersim::mocks::wire {
 
 json Lowered(json j) {
-  if (j.is_object()) {
-    json out = json::object();
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      out[AsciiLower(it.key())] = Lowered(std::move(it.value()));
+  // Iterative: a client's nesting must not decide our stack's depth.
+  std::vector<json*> pending{&j};
+  while (!pending.empty()) {
+    json* node = pending.back();
+    pending.pop_back();
+    if (node->is_object()) {
+      json out = json::object();
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        out[AsciiLower(it.key())] = std::move(it.value());
+      }
+      *node = std::move(out);
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        pending.push_back(&it.value());
+      }
+    } else if (node->is_array()) {
+      for (json& e : *node) pending.push_back(&e);
     }
-    return out;
-  }
-  if (j.is_array()) {
-    for (json& e : j) e = Lowered(std::move(e));
   }
   return j;
 }

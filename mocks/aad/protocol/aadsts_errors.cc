@@ -3,6 +3,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "mocks/common/json_text.h"
+
 namespace tiersim::mocks {
 namespace {
 
@@ -54,7 +56,7 @@ std::string AadErrorJson(const AadError& e, const ErrorContext& context) {
                         std::to_string(e.code);
   }
   if (!e.suberror.empty()) body["suberror"] = e.suberror;
-  return body.dump();
+  return DumpJson(body);
 }
 
 namespace aadsts {

@@ -123,14 +123,15 @@ TEST_F(AadServerTest, OversizedBodyIs413) {
   const json body = ExpectAadError(r, 413, "invalid_request", 0);
   EXPECT_NE(body["error_description"].get<std::string>().find("65536"),
             std::string::npos);
-  // httplib holds form bodies to 8 KiB.
+  // A form under the limit is read whole, however long (cpp-httplib held
+  // form bodies to 8 KiB): the token endpoint answers about its content.
   auto form =
       client_->Post(("/" + ContosoGuid() + "/oauth2/v2.0/token").c_str(),
                     "grant_type=password&scope=" + std::string(9000, 'a'),
                     "application/x-www-form-urlencoded");
-  const json form_body = ExpectAadError(form, 413, "invalid_request", 0);
-  EXPECT_NE(form_body["error_description"].get<std::string>().find("8192"),
-            std::string::npos);
+  ASSERT_TRUE(form) << httplib::to_string(form.error());
+  EXPECT_EQ(form->status, 400) << form->body;
+  EXPECT_NE(form->body.find("client_id"), std::string::npos) << form->body;
 }
 
 TEST_F(AadServerTest, MalformedRequestsAre400WithACode) {

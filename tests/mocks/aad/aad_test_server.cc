@@ -79,7 +79,7 @@ int Fail(const std::string& what) {
 
 int Main(int argc, char** argv) {
   int port = 0;
-  int threads = 72;
+  int threads = 4;
   int keep_alive = 30;
   bool frozen = false;
   std::string dir;
@@ -153,8 +153,8 @@ int Main(int argc, char** argv) {
   AadServerOptions options;
   options.http.port = port;
   options.http.threads = threads;
-  // Stop() waits for idle keep-alive connections to time out.
-  options.http.keep_alive_timeout_seconds = keep_alive;
+  // Idle keep-alive connections are closed after this.
+  options.http.idle_timeout = std::chrono::seconds(keep_alive);
   options.http.tls = TlsFiles{.cert_pem_path = files->server_pem,
                               .key_pem_path = files->server_key_pem};
   AadServer server(backend, *key, options, &plumbing);

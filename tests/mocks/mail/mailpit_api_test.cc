@@ -3,6 +3,7 @@
 #include "mocks/mail/mailpit_api.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <chrono>
 #include <future>

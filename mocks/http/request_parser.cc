@@ -158,6 +158,28 @@ std::optional<HttpError> CheckFraming(const BeastParser& parser,
                          " bytes) is larger than the server accepts (" +
                          std::to_string(limits.max_body_bytes) + " bytes)"};
   }
+  if (msg.count(http::field::content_length) > 1) {
+    return BadRequest("BadContentLength",
+                      "the request has more than one Content-Length header");
+  }
+  auto transfer = msg.find(http::field::transfer_encoding);
+  if (transfer != msg.end()) {
+    if (msg.count(http::field::content_length) > 0) {
+      // Which one frames the body? Refused, as request smuggling relies
+      // on servers that disagree (RFC 9112 §6.3).
+      return BadRequest("BadContentLength",
+                        "the request has both Transfer-Encoding and "
+                        "Content-Length; send one of them");
+    }
+    if (msg.count(http::field::transfer_encoding) > 1 ||
+        !sim::EqualsIgnoreCase(
+            sim::TrimBlanks(std::string_view(transfer->value().data(),
+                                             transfer->value().size())),
+            "chunked")) {
+      return HttpError{501, "UnsupportedTransferEncoding",
+                       "only Transfer-Encoding: chunked is understood"};
+    }
+  }
   auto encoding = msg.find(http::field::content_encoding);
   if (encoding != msg.end() &&
       !sim::EqualsIgnoreCase(

@@ -13,7 +13,8 @@ scripts/setup.sh
 # The test programs labelled `integration` (tiersim_add_test ... LABELS).
 integration_targets=(partner_center_server_tests pmc_server_tests
   served_world_tests aad_server_tests mail_server_integration_tests
-  http_plumbing_tests harness_transport_tests)
+  http_plumbing_tests harness_transport_tests http_server_tests
+  serve_attack_tests)
 
 presets=("$@")
 if [ ${#presets[@]} -eq 0 ]; then presets=(ci asan); fi

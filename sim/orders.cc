@@ -10,6 +10,13 @@ Status PartnerCenter::CheckLineItems(const std::vector<LineItem>& items) const {
     return Error(ErrorCode::kEmptyOrder,
                  "the order has no line items; add at least one offer");
   }
+  if (items.size() > kMaxOrderLineItems) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "an order may have at most " +
+                     std::to_string(kMaxOrderLineItems) +
+                     " line items; this one has " +
+                     std::to_string(items.size()) + " (place several orders)");
+  }
   for (const LineItem& item : items) {
     TIERSIM_ASSIGN_OR_RETURN(OfferIndex offer, catalog_.Find(item.offer_id));
     TIERSIM_RETURN_IF_ERROR(catalog_.CheckLicenses(offer, item.licenses));

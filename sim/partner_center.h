@@ -18,6 +18,7 @@
 //   auto invite = pc.RequestPartnership(*session, "ceo@fabrikam.example");
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +44,18 @@ struct PartnerCenterOptions {
   Duration listing_min = Days(14);  // R27: 2-3 weeks
   Duration listing_max = Days(21);
 };
+
+// The most line items one order may have. Every line becomes a
+// subscription inside one call, so the cap bounds how long one request
+// may keep the (single-threaded) core busy; a real order is a handful of
+// lines, and more are placed as several orders.
+inline constexpr std::size_t kMaxOrderLineItems = 100;
+
+// Failed sign-ins are journaled up to this many per world; after that one
+// "user.sign_in.not_journaled" entry says so and later failures are only
+// counted (failed_sign_ins()), so a password-guessing client cannot grow
+// the journal without bound. Successful sign-ins are always journaled.
+inline constexpr std::size_t kMaxJournaledFailedSignIns = 1000;
 
 class PartnerCenter {
  public:
@@ -240,6 +253,9 @@ class PartnerCenter {
     friend bool operator==(const Counts&, const Counts&) = default;
   };
   Counts counts() const;
+  // Failed sign-ins since the world began, journaled or not (see
+  // kMaxJournaledFailedSignIns).
+  std::size_t failed_sign_ins() const { return failed_sign_ins_; }
 
  private:
   struct Actor;  // the signed-in partner user, resolved (access.cc)
@@ -317,6 +333,7 @@ class PartnerCenter {
   Catalog catalog_;
   PartnerCenterOptions options_;
   Store store_;
+  std::size_t failed_sign_ins_ = 0;
 };
 
 }  // namespace tiersim::sim

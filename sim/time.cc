@@ -1,6 +1,7 @@
 #include "sim/time.h"
 
 #include <cstdio>
+#include <limits>
 
 #include "sim/text.h"
 
@@ -145,23 +146,28 @@ std::optional<Duration> ParseDuration(std::string_view text) {
     std::size_t unit_start = i;
     while (i < text.size() && text[i] >= 'a' && text[i] <= 'z') ++i;
     const std::string_view unit = text.substr(unit_start, i - unit_start);
+    std::int64_t unit_us = 0;
     if (unit == "w") {
-      total += std::chrono::days(7 * n);
+      unit_us = 7LL * 86'400'000'000LL;
     } else if (unit == "d") {
-      total += std::chrono::days(n);
+      unit_us = 86'400'000'000LL;
     } else if (unit == "h") {
-      total += std::chrono::hours(n);
+      unit_us = 3'600'000'000LL;
     } else if (unit == "m") {
-      total += std::chrono::minutes(n);
+      unit_us = 60'000'000LL;
     } else if (unit == "s") {
-      total += std::chrono::seconds(n);
+      unit_us = 1'000'000LL;
     } else if (unit == "ms") {
-      total += std::chrono::milliseconds(n);
+      unit_us = 1'000LL;
     } else if (unit == "us") {
-      total += std::chrono::microseconds(n);
+      unit_us = 1LL;
     } else {
       return std::nullopt;
     }
+    // Past what a Duration holds (about 292,000 years): no such duration.
+    const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    if (n > (max - total.count()) / unit_us) return std::nullopt;
+    total += Duration(n * unit_us);
   }
   return total;
 }

@@ -7,8 +7,18 @@ namespace tiersim::sim {
 Result<Session> PartnerCenter::SignIn(std::string_view upn,
                                       std::string_view password) {
   auto user = identity_.SignIn(upn, password);
+  if (!user.ok()) {
+    if (++failed_sign_ins_ <= kMaxJournaledFailedSignIns) {
+      Record("user.sign_in", Ref(), Ref(), Ref(), user.status(),
+             std::string(upn));
+    } else if (failed_sign_ins_ == kMaxJournaledFailedSignIns + 1) {
+      Record("user.sign_in.not_journaled", Ref(), Ref(), Ref(), OkStatus(),
+             "more than " + std::to_string(kMaxJournaledFailedSignIns) +
+                 " failed sign-ins: later ones are counted, not journaled");
+    }
+    return user.status();
+  }
   Record("user.sign_in", Ref(), Ref(), Ref(), user.status(), std::string(upn));
-  if (!user.ok()) return user.status();
   return Session(user->id, user->tenant);
 }
 

@@ -5,6 +5,7 @@
 
 #include "mocks/aad/aad_service.h"
 #include "mocks/aad/protocol/guids.h"
+#include "mocks/common/json_text.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -13,14 +14,12 @@ using nlohmann::json;
 
 // The JSON object body, or the error to send.
 AadResult<json> ObjectBody(const Request& req) {
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    return aadsts::MalformedRequest("the request body is not valid JSON");
-  }
-  if (!body.is_object()) {
+  sim::Result<json> body = ParseJson(req.body);
+  if (!body.ok()) return aadsts::MalformedRequest(body.status().message());
+  if (!body->is_object()) {
     return aadsts::MalformedRequest("the request body must be a JSON object");
   }
-  return body;
+  return *std::move(body);
 }
 
 // Checks that every member of `body` is one of `allowed`.
@@ -90,6 +89,20 @@ void HandlePasswordChange(AadService& s, const Request& req, Response& res) {
   auto next = RequiredString(*body, "newPassword");
   if (!next.ok()) return s.ReplyError(req, res, next.error());
 
+  // Only within the path's tenant: the user's domain must belong to it
+  // (a domain names one tenant, so this reveals nothing a DNS lookup
+  // would not).
+  if (tenant->specific()) {
+    const std::size_t at = user->rfind('@');
+    const std::optional<sim::TenantId> home =
+        at == std::string::npos
+            ? std::nullopt
+            : s.backend.FindTenantByDomain(user->substr(at + 1));
+    if (!home || *home != *tenant->id) {
+      return s.ReplyError(req, res,
+                          aadsts::UserNotInTenant(*user, tenant->name));
+    }
+  }
   sim::Status status = s.backend.ChangePassword(*user, *current, *next);
   if (status.code() == sim::ErrorCode::kInvalidCredentials) {
     return s.ReplyError(req, res, aadsts::WrongCurrentPassword());
@@ -97,7 +110,7 @@ void HandlePasswordChange(AadService& s, const Request& req, Response& res) {
   if (!status.ok()) return s.ReplyError(req, res, FromStatus(status));
   res.set_header("Cache-Control", "no-store");
   ReplyJson(res, 200,
-            json{{"userName", *user}, {"status", "passwordChanged"}}.dump());
+            DumpJson(json{{"userName", *user}, {"status", "passwordChanged"}}));
 }
 
 void HandleRegisterApp(AadService& s, const Request& req, Response& res) {

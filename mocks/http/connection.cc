@@ -69,9 +69,18 @@ class Connection : public ConnectionBase,
     state_.Unregister(id_);
   }
 
+  // Called from the acceptor's strand: everything the connection does
+  // runs on its own strand (its timers' handlers do), so it starts there.
   void Begin(std::uint64_t id) {
     id_ = id;
-    lowest().socket().set_option(asio::ip::tcp::no_delay(true));
+    asio::dispatch(stream_.get_executor(),
+                   [self = this->shared_from_this()] { self->Run(); });
+  }
+
+ private:
+  void Run() {
+    error_code ignored;
+    lowest().socket().set_option(asio::ip::tcp::no_delay(true), ignored);
     if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
       WaitForRequest();
     } else {
@@ -84,6 +93,7 @@ class Connection : public ConnectionBase,
     }
   }
 
+ public:
   void Close() override {
     asio::dispatch(stream_.get_executor(),
                    [self = this->shared_from_this()] { self->CloseNow(); });

@@ -100,6 +100,13 @@ void HandleClockPost(Plumbing& p, const Request& req, Response& res) {
         return;
       }
       speed = value.get<double>();
+      if (*speed > kMaxClockSpeed) {
+        ReplyError(res, 400, "OutOfRange",
+                   "\"speed\" may be at most 1000000 (virtual seconds per "
+                   "wall second); it is " +
+                       value.dump());
+        return;
+      }
     } else {
       ReplyError(
           res, 400, "UnknownField",
@@ -111,6 +118,23 @@ void HandleClockPost(Plumbing& p, const Request& req, Response& res) {
     ReplyError(res, 400, "InvalidArgument",
                "give \"advance\" (a duration) and/or \"speed\" (a number)");
     return;
+  }
+  if (advance) {
+    const ClockState clock = p.Clock();
+    if (*advance > kMaxClockAdvance) {
+      ReplyError(res, 400, "OutOfRange",
+                 "one advance may move the clock at most 3650d (ten years); "
+                 "this one is " +
+                     sim::FormatDuration(*advance));
+      return;
+    }
+    if (clock.now - clock.origin + *advance > kMaxClockSpan) {
+      ReplyError(res, 400, "OutOfRange",
+                 "the clock may not go more than a century past its origin " +
+                     sim::FormatSimTime(clock.origin) +
+                     "; reset the world to start again");
+      return;
+    }
   }
   if (speed) {
     sim::Status s = p.SetSpeed(*speed);

@@ -8,7 +8,14 @@
 //                           and/or {"speed": 60}
 //
 // Errors are {"code": "...", "description": "..."} with 400 (bad JSON, an
-// unknown field, a negative or malformed duration, a negative speed).
+// unknown field, a negative or malformed duration, a negative speed, or
+// one outside the ranges below).
+//
+// Ranges: one advance moves at most kMaxClockAdvance (ten years), the
+// clock never goes further than kMaxClockSpan (a century) past its origin
+// (token lifetimes, expiry dates and journals stay representable), and
+// the speed is at most kMaxClockSpeed (a virtual day in under a tenth of a
+// wall second).
 // The Plumbing interface is what a server's owner (tiersim serve, a test)
 // implements; the handlers call it from worker threads, so it must be
 // thread-safe.
@@ -30,6 +37,10 @@ inline constexpr char kResetPath[] = "/_tiersim/reset";
 inline constexpr char kClockPath[] = "/_tiersim/clock";
 inline constexpr char kSeedKey[] = "seed";
 inline constexpr char kAdvanceMicrosKey[] = "advanceMicros";
+
+inline constexpr sim::Duration kMaxClockAdvance = std::chrono::days(3650);
+inline constexpr sim::Duration kMaxClockSpan = std::chrono::days(36525);
+inline constexpr double kMaxClockSpeed = 1e6;
 
 struct ClockState {
   sim::SimTime now;

@@ -294,27 +294,33 @@ SmtpSender::Outcome SmtpSender::Transaction(const std::string& from,
   return Outcome::kSent;
 }
 
-sim::Status SmtpSender::Send(sim::Email email) {
+sim::Status CheckEnvelope(const sim::Email& email) {
   // The checks MemoryMailStore::Send makes, so both transports agree.
   if (email.to.empty()) {
     return sim::Error(sim::ErrorCode::kInvalidArgument,
                       "the message has no recipient");
   }
-  const std::optional<std::string_view> from = AddrSpec(email.from);
-  if (!from) {
+  if (!AddrSpec(email.from)) {
     return sim::Error(sim::ErrorCode::kInvalidArgument,
                       "the sender '" + email.from +
                           "' is not an email address such as ada@x.test");
   }
-  std::vector<std::string> to;
   for (const std::string& recipient : email.to) {
-    const std::optional<std::string_view> address = AddrSpec(recipient);
-    if (!address) {
+    if (!AddrSpec(recipient)) {
       return sim::Error(sim::ErrorCode::kInvalidArgument,
                         "the recipient '" + recipient +
                             "' is not an email address such as ada@x.test");
     }
-    to.emplace_back(*address);
+  }
+  return sim::OkStatus();
+}
+
+sim::Status SmtpSender::Send(sim::Email email) {
+  TIERSIM_RETURN_IF_ERROR(CheckEnvelope(email));
+  const std::optional<std::string_view> from = AddrSpec(email.from);
+  std::vector<std::string> to;
+  for (const std::string& recipient : email.to) {
+    to.emplace_back(*AddrSpec(recipient));
   }
   const std::string envelope_from(*from);
 

@@ -35,6 +35,11 @@
 
 namespace tiersim::mocks {
 
+// The checks Send makes before any I/O (those MemoryMailStore::Send makes
+// too): kInvalidArgument for no recipient, or a sender or recipient that
+// is not an email address.
+sim::Status CheckEnvelope(const sim::Email& email);
+
 struct SmtpSenderOptions {
   std::string host = "127.0.0.1";  // an IP address or "localhost"
   int port = 25;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -66,12 +67,14 @@ class SmtpServer::Impl {
         session_options_(SessionOptions(options_)),
         deliver_(std::move(deliver)),
         contexts_(MakeContexts(options_.threads)),
-        acceptor_(contexts_.front()) {}
+        acceptor_(contexts_.front()),
+        reserved_acceptor_(contexts_.front()) {}
   ~Impl() { Stop(); }
 
   sim::Status Start();
   void Stop();
   int port() const { return port_.load(); }
+  int reserved_port() const { return reserved_port_.load(); }
   const SmtpServerOptions& options() const { return options_; }
 
  private:
@@ -88,7 +91,8 @@ class SmtpServer::Impl {
   }
 
   sim::Status Listen();
-  void Accept();
+  sim::Status ListenReserved(const asio::ip::address& address);
+  void Accept(tcp::acceptor& acceptor, bool reserved);
   void Forget(Connection* connection);
 
   const SmtpServerOptions options_;
@@ -100,15 +104,19 @@ class SmtpServer::Impl {
   std::mutex connections_mutex_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;
   std::atomic<std::size_t> active_{0};
-  bool stopping_ = false;                  // guarded by connections_mutex_
-  std::optional<asio::ssl::context> ssl_;  // outlives the TLS streams
+  // Those of them from the reserved port (not counted against the limit).
+  std::unordered_set<Connection*> reserved_;  // guarded by connections_mutex_
+  bool stopping_ = false;                     // guarded by connections_mutex_
+  std::optional<asio::ssl::context> ssl_;     // outlives the TLS streams
 
   std::deque<asio::io_context> contexts_;  // never empty
   tcp::acceptor acceptor_;                 // on contexts_.front()
+  tcp::acceptor reserved_acceptor_;        // open with reserved_listener
   std::size_t next_context_ = 0;           // for the next connection
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   std::vector<std::thread> threads_;
   std::atomic<int> port_{0};
+  std::atomic<int> reserved_port_{0};
   State state_ = State::kNew;
 };
 
@@ -326,6 +334,9 @@ sim::Status SmtpServer::Impl::Listen() {
   if (acceptor_.bind(endpoint, ec)) return fail("bind");
   if (acceptor_.listen(options_.listen_backlog, ec)) return fail("listen on");
   port_ = acceptor_.local_endpoint(ec).port();
+  if (options_.reserved_listener) {
+    TIERSIM_RETURN_IF_ERROR(ListenReserved(address));
+  }
   if (options_.tls) {
     ssl_.emplace(asio::ssl::context::tls_server);
     SSL_CTX_set_min_proto_version(ssl_->native_handle(), TLS1_2_VERSION);
@@ -346,6 +357,23 @@ sim::Status SmtpServer::Impl::Listen() {
   return sim::OkStatus();
 }
 
+sim::Status SmtpServer::Impl::ListenReserved(const asio::ip::address& address) {
+  error_code ec;
+  const tcp::endpoint endpoint(address, 0);
+  if (!reserved_acceptor_.open(endpoint.protocol(), ec) &&
+      !reserved_acceptor_.bind(endpoint, ec) &&
+      !reserved_acceptor_.listen(options_.listen_backlog, ec)) {
+    reserved_port_ = reserved_acceptor_.local_endpoint(ec).port();
+    return sim::OkStatus();
+  }
+  error_code ignored;
+  acceptor_.close(ignored);
+  reserved_acceptor_.close(ignored);
+  return sim::Error(
+      sim::ErrorCode::kUnavailable,
+      "smtp: cannot listen on a reserved port (" + ec.message() + ")");
+}
+
 sim::Status SmtpServer::Impl::Start() {
   if (state_ != State::kNew) {
     return sim::Error(sim::ErrorCode::kFailedPrecondition,
@@ -356,7 +384,10 @@ sim::Status SmtpServer::Impl::Start() {
     for (asio::io_context& context : contexts_) {
       work_.emplace_back(context.get_executor());
     }
-    Accept();
+    Accept(acceptor_, /*reserved=*/false);
+    if (reserved_acceptor_.is_open()) {
+      Accept(reserved_acceptor_, /*reserved=*/true);
+    }
     for (asio::io_context& context : contexts_) {
       threads_.emplace_back([&context] {
         while (true) {
@@ -384,35 +415,39 @@ sim::Status SmtpServer::Impl::Start() {
   return sim::OkStatus();
 }
 
-void SmtpServer::Impl::Accept() {
+void SmtpServer::Impl::Accept(tcp::acceptor& acceptor, bool reserved) {
   asio::io_context& context = contexts_[next_context_];
   next_context_ = (next_context_ + 1) % contexts_.size();
-  acceptor_.async_accept(context, [this](error_code ec, tcp::socket socket) {
-    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) {
-      return;
-    }
-    if (!ec) {
-      // Declared before the lock: if the connection has already ended
-      // on another thread, its last owner is this one, and its
-      // destructor takes the lock (Forget).
-      std::shared_ptr<Connection> connection;
-      std::lock_guard lock(connections_mutex_);
-      if (stopping_) return;  // the socket closes as it goes
-      const bool busy = active_.load() >= options_.max_connections;
-      connection = std::make_shared<Connection>(*this, std::move(socket));
-      // Start is queued before any Shutdown() can be (both under the
-      // lock), and the connection's io_context runs them in order.
-      asio::post(connection->executor(),
-                 [connection, busy] { connection->Start(busy); });
-      connections_.emplace(connection.get(), connection);
-      ++active_;
-    }
-    Accept();
-  });
+  acceptor.async_accept(
+      context, [this, &acceptor, reserved](error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor.is_open()) {
+          return;
+        }
+        if (!ec) {
+          // Declared before the lock: if the connection has already ended
+          // on another thread, its last owner is this one, and its
+          // destructor takes the lock (Forget).
+          std::shared_ptr<Connection> connection;
+          std::lock_guard lock(connections_mutex_);
+          if (stopping_) return;  // the socket closes as it goes
+          const bool busy = !reserved && active_.load() - reserved_.size() >=
+                                             options_.max_connections;
+          connection = std::make_shared<Connection>(*this, std::move(socket));
+          // Start is queued before any Shutdown() can be (both under the
+          // lock), and the connection's io_context runs them in order.
+          asio::post(connection->executor(),
+                     [connection, busy] { connection->Start(busy); });
+          connections_.emplace(connection.get(), connection);
+          if (reserved) reserved_.insert(connection.get());
+          ++active_;
+        }
+        Accept(acceptor, reserved);
+      });
 }
 
 void SmtpServer::Impl::Forget(Connection* connection) {
   std::lock_guard lock(connections_mutex_);
+  reserved_.erase(connection);
   if (connections_.erase(connection) > 0) --active_;
 }
 
@@ -423,11 +458,13 @@ void SmtpServer::Impl::Stop() {
   if (!was_running) {
     error_code ec;
     acceptor_.close(ec);
+    reserved_acceptor_.close(ec);
     return;
   }
   asio::post(acceptor_.get_executor(), [this] {
     error_code ec;
     acceptor_.close(ec);
+    reserved_acceptor_.close(ec);
   });
   std::vector<std::shared_ptr<Connection>> live;
   {
@@ -451,6 +488,7 @@ void SmtpServer::Impl::Stop() {
   // The posted close may not have run before stop(); no thread runs now.
   error_code ec;
   acceptor_.close(ec);
+  reserved_acceptor_.close(ec);
 }
 
 SmtpServer::SmtpServer(SmtpServerOptions options, MailService& service)
@@ -464,6 +502,7 @@ SmtpServer::~SmtpServer() { Stop(); }
 sim::Status SmtpServer::Start() { return impl_->Start(); }
 void SmtpServer::Stop() { impl_->Stop(); }
 int SmtpServer::port() const { return impl_->port(); }
+int SmtpServer::reserved_port() const { return impl_->reserved_port(); }
 const SmtpServerOptions& SmtpServer::options() const {
   return impl_->options();
 }

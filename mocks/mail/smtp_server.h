@@ -62,6 +62,10 @@ struct SmtpServerOptions {
   int threads = 2;                     // each runs its own io_context
   std::size_t max_connections = 1000;  // more get 421 4.3.2 and are closed
   int listen_backlog = 1024;
+  // Also listen on a private ephemeral port (reserved_port()) whose
+  // connections max_connections does not count: the core's own sender
+  // connects there, so clients holding every public slot cannot lock it out.
+  bool reserved_listener = false;
 };
 
 class SmtpServer {
@@ -85,6 +89,8 @@ class SmtpServer {
   void Stop();
 
   int port() const;
+  // The private port (0 without reserved_listener).
+  int reserved_port() const;
   const SmtpServerOptions& options() const;
 
  private:

@@ -68,8 +68,11 @@ void ServeUnauthenticated(Context& ctx, const Request& req, Response& res,
     if (!parsed) return;
     body = *std::move(parsed);
   }
-  Reply reply = ctx.world.With(
-      [&](InProcessWorld& world) { return work(world, nullptr, body); });
+  Reply reply = ctx.world.With([&](InProcessWorld& world) {
+    Reply r = work(world, nullptr, body);
+    if (r.status >= 300) ctx.world.DiscardMailLocked();  // R22
+    return r;
+  });
   if (reply.render) reply.body = reply.render();
   Write(res, reply);
 }
@@ -135,6 +138,8 @@ void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
                              "(was the world reset?)"));
     }
     Reply r = work(world, &*session, body);
+    // A refused or failed call sends nothing (R22).
+    if (r.status >= 300) ctx.world.DiscardMailLocked();
     // Only answers that changed something are replayed; a failed POST may
     // be retried for real. A replayed answer is written now, under the
     // lock, so a concurrent retry cannot run the request a second time.

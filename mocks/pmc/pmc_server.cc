@@ -10,6 +10,7 @@
 #include "mocks/http/http_server.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/world/shared_world.h"
+#include "sim/text.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -75,7 +76,7 @@ struct PmcServer::Impl {
     const std::string header = HeaderValue(req, "Authorization");
     const std::string prefix = "Bearer ";
     std::lock_guard<std::mutex> lock(mu);
-    if (header.rfind(prefix, 0) == 0) {
+    if (sim::StartsWithIgnoreCase(header, prefix)) {  // RFC 9110 §11.1
       auto it = tokens.find(header.substr(prefix.size()));
       if (it != tokens.end()) return it->second;
     }
@@ -87,8 +88,9 @@ struct PmcServer::Impl {
   }
 
   void SignIn(const Request& req, Response& res) {
-    json body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
+    sim::Result<json> parsed = ParseJson(req.body);
+    const json body = parsed.ok() ? *parsed : json();
+    if (!body.is_object()) {
       Error(res, 400, "MalformedJson",
             "the body must be a JSON object {\"userName\", \"password\"}");
       return;

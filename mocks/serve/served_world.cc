@@ -16,6 +16,7 @@
 #include "mocks/partner_center/pc_server.h"
 #include "mocks/pmc/pmc_server.h"
 #include "mocks/serve/world_adapters.h"
+#include "mocks/world/outbox.h"
 #include "mocks/world/shared_world.h"
 
 namespace tiersim::mocks {
@@ -27,6 +28,7 @@ struct ServedWorld::Parts {
   std::unique_ptr<MailService> mail;
   std::unique_ptr<SmtpServer> smtp;
   std::unique_ptr<SmtpSender> sender;
+  std::unique_ptr<Outbox> outbox;  // the core's mail port, over `sender`
   std::unique_ptr<SharedWorld> world;
   std::atomic<SharedWorld*> world_ptr{nullptr};
   std::unique_ptr<WorldPlumbing> plumbing;
@@ -106,12 +108,17 @@ sim::Status ServedWorld::StartMail(Parts& p) const {
   smtp_options.port = options_.smtp_port;
   smtp_options.tls =
       SmtpTlsFiles{p.certificates.server_pem, p.certificates.server_key_pem};
+  // The core's sender has a port of its own: clients holding every public
+  // connection cannot lock it out.
+  smtp_options.reserved_listener = true;
   p.smtp = std::make_unique<SmtpServer>(smtp_options, *p.mail);
   if (auto s = p.smtp->Start(); !s.ok()) return Named("SMTP server", s);
   SmtpSenderOptions sender_options;
   sender_options.host = options_.host;
-  sender_options.port = p.smtp->port();
+  sender_options.port = p.smtp->reserved_port();
   p.sender = std::make_unique<SmtpSender>(sender_options);
+  p.outbox = std::make_unique<Outbox>(*p.sender,
+                                      OutboxOptions{.check = CheckEnvelope});
   return sim::OkStatus();
 }
 
@@ -121,7 +128,8 @@ sim::Status ServedWorld::MakeWorld(Parts& p) const {
   SharedWorldOptions world_options;
   world_options.world.seed = options_.seed;
   world_options.world.start = options_.start;
-  world_options.world.mail = p.sender.get();
+  world_options.world.mail = p.outbox.get();
+  world_options.outbox = p.outbox.get();
   world_options.on_reset = [raw] {
     raw->mail->Clear();
     if (raw->aad) raw->aad->ResetState();

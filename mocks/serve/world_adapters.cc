@@ -4,6 +4,7 @@
 #include "mocks/aad/protocol/jwt.h"
 #include "mocks/aad/protocol/token_cache.h"
 #include "mocks/world/shared_world.h"
+#include "sim/text.h"
 
 namespace tiersim::mocks {
 
@@ -106,9 +107,10 @@ void TokenAuthenticator::SetVerifier(
 
 sim::Result<Caller> TokenAuthenticator::Authenticate(
     std::string_view authorization) {
+  // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" works too.
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.size() <= kBearer.size() ||
-      authorization.substr(0, kBearer.size()) != kBearer) {
+      !sim::StartsWithIgnoreCase(authorization, kBearer)) {
     return sim::Error(sim::ErrorCode::kInvalidToken,
                       "send Authorization: Bearer <access token from Azure "
                       "AD for " +

@@ -1,6 +1,8 @@
 #include "mocks/wire/resources.h"
 
 #include <array>
+#include <cstdint>
+#include <limits>
 
 #include "mocks/common/text.h"
 
@@ -320,6 +322,13 @@ void from_json(const json& j, OrderLines& v) {
         !quantity->is_number_integer()) {
       throw WireError(where +
                       " needs offerId (text) and quantity (a whole number)");
+    }
+    if (quantity->is_number_unsigned() &&
+        quantity->get<std::uint64_t>() >
+            static_cast<std::uint64_t>(
+                std::numeric_limits<std::int64_t>::max())) {
+      throw WireError(where + ".quantity " + quantity->dump() +
+                      " is larger than any license count");
     }
     std::string record;
     Read(line, "partnerIdOnRecord", record);

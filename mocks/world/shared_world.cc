@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "mocks/world/outbox.h"
+
 namespace tiersim::mocks {
 
 SharedWorld::SharedWorld(SharedWorldOptions options)
@@ -43,6 +45,19 @@ void SharedWorld::CatchUpLocked() {
   world_->kernel().scheduler().AdvanceTo(target);
 }
 
+std::vector<sim::Email> SharedWorld::TakeMailLocked() {
+  return options_.outbox != nullptr ? options_.outbox->Take()
+                                    : std::vector<sim::Email>();
+}
+
+void SharedWorld::DiscardMailLocked() {
+  if (options_.outbox != nullptr) options_.outbox->Discard();
+}
+
+void SharedWorld::DeliverMail(std::vector<sim::Email> mail) {
+  if (!mail.empty()) (void)options_.outbox->Deliver(std::move(mail));
+}
+
 void SharedWorld::PublishNowLocked() {
   now_micros_ = world_->kernel().Now().time_since_epoch().count();
 }
@@ -80,7 +95,8 @@ void SharedWorld::Reset(std::optional<std::uint64_t> seed) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (seed) options_.world.seed = *seed;
-    world_.reset();  // the old core first: it borrows the mail port
+    world_.reset();       // the old core first: it borrows the mail port
+    DiscardMailLocked();  // the old world's undelivered mail
     world_ = std::make_unique<InProcessWorld>(options_.world);
     speed_ = 0;
     virtual_anchor_ = options_.world.start;

@@ -13,6 +13,12 @@
 //
 // Reset replaces the world with a fresh one (same options, optionally a new
 // seed) and calls the owner's on_reset hook (e.g. to empty the mail server).
+//
+// Mail: when the world sends through an Outbox (options.outbox, also its
+// world.mail), With() takes what the work queued while still holding the
+// lock and delivers it after releasing it, on the calling thread, before
+// returning: the caller's answer follows its mail, and no delivery (SMTP,
+// retries) ever holds the lock.
 #pragma once
 
 #include <atomic>
@@ -23,14 +29,19 @@
 #include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "mocks/world/in_process_world.h"
+#include "sim/ports.h"
 
 namespace tiersim::mocks {
+
+class Outbox;
 
 struct SharedWorldOptions {
   WorldOptions world;              // seed, start, core options, mail port
   std::function<void()> on_reset;  // called after a reset, outside the lock
+  Outbox* outbox = nullptr;        // set: world.mail is this outbox
 };
 
 class SharedWorld {
@@ -42,15 +53,29 @@ class SharedWorld {
   // Runs `f(InProcessWorld&)` alone and returns what it returns.
   template <typename F>
   decltype(auto) With(F&& f) {
+    // Destroyed last, after the lock is released: delivers the mail.
+    struct Deliver {
+      SharedWorld* self;
+      std::vector<sim::Email> mail;
+      ~Deliver() { self->DeliverMail(std::move(mail)); }
+    } deliver{this, {}};
     LockSpinning();
     std::lock_guard<std::mutex> lock(mu_, std::adopt_lock);
     CatchUpLocked();
     struct Publish {
       SharedWorld* self;
-      ~Publish() { self->PublishNowLocked(); }
-    } publish{this};
+      std::vector<sim::Email>* mail;
+      ~Publish() {
+        self->PublishNowLocked();
+        *mail = self->TakeMailLocked();
+      }
+    } publish{this, &deliver.mail};
     return std::forward<F>(f)(*world_);
   }
+
+  // From inside With(): the work failed, so the mail it queued is not
+  // sent (R22).
+  void DiscardMailLocked();
 
   // Virtual now as of the last With() (no lock; for token expiry checks).
   sim::SimTime Now() const {
@@ -75,6 +100,8 @@ class SharedWorld {
   void LockSpinning();
   void CatchUpLocked();
   void PublishNowLocked();
+  std::vector<sim::Email> TakeMailLocked();
+  void DeliverMail(std::vector<sim::Email> mail);
 
   SharedWorldOptions options_;
   mutable std::mutex mu_;

@@ -55,6 +55,13 @@ std::string BodyOf(std::string_view response);
 // The value of header `name` (case-insensitive) in `response`, or "".
 std::string HeaderOf(std::string_view response, std::string_view name);
 
+// Whether this build runs under ASan or TSan (memory figures differ).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kUnderSanitizer = true;
+#else
+inline constexpr bool kUnderSanitizer = false;
+#endif
+
 // Raises this process's open-file limit to its hard limit (tests holding
 // thousands of connections); returns the new soft limit.
 std::size_t RaiseFileLimit();

@@ -284,5 +284,28 @@ TEST(DeterminismTest, DifferentSeedsGiveDifferentLinks) {
   EXPECT_NE(a.password, b.password);
 }
 
+TEST(SignInJournalTest, FailedSignInsAreJournaledUpToTheCapThenCounted) {
+  TwoTierWorld t;
+  const auto failures = [&t] {
+    std::size_t n = 0;
+    for (const JournalEntry& e : t.world.kernel().journal().entries()) {
+      n += e.action == "user.sign_in" && e.outcome != ErrorCode::kOk;
+    }
+    return n;
+  };
+  const std::size_t tries = kMaxJournaledFailedSignIns + 500;
+  for (std::size_t i = 0; i < tries; ++i) {
+    EXPECT_FALSE(
+        t.pc.SignIn("guess" + std::to_string(i) + "@nobody.test", "x").ok());
+  }
+  EXPECT_EQ(failures(), kMaxJournaledFailedSignIns);
+  EXPECT_GE(t.pc.failed_sign_ins(), tries);
+  EXPECT_EQ(t.world.kernel().journal().entries().back().action,
+            "user.sign_in.not_journaled");
+  // A successful sign-in is still journaled.
+  t.SignIn(t.fabrikam.admin_upn);
+  EXPECT_EQ(t.world.kernel().journal().entries().back().action, "user.sign_in");
+}
+
 }  // namespace
 }  // namespace tiersim::sim::testing

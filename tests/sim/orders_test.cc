@@ -255,6 +255,22 @@ TEST_F(OrdersTest, R24_UnknownOfferAndEmptyOrderAreRefused) {
   EXPECT_EQ(TakeSnapshot(w_), before);
 }
 
+TEST_F(OrdersTest, AnOrderOfMoreThanTheCapOfLineItemsIsRefused) {
+  const Snapshot before = TakeSnapshot(w_);
+  const std::vector<LineItem> too_many(
+      kMaxOrderLineItems + 1, LineItem{.offer_id = "o365-e3", .licenses = 1});
+  auto refused = pc_.PlaceOrder(t_.contoso_admin, adatum_.customer, too_many,
+                                t_.fabrikam.partner);
+  EXPECT_EQ(refused.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(Mentions(refused.status().message(), "at most 100 line items"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  const std::vector<LineItem> at_cap(
+      kMaxOrderLineItems, LineItem{.offer_id = "o365-e3", .licenses = 1});
+  EXPECT_THAT(pc_.PlaceOrder(t_.contoso_admin, adatum_.customer, at_cap,
+                             t_.fabrikam.partner),
+              IsOk());
+}
+
 TEST_F(OrdersTest, R25_SupportContactIsProviderOrPartneredAssociatedReseller) {
   const SubscriptionId sub = adatum_.subscriptions[0];
   // Northwind becomes Adatum's reseller too, but is not Contoso's partner.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mocks/common/crypto_util.h"
+#include "mocks/common/json_text.h"
 
 namespace tiersim::mocks {
 namespace {
@@ -220,8 +221,9 @@ sim::Result<TokenClaims> TokenVerifier::Authenticate(
   if (!header_text) {
     return Invalid("the token is malformed: the header is not base64url");
   }
-  json header = json::parse(*header_text, nullptr, false);
-  if (header.is_discarded() || !header.is_object()) {
+  sim::Result<json> parsed_header = ParseJson(*header_text);
+  const json header = parsed_header.ok() ? *parsed_header : json();
+  if (!header.is_object()) {
     return Invalid("the token is malformed: the header is not a JSON object");
   }
   auto alg = header.find("alg");
@@ -263,8 +265,9 @@ sim::Result<TokenClaims> TokenVerifier::Authenticate(
   if (!payload_text) {
     return Invalid("the token is malformed: the payload is not base64url");
   }
-  json payload = json::parse(*payload_text, nullptr, false);
-  if (payload.is_discarded() || !payload.is_object()) {
+  sim::Result<json> parsed_payload = ParseJson(*payload_text);
+  const json payload = parsed_payload.ok() ? *parsed_payload : json();
+  if (!payload.is_object()) {
     return Invalid("the token is malformed: the payload is not a JSON object");
   }
   TIERSIM_ASSIGN_OR_RETURN(TokenClaims claims, ClaimsFromJson(payload));

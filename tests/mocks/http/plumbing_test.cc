@@ -148,5 +148,32 @@ TEST_F(PlumbingTest, BadClockRequestsAreRefusedAndMoveNothing) {
   EXPECT_EQ(plumbing_.speed, 0);
 }
 
+TEST_F(PlumbingTest, ClockMovesOnlyWithinTheDocumentedRanges) {
+  // Past what a duration holds: malformed, not a negative jump.
+  EXPECT_EQ(Refusal(Post(kClockPath, R"({"advance":"1000000000w"})")),
+            "InvalidArgument");
+  EXPECT_EQ(Refusal(Post(kClockPath, R"({"advance":"3651d"})")), "OutOfRange");
+  EXPECT_EQ(
+      Refusal(Post(kClockPath, R"({"advanceMicros":9223372036854775000})")),
+      "OutOfRange");
+  EXPECT_EQ(
+      Refusal(Post(kClockPath, R"({"advanceMicros":18446744073709551615})")),
+      "InvalidArgument");
+  EXPECT_EQ(Refusal(Post(kClockPath, R"({"speed":1e308})")), "OutOfRange");
+  EXPECT_TRUE(plumbing_.advances.empty());
+  EXPECT_EQ(plumbing_.speed, 0);
+  // Ten years at a time, up to a century past the origin.
+  for (int i = 0; i < 10; ++i) {
+    auto ok = Post(kClockPath, R"({"advance":"3650d"})");
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200) << ok->body;
+  }
+  EXPECT_EQ(Refusal(Post(kClockPath, R"({"advance":"30d"})")), "OutOfRange");
+  EXPECT_EQ(plumbing_.advances.size(), 10u);
+  auto fast = Post(kClockPath, R"({"speed":1000000})");
+  ASSERT_TRUE(fast);
+  EXPECT_EQ(fast->status, 200);
+}
+
 }  // namespace
 }  // namespace tiersim::mocks

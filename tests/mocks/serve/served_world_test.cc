@@ -143,6 +143,47 @@ TEST_F(ServedWorldTest, RefusesMissingForgedAndMisdirectedTokens) {
   EXPECT_EQ(CallPartnerCenter("Bearer " + token), 401);
 }
 
+TEST_F(ServedWorldTest, TheSchemeIsCaseInsensitiveButTheTokenIsExact) {
+  const std::string token =
+      Token("https://api.partnercenter.microsoft.com/.default");
+  ASSERT_FALSE(token.empty());
+  // RFC 9110 §11.1: the scheme is case-insensitive.
+  EXPECT_EQ(CallPartnerCenter("bearer " + token), 200);
+  EXPECT_EQ(CallPartnerCenter("BEARER " + token), 200);
+  // base64url has no padding: a token with "==" appended is another string.
+  EXPECT_EQ(CallPartnerCenter("Bearer " + token + "=="), 401);
+  EXPECT_EQ(CallPartnerCenter("Bearer " + token + "A"), 401);
+}
+
+TEST_F(ServedWorldTest, APasswordChangesOnlyWithinItsOwnTenant) {
+  auto fabrikam =
+      client_->SeedPartner({.program = sim::Program::kIndirectReseller,
+                            .legal_name = "Fabrikam",
+                            .domain_prefix = "fabrikam",
+                            .mpn = sim::MpnId(4100002),
+                            .admin_password = kPassword});
+  ASSERT_THAT(fabrikam, IsOk());
+  httplib::Client aad(world_->aad_url());
+  aad.set_ca_cert_path(world_->ca_file().c_str());
+  aad.enable_server_certificate_verification(true);
+  const json body = {{"userName", admin_},
+                     {"currentPassword", kPassword},
+                     {"newPassword", "Another-Passw0rd!"}};
+  // Contoso's admin through Fabrikam's tenant: refused, nothing changed.
+  auto across = aad.Post("/fabrikam.onmicrosoft.com/tiersim/v1/password",
+                         body.dump(), "application/json");
+  ASSERT_TRUE(across);
+  EXPECT_EQ(across->status, 400) << across->body;
+  EXPECT_NE(across->body.find("50034"), std::string::npos) << across->body;
+  EXPECT_FALSE(Token("https://api.partnercenter.microsoft.com/.default")
+                   .empty());  // the old password still works
+  // Through its own tenant it works.
+  auto own = aad.Post("/contoso.onmicrosoft.com/tiersim/v1/password",
+                      body.dump(), "application/json");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200) << own->body;
+}
+
 TEST_F(ServedWorldTest, ATokenFromBeforeAResetDoesNotActForSomeoneElse) {
   const std::string token =
       Token("https://api.partnercenter.microsoft.com/.default");

@@ -36,6 +36,19 @@ TEST(ResourcesTest, OrderReadsBackWhatItWrites) {
   EXPECT_EQ(back.created, order.created);
 }
 
+TEST(ResourcesTest, AQuantityBeyondAnyIntegerIsRefusedNamingIt) {
+  const json body = Lowered(json::parse(
+      R"({"lineItems":[{"offerId":"a","quantity":9223372036854775808}]})"));
+  try {
+    (void)body.get<ops::OrderLines>();
+    FAIL() << "accepted";
+  } catch (const WireError& e) {
+    EXPECT_NE(std::string(e.what()).find("9223372036854775808"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ResourcesTest, OrderLinesNamingDifferentPartnersAreRefused) {
   const json body = Lowered(json::parse(
       R"({"lineItems":[{"offerId":"a","quantity":1,"partnerIdOnRecord":"x"},

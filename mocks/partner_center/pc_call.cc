@@ -8,22 +8,6 @@
 
 namespace tiersim::mocks::pc {
 
-const IdempotencyCache::Entry* IdempotencyCache::Find(
-    const std::string& key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : &it->second;
-}
-
-void IdempotencyCache::Put(std::string key, Entry entry) {
-  if (capacity_ == 0) return;
-  while (entries_.size() >= capacity_ && !order_.empty()) {
-    entries_.erase(order_.front());
-    order_.pop_front();
-  }
-  order_.push_back(key);
-  entries_.emplace(std::move(key), std::move(entry));
-}
-
 Reply Fail(const sim::Status& status) {
   return {PcErrorFor(status.code()).http_status, PcErrorBody(status)};
 }
@@ -59,19 +43,77 @@ std::optional<json> ParseBody(const Request& req, Response& res) {
 
 namespace {
 
+// A POST with MS-RequestId: its key in the idempotency cache.
+struct IdempotentCall {
+  std::string caller;
+  std::string request_id;
+  std::string meaning;
+};
+
+std::optional<IdempotentCall> IdempotencyOf(const Request& req,
+                                            std::string caller,
+                                            const json& body) {
+  const std::string request_id = HeaderValue(req, "MS-RequestId");
+  if (req.method != "POST" || request_id.empty()) return std::nullopt;
+  return IdempotentCall{.caller = std::move(caller),
+                        .request_id = request_id,
+                        .meaning = IdempotencyCache::Meaning(
+                            req.method, req.path, DumpJson(body))};
+}
+
+// Runs `work` in the world, or answers what the first call with the same
+// key answered. The answer of a new call is written and remembered under
+// the lock, so a concurrent retry cannot run the request a second time;
+// only answers that changed something are kept (a failed POST may be
+// retried for real). A refused or failed call sends no mail (R22).
+Reply RunOnce(Context& ctx, const Request& req,
+              const std::optional<IdempotentCall>& key,
+              const std::function<Reply(InProcessWorld&)>& work) {
+  return ctx.world.With([&](InProcessWorld& world) -> Reply {
+    const auto now = IdempotencyCache::Clock::now();
+    if (key) {
+      if (auto seen = ctx.idempotency.Find(key->caller, key->request_id,
+                                           req.path, key->meaning, now)) {
+        if (!seen->same_meaning) {
+          return {409, PcRequestErrorBody(
+                           "TS409", "RequestIdReused",
+                           "MS-RequestId " + key->request_id +
+                               " was already used for a different request; "
+                               "use a new id for a new request")};
+        }
+        return seen->reply;
+      }
+    }
+    Reply r = work(world);
+    if (r.status >= 300) ctx.world.DiscardMailLocked();
+    if (key && r.render) {
+      r.body = r.render();
+      r.render = nullptr;
+    }
+    if (key && r.status < 300) {
+      ctx.idempotency.Put(key->caller, key->request_id, req.path, key->meaning,
+                          r, now);
+    }
+    return r;
+  });
+}
+
 // Pages anyone may open and the control routes: no token, no session.
 void ServeUnauthenticated(Context& ctx, const Request& req, Response& res,
-                          bool has_body, const Work& work) {
+                          sim::Access access, bool has_body, const Work& work) {
   json body = json::object();
   if (has_body) {
     auto parsed = ParseBody(req, res);
     if (!parsed) return;
     body = *std::move(parsed);
   }
-  Reply reply = ctx.world.With([&](InProcessWorld& world) {
-    Reply r = work(world, nullptr, body);
-    if (r.status >= 300) ctx.world.DiscardMailLocked();  // R22
-    return r;
+  // Public POSTs honour MS-RequestId too, per client address.
+  const std::optional<IdempotentCall> key =
+      access == sim::Access::kPublic
+          ? IdempotencyOf(req, "public " + req.remote_address, body)
+          : std::nullopt;
+  Reply reply = RunOnce(ctx, req, key, [&](InProcessWorld& world) {
+    return work(world, nullptr, body);
   });
   if (reply.render) reply.body = reply.render();
   Write(res, reply);
@@ -83,8 +125,10 @@ void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
            bool has_body, const Work& work) {
   const std::string correlation = HeaderValue(req, "MS-CorrelationId");
   if (!correlation.empty()) res.set_header("MS-CorrelationId", correlation);
+  const std::string request_id = HeaderValue(req, "MS-RequestId");
+  if (!request_id.empty()) res.set_header("MS-RequestId", request_id);
   if (access != sim::Access::kSignedIn) {
-    ServeUnauthenticated(ctx, req, res, has_body, work);
+    ServeUnauthenticated(ctx, req, res, access, has_body, work);
     return;
   }
 
@@ -109,27 +153,9 @@ void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
     if (!parsed) return;
     body = *std::move(parsed);
   }
-  const std::string request_id = HeaderValue(req, "MS-RequestId");
-  const bool idempotent = req.method == "POST" && !request_id.empty();
-  const std::string key =
-      idempotent ? caller->upn + "\n" + request_id : std::string();
-  const std::string fingerprint =
-      idempotent ? req.method + " " + req.path + "\n" + req.body
-                 : std::string();
-
-  Reply reply = ctx.world.With([&](InProcessWorld& world) -> Reply {
-    if (idempotent) {
-      if (const auto* seen = ctx.idempotency.Find(key)) {
-        if (seen->request_fingerprint != fingerprint) {
-          return {409, PcRequestErrorBody(
-                           "TS409", "RequestIdReused",
-                           "MS-RequestId " + request_id +
-                               " was already used for a different request; "
-                               "use a new id for a new request")};
-        }
-        return seen->reply;
-      }
-    }
+  const std::optional<IdempotentCall> key =
+      IdempotencyOf(req, "user " + caller->upn, body);
+  Reply reply = RunOnce(ctx, req, key, [&](InProcessWorld& world) -> Reply {
     sim::Result<sim::Session> session =
         world.pc().ResumeSession(caller->user, caller->upn);
     if (!session.ok()) {
@@ -137,20 +163,7 @@ void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
                              "the token's user does not exist in this world "
                              "(was the world reset?)"));
     }
-    Reply r = work(world, &*session, body);
-    // A refused or failed call sends nothing (R22).
-    if (r.status >= 300) ctx.world.DiscardMailLocked();
-    // Only answers that changed something are replayed; a failed POST may
-    // be retried for real. A replayed answer is written now, under the
-    // lock, so a concurrent retry cannot run the request a second time.
-    if (idempotent && r.render) {
-      r.body = r.render();
-      r.render = nullptr;
-    }
-    if (idempotent && r.status < 300) {
-      ctx.idempotency.Put(key, {fingerprint, r});
-    }
-    return r;
+    return work(world, &*session, body);
   });
   if (reply.render) reply.body = reply.render();
   Write(res, reply);

@@ -4,15 +4,15 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "mocks/http/http_server.h"
 #include "mocks/partner_center/authenticator.h"
+#include "mocks/partner_center/idempotency.h"
+#include "mocks/partner_center/reply.h"
 #include "mocks/world/shared_world.h"
 #include "sim/op.h"
 #include "sim/partner_center.h"
@@ -20,37 +20,6 @@
 namespace tiersim::mocks::pc {
 
 using nlohmann::json;
-
-struct Reply {
-  int status = 200;
-  std::string body;  // JSON
-  // Set instead of `body` by handlers whose answer is costly to write: it
-  // runs after the world's lock is released, on values it captured, so
-  // other requests are not held up by JSON formatting.
-  std::function<std::string()> render;
-};
-
-// Remembers POST answers by (caller, MS-RequestId), bounded, oldest first
-// out. Used only under the world's lock.
-class IdempotencyCache {
- public:
-  explicit IdempotencyCache(std::size_t capacity) : capacity_(capacity) {}
-  struct Entry {
-    std::string request_fingerprint;  // route + body
-    Reply reply;
-  };
-  const Entry* Find(const std::string& key) const;
-  void Put(std::string key, Entry entry);
-  void Clear() {
-    entries_.clear();
-    order_.clear();
-  }
-
- private:
-  std::size_t capacity_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::deque<std::string> order_;
-};
 
 struct Context {
   SharedWorld& world;
@@ -68,8 +37,9 @@ using Work =
     std::function<Reply(InProcessWorld&, const sim::Session*, const json&)>;
 
 // Authenticates (kSignedIn), parses the body (when `has_body`), runs `work`
-// inside the world (idempotently for a signed-in POST with MS-RequestId),
-// and writes the reply with MS-CorrelationId echoed.
+// inside the world (idempotently for a POST with MS-RequestId, signed in
+// or public: idempotency.h), and writes the reply with MS-CorrelationId
+// and MS-RequestId echoed.
 void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
            bool has_body, const Work& work);
 

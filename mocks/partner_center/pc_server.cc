@@ -20,7 +20,9 @@ struct PartnerCenterServer::Impl {
                                .port = o.port,
                                .threads = o.threads,
                                .max_body_bytes = o.max_body_bytes}),
-        ctx{world, auth, pc::IdempotencyCache(o.idempotency_entries),
+        ctx{world, auth,
+            pc::IdempotencyCache(
+                {.entries_per_caller = o.idempotency_entries_per_caller}),
             o.email_count} {}
   HttpServer http;
   pc::Context ctx;

@@ -39,7 +39,9 @@ struct PartnerCenterServerOptions {
   int port = 0;
   int threads = 4;  // event-loop threads (connections cost no thread)
   std::size_t max_body_bytes = 1 << 20;
-  std::size_t idempotency_entries = 100000;  // oldest forgotten first
+  // MS-RequestId answers kept per caller (oldest forgotten first; see
+  // idempotency.h for the byte bound and how long they are kept).
+  std::size_t idempotency_entries_per_caller = 1000;
   // Counts the mail system's messages for /_tiersim/counts (null: the
   // world's own in-memory store, as in process).
   std::function<std::size_t()> email_count;

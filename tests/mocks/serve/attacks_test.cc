@@ -132,6 +132,21 @@ TEST_F(AttacksTest, DuplicateKeysAreRefusedEvenInAnotherCase) {
   EXPECT_NE(BodyOf(res).find("twice"), std::string::npos) << res;
 }
 
+TEST_F(AttacksTest, PublicPostsHonourMsRequestId) {
+  const std::string body = R"({"program":"indirect reseller"})";
+  const std::string first =
+      Post(pc(), "/v1/tiersim/enrollments", body, "MS-RequestId: enroll-1\r\n");
+  ASSERT_EQ(StatusOf(first), 201) << first;
+  const std::string again = Post(pc(), "/v1/tiersim/enrollments",
+                                 "{ \"program\" : \"indirect reseller\" }",
+                                 "MS-RequestId: enroll-1\r\n");
+  EXPECT_EQ(StatusOf(again), 201);
+  EXPECT_EQ(json::parse(BodyOf(again))["id"], json::parse(BodyOf(first))["id"]);
+  const std::string other =
+      Post(pc(), "/v1/tiersim/enrollments", body, "MS-RequestId: enroll-2\r\n");
+  EXPECT_NE(json::parse(BodyOf(other))["id"], json::parse(BodyOf(first))["id"]);
+}
+
 TEST_F(AttacksTest, ACompressedBodyIs415AndCreatesNothing) {
   const std::string res =
       Post(pc(), "/v1/tiersim/enrollments", "\x1f\x8b\x08\x00",

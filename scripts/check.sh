@@ -33,6 +33,17 @@ if [ $# -eq 0 ]; then
   cmake --preset tsan >/dev/null
   cmake --build --preset tsan --target "${integration_targets[@]}"
   ctest --preset tsan -L integration
+  # TSan must see the server layer: a deliberate race in a handler is
+  # reported (the run fails with TSan's report), else this check fails.
+  cmake --build --preset tsan --target http_race_canary
+  TSAN_OPTIONS="halt_on_error=1" build/tsan/tests/mocks/http/http_race_canary \
+    > build/tsan/race_canary.log 2>&1 || true
+  if ! grep -q "ThreadSanitizer: data race" build/tsan/race_canary.log; then
+    echo "check: ThreadSanitizer did not report the deliberate race" >&2
+    cat build/tsan/race_canary.log >&2
+    exit 1
+  fi
+  echo "tsan: the deliberate race in a handler was reported, as it must be"
   echo "== fuzz: ${TIERSIM_FUZZ_SECONDS:-15}s per target"
   bash scripts/fuzz.sh "${TIERSIM_FUZZ_SECONDS:-15}"
 fi

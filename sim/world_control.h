@@ -69,9 +69,14 @@ class WorldControl {
     ErrorCode outcome = ErrorCode::kOk;
     std::string text;  // the rendered line
   };
-  // The journal's length, and its entries from index `from` on.
+  // The journal's length, and at most kJournalPageLines of its entries
+  // from index `from` on; `next` is where the following page starts
+  // (`size` once every line was read). Paged so that no one request makes
+  // the world render an unbounded journal under its lock.
+  static constexpr std::size_t kJournalPageLines = 1000;
   struct JournalPage {
     std::size_t size = 0;
+    std::size_t next = 0;
     std::vector<JournalLine> lines;
   };
   virtual Result<JournalPage> Journal(std::size_t from) = 0;

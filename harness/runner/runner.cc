@@ -330,16 +330,23 @@ class ScenarioPlayer {
              step.kind == StepKind::kSees ? "sees " + step.name : step.name,
              ok});
     }
-    auto journal = control_.Journal(journal_mark_);
-    if (!ControlOk(journal.status())) return;
-    for (auto& line : journal->lines) {
-      if (line.by_microsoft && step.kind == StepKind::kWait) {
-        Arrow({Micros(line.at, origin_), "Microsoft", "Microsoft", line.action,
-               line.outcome == sim::ErrorCode::kOk});
+    // Page by page (the world hands out bounded pages).
+    while (true) {
+      auto journal = control_.Journal(journal_mark_);
+      if (!ControlOk(journal.status())) return;
+      for (auto& line : journal->lines) {
+        if (line.by_microsoft && step.kind == StepKind::kWait) {
+          Arrow({Micros(line.at, origin_), "Microsoft", "Microsoft",
+                 line.action, line.outcome == sim::ErrorCode::kOk});
+        }
+        r.journal.push_back(std::move(line.text));
       }
-      r.journal.push_back(std::move(line.text));
+      const bool done = journal->lines.empty() ||
+                        journal->next <= journal_mark_ ||
+                        journal->next >= journal->size;
+      journal_mark_ = std::max(journal_mark_, journal->next);
+      if (done) break;
     }
-    journal_mark_ = journal->size;
     auto mail = control_.MailSince(mail_mark_);
     if (!ControlOk(mail.status())) return;
     for (const sim::MailView& m : *mail) {

@@ -37,8 +37,8 @@ struct IdempotencyOptions {
 class IdempotencyCache {
  public:
   using Clock = std::chrono::steady_clock;
-  explicit IdempotencyCache(IdempotencyOptions options = {})
-      : options_(options) {}
+  IdempotencyCache() = default;
+  explicit IdempotencyCache(IdempotencyOptions options) : options_(options) {}
 
   // The request's meaning: method, path and canonical body text.
   static std::string Meaning(std::string_view method, std::string_view path,

@@ -332,7 +332,7 @@ TIERSIM_WIRE_STRUCT(WorldControl::WorldCounts, WORLD_COUNTS)
   F(action, "action") F(outcome, "outcome") F(text, "text")
 TIERSIM_WIRE_STRUCT(WorldControl::JournalLine, JOURNAL_LINE)
 
-#define JOURNAL_PAGE(F) F(size, "size") F(lines, "lines")
+#define JOURNAL_PAGE(F) F(size, "size") F(next, "next") F(lines, "lines")
 TIERSIM_WIRE_STRUCT(WorldControl::JournalPage, JOURNAL_PAGE)
 
 #define WORLD_TIME(F) F(now, "now") F(origin, "origin") F(seed, "seed")

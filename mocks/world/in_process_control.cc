@@ -1,5 +1,7 @@
 #include "mocks/world/in_process_control.h"
 
+#include <algorithm>
+
 namespace tiersim::mocks {
 
 using sim::Result;
@@ -78,7 +80,12 @@ Result<sim::WorldControl::JournalPage> InProcessControl::Journal(
     std::size_t from) {
   const sim::Journal& journal = world_.kernel().journal();
   JournalPage page{.size = journal.size()};
-  for (std::size_t i = from; i < journal.size(); ++i) {
+  const std::size_t end =
+      from >= journal.size()
+          ? journal.size()
+          : std::min(journal.size(), from + kJournalPageLines);
+  page.next = std::max(from, end);
+  for (std::size_t i = from; i < end; ++i) {
     const sim::JournalEntry& e = journal.entries()[i];
     page.lines.push_back({.at = e.at,
                           .by_microsoft = e.actor.empty(),

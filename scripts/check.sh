@@ -44,6 +44,20 @@ if [ $# -eq 0 ]; then
     exit 1
   fi
   echo "tsan: the deliberate race in a handler was reported, as it must be"
+  echo "== tsa: clang's thread-safety analysis on the served code"
+  cmake -S . -B build/tsa -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_COMPILER=clang++ -DTIERSIM_BUILD_TESTS=OFF \
+    -DCMAKE_CXX_FLAGS="-Wthread-safety -Werror=thread-safety" >/dev/null
+  cmake --build build/tsa --target tiersim_world tiersim_mail_server \
+    tiersim_aad_protocol tiersim_aad_server tiersim_http \
+    tiersim_partner_center_server tiersim_pmc_server tiersim_serve
+  # The analysis is on: a deliberate unguarded read must not compile.
+  if clang++ -std=c++20 -I. -Wthread-safety -Werror=thread-safety \
+      -fsyntax-only tests/tsa/unguarded_access.cc 2>/dev/null; then
+    echo "check: -Wthread-safety did not catch tests/tsa/unguarded_access.cc" >&2
+    exit 1
+  fi
+  echo "tsa: annotated mutexes checked; the deliberate violation was caught"
   echo "== fuzz: ${TIERSIM_FUZZ_SECONDS:-15}s per target"
   bash scripts/fuzz.sh "${TIERSIM_FUZZ_SECONDS:-15}"
 fi

@@ -87,12 +87,27 @@ sim::Result<sim::MessageId> MailService::Deliver(
 
   sim::MessageId id;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     id = store_.Insert(std::move(email), std::move(detail));
   }
   arrived_.notify_all();
   NotifyWatchers(id);
   return id;
+}
+
+std::vector<sim::MessageId> MailService::SearchInSlices(
+    std::string_view query) const {
+  // A slice costs about as long as a delivery waits at most.
+  constexpr std::size_t kSlice = 256;
+  std::vector<sim::MessageId> found;
+  std::optional<sim::MessageId> resume = sim::MessageId();
+  while (resume) {
+    MutexLock lock(mutex_);
+    std::vector<sim::MessageId> slice =
+        store_.SearchSlice(query, *resume, kSlice, &resume);
+    found.insert(found.end(), slice.begin(), slice.end());
+  }
+  return found;
 }
 
 sim::Result<MessagePage> MailService::List(std::string_view query,
@@ -101,21 +116,22 @@ sim::Result<MessagePage> MailService::List(std::string_view query,
   TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
   MessagePage page;
   page.start = start;
-  std::lock_guard lock(mutex_);
-  const std::vector<sim::MessageId> ids = store_.Search(query);
+  const std::vector<sim::MessageId> ids = SearchInSlices(query);
+  MutexLock lock(mutex_);
   page.total = store_.size();
   page.unread = store_.unread();
   page.matched = ids.size();
   for (std::size_t i = start; i < ids.size() && page.messages.size() < limit;
        ++i) {
+    // Deleted since the scan: skipped.
     const StoredMessage* message = store_.Get(ids[ids.size() - 1 - i]);
-    page.messages.push_back(Summarize(*message));
+    if (message != nullptr) page.messages.push_back(Summarize(*message));
   }
   return page;
 }
 
 std::optional<StoredMessage> MailService::Get(sim::MessageId id) const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   const StoredMessage* message = store_.Get(id);
   if (message == nullptr) return std::nullopt;
   return *message;
@@ -123,22 +139,22 @@ std::optional<StoredMessage> MailService::Get(sim::MessageId id) const {
 
 sim::Result<StoredMessage> MailService::Latest(std::string_view query) const {
   TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
-  std::lock_guard lock(mutex_);
-  const std::vector<sim::MessageId> ids = store_.Search(query);
-  if (ids.empty()) {
-    return sim::Error(sim::ErrorCode::kNotFound,
-                      query.empty()
-                          ? std::string("there are no messages")
-                          : "no message matches '" + std::string(query) + "'");
+  const std::vector<sim::MessageId> ids = SearchInSlices(query);
+  MutexLock lock(mutex_);
+  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+    if (const StoredMessage* message = store_.Get(*it)) return *message;
   }
-  return *store_.Get(ids.back());
+  return sim::Error(sim::ErrorCode::kNotFound,
+                    query.empty()
+                        ? std::string("there are no messages")
+                        : "no message matches '" + std::string(query) + "'");
 }
 
 std::size_t MailService::SetRead(const std::vector<sim::MessageId>& ids,
                                  bool read) {
   std::size_t changed = 0;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (ids.empty()) {
       std::vector<sim::MessageId> all;
       all.reserve(store_.size());
@@ -157,7 +173,7 @@ std::size_t MailService::SetRead(const std::vector<sim::MessageId>& ids,
 }
 
 std::size_t MailService::Delete(const std::vector<sim::MessageId>& ids) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   std::size_t deleted = 0;
   for (sim::MessageId id : ids) deleted += store_.Delete(id);
   return deleted;
@@ -165,17 +181,17 @@ std::size_t MailService::Delete(const std::vector<sim::MessageId>& ids) {
 
 sim::Result<std::size_t> MailService::DeleteMatching(std::string_view query) {
   TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return store_.DeleteMatching(query);
 }
 
 void MailService::Clear() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   store_.Clear();
 }
 
 std::size_t MailService::size() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return store_.size();
 }
 
@@ -183,7 +199,7 @@ sim::Result<std::optional<MessageSummary>> MailService::WaitFor(
     std::string_view query, std::chrono::milliseconds timeout) {
   TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::unique_lock lock(mutex_);
+  MutexLock lock(mutex_);
   while (true) {
     if (closed_) {
       return sim::Error(sim::ErrorCode::kUnavailable,
@@ -196,7 +212,7 @@ sim::Result<std::optional<MessageSummary>> MailService::WaitFor(
     if (std::chrono::steady_clock::now() >= deadline) {
       return std::optional<MessageSummary>();
     }
-    arrived_.wait_until(lock, deadline);
+    arrived_.wait_until(mutex_, deadline);
   }
 }
 
@@ -206,7 +222,7 @@ sim::Status MailService::Watch(std::string query,
   TIERSIM_RETURN_IF_ERROR(MemoryMailStore::CheckQuery(query));
   std::optional<MessageSummary> ready;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (closed_) {
       return sim::Error(sim::ErrorCode::kUnavailable,
                         "the mail service is shutting down");
@@ -236,7 +252,7 @@ void MailService::NotifyWatchers(std::optional<sim::MessageId> new_id) {
       std::pair<std::function<void(const MessageSummary&)>, MessageSummary>>
       due;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (watchers_.empty()) return;
     std::vector<Watcher> waiting;
     for (Watcher& w : watchers_) {
@@ -262,7 +278,7 @@ void MailService::NotifyWatchers(std::optional<sim::MessageId> new_id) {
 void MailService::Close() {
   std::vector<Watcher> dropped;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     closed_ = true;
     dropped.swap(watchers_);
   }

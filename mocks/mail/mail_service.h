@@ -13,18 +13,20 @@
 // shared and immutable), so they stay valid after the call.
 // Thread rules: every member is safe from any thread; one mutex guards the
 // store (decoding happens outside it), a condition variable wakes waiters.
+// Lists and searches scan the store in slices, releasing the mutex between
+// them, so that a long full-text search never holds up a delivery.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "mocks/common/mutex.h"
 #include "mocks/mail/mail_address.h"
 #include "mocks/memory/memory_mail_store.h"
 #include "sim/status.h"
@@ -113,9 +115,13 @@ class MailService {
   static MessageSummary Summarize(const StoredMessage& message);
 
  private:
+  // The IDs matching `query`, oldest first, scanned slice by slice.
+  std::vector<sim::MessageId> SearchInSlices(std::string_view query) const
+      TIERSIM_EXCLUDES(mutex_);
+
   Clock clock_;
-  mutable std::mutex mutex_;
-  std::condition_variable arrived_;
+  mutable Mutex mutex_;
+  std::condition_variable_any arrived_;
   struct Watcher {
     std::string query;
     std::function<void(const MessageSummary&)> found;
@@ -125,9 +131,9 @@ class MailService {
   // satisfies their callbacks, outside the lock; drops the gone ones.
   void NotifyWatchers(std::optional<sim::MessageId> new_id);
 
-  MemoryMailStore store_;          // guarded by mutex_
-  std::vector<Watcher> watchers_;  // guarded by mutex_
-  bool closed_ = false;            // guarded by mutex_
+  MemoryMailStore store_ TIERSIM_GUARDED_BY(mutex_);
+  std::vector<Watcher> watchers_ TIERSIM_GUARDED_BY(mutex_);
+  bool closed_ TIERSIM_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace tiersim::mocks

@@ -241,6 +241,35 @@ const StoredMessage* MemoryMailStore::Latest(std::string_view address) const {
   return Find(it->second.back());
 }
 
+std::vector<sim::MessageId> MemoryMailStore::SearchSlice(
+    std::string_view query, sim::MessageId after, std::size_t budget,
+    std::optional<sim::MessageId>* resume) const {
+  *resume = std::nullopt;
+  const std::vector<Term> terms = ParseQuery(query);
+  std::vector<sim::MessageId> found;
+  const bool indexed =
+      std::any_of(terms.begin(), terms.end(),
+                  [](const Term& t) { return t.kind == Term::Kind::kTo; });
+  if (indexed) {  // one recipient's mailbox: small, done in one go
+    for (sim::MessageId id : Search(query)) {
+      if (id.value() > after.value()) found.push_back(id);
+    }
+    return found;
+  }
+  auto it = std::upper_bound(messages_.begin(), messages_.end(), after,
+                             [](sim::MessageId id, const StoredMessage& m) {
+                               return id.value() < m.id.value();
+                             });
+  for (std::size_t scanned = 0; it != messages_.end(); ++it, ++scanned) {
+    if (scanned == budget) {
+      *resume = std::prev(it)->id;
+      return found;
+    }
+    if (MatchesAll(terms, *it)) found.push_back(it->id);
+  }
+  return found;
+}
+
 bool MemoryMailStore::Matches(sim::MessageId id, std::string_view query) const {
   const StoredMessage* message = Find(id);
   return message != nullptr && MatchesAll(ParseQuery(query), *message);

@@ -119,7 +119,7 @@ sim::Result<Caller> TokenAuthenticator::Authenticate(
   const std::string_view token = authorization.substr(kBearer.size());
   const sim::SimTime now = world_.Now();
   {
-    std::shared_lock<std::shared_mutex> lock(mu_);
+    ReaderLock lock(mu_);
     auto it = accepted_.find(token);
     if (it != accepted_.end() && now + kClockSkew >= it->second.not_before &&
         now < it->second.expires_at + kClockSkew) {
@@ -149,7 +149,7 @@ sim::Result<Caller> TokenAuthenticator::Verify(std::string_view token) {
     }
     caller.user = *user;
   }
-  std::unique_lock<std::shared_mutex> lock(mu_);
+  WriterLock lock(mu_);
   if (accepted_.find(token) == accepted_.end()) {
     while (accepted_.size() >= capacity_ && !order_.empty()) {
       accepted_.erase(order_.front());

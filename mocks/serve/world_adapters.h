@@ -11,11 +11,11 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 
 #include "mocks/aad/aad_backend.h"
+#include "mocks/common/mutex.h"
 #include "mocks/http/plumbing.h"
 #include "mocks/partner_center/authenticator.h"
 
@@ -92,9 +92,11 @@ class TokenAuthenticator final : public BearerAuthenticator {
   std::string audience_;
   std::size_t capacity_;
   std::unique_ptr<CachingTokenVerifier> verifier_;
-  std::shared_mutex mu_;
-  std::unordered_map<std::string, Accepted, Hash, std::equal_to<>> accepted_;
-  std::deque<std::string> order_;  // keys of accepted_, oldest first
+  SharedMutex mu_;
+  std::unordered_map<std::string, Accepted, Hash, std::equal_to<>> accepted_
+      TIERSIM_GUARDED_BY(mu_);
+  // Keys of accepted_, oldest first.
+  std::deque<std::string> order_ TIERSIM_GUARDED_BY(mu_);
 };
 
 }  // namespace tiersim::mocks

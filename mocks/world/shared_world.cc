@@ -16,12 +16,12 @@ SharedWorld::SharedWorld(SharedWorldOptions options)
 }
 
 double SharedWorld::speed() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return speed_;
 }
 
 std::uint64_t SharedWorld::seed() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return options_.world.seed;
 }
 
@@ -69,7 +69,7 @@ sim::Status SharedWorld::Advance(sim::Duration d) {
                           std::to_string(d.count()) + " µs)");
   }
   With([&](InProcessWorld& w) { w.kernel().scheduler().AdvanceBy(d); });
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   // A manual jump moves the speed anchor too, so the jump is kept.
   virtual_anchor_ = world_->kernel().Now();
   wall_anchor_ = std::chrono::steady_clock::now();
@@ -82,7 +82,7 @@ sim::Status SharedWorld::SetSpeed(double speed) {
                       "the clock speed must be a number >= 0 (virtual "
                       "seconds per wall second)");
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   CatchUpLocked();
   speed_ = speed;
   virtual_anchor_ = world_->kernel().Now();
@@ -93,7 +93,7 @@ sim::Status SharedWorld::SetSpeed(double speed) {
 
 void SharedWorld::Reset(std::optional<std::uint64_t> seed) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (seed) options_.world.seed = *seed;
     world_.reset();       // the old core first: it borrows the mail port
     DiscardMailLocked();  // the old world's undelivered mail

@@ -26,11 +26,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "mocks/common/mutex.h"
 #include "mocks/world/in_process_world.h"
 #include "sim/ports.h"
 
@@ -60,12 +60,14 @@ class SharedWorld {
       ~Deliver() { self->DeliverMail(std::move(mail)); }
     } deliver{this, {}};
     LockSpinning();
-    std::lock_guard<std::mutex> lock(mu_, std::adopt_lock);
+    MutexLock lock(mu_, std::adopt_lock);
     CatchUpLocked();
     struct Publish {
       SharedWorld* self;
       std::vector<sim::Email>* mail;
-      ~Publish() {
+      // Runs while `lock` still holds mu_ (declared after it), which the
+      // analysis cannot follow into a local class.
+      ~Publish() TIERSIM_NO_THREAD_SAFETY_ANALYSIS {
         self->PublishNowLocked();
         *mail = self->TakeMailLocked();
       }
@@ -75,6 +77,7 @@ class SharedWorld {
 
   // From inside With(): the work failed, so the mail it queued is not
   // sent (R22).
+  // (Not annotated: the analysis cannot see that With runs `f` under mu_.)
   void DiscardMailLocked();
 
   // Virtual now as of the last With() (no lock; for token expiry checks).
@@ -97,20 +100,22 @@ class SharedWorld {
   // Takes mu_, spinning briefly first: the work done under it is a few
   // microseconds, so on a busy server waiting in the kernel (and being
   // woken) costs more than the wait itself.
-  void LockSpinning();
-  void CatchUpLocked();
-  void PublishNowLocked();
-  std::vector<sim::Email> TakeMailLocked();
+  void LockSpinning() TIERSIM_ACQUIRE(mu_);
+  void CatchUpLocked() TIERSIM_REQUIRES(mu_);
+  void PublishNowLocked() TIERSIM_REQUIRES(mu_);
+  std::vector<sim::Email> TakeMailLocked() TIERSIM_REQUIRES(mu_);
   void DeliverMail(std::vector<sim::Email> mail);
 
+  // Its seed changes under mu_ (Reset); the rest is fixed at construction.
   SharedWorldOptions options_;
-  mutable std::mutex mu_;
-  std::unique_ptr<InProcessWorld> world_;
+  mutable Mutex mu_;
+  std::unique_ptr<InProcessWorld> world_ TIERSIM_GUARDED_BY(mu_)
+      TIERSIM_PT_GUARDED_BY(mu_);
   sim::SimTime origin_;
-  double speed_ = 0;
+  double speed_ TIERSIM_GUARDED_BY(mu_) = 0;
   // When speed is set: the wall time and virtual time it was set at.
-  std::chrono::steady_clock::time_point wall_anchor_;
-  sim::SimTime virtual_anchor_;
+  std::chrono::steady_clock::time_point wall_anchor_ TIERSIM_GUARDED_BY(mu_);
+  sim::SimTime virtual_anchor_ TIERSIM_GUARDED_BY(mu_);
   std::atomic<std::int64_t> now_micros_{0};
   std::atomic<std::uint64_t> generation_{0};
 };

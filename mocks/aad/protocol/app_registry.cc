@@ -125,14 +125,14 @@ sim::Result<AppCredentials> AppRegistry::Register(NewApp app) {
       .any_loopback_redirect = false,
       .secret_digest = Sha256(credentials.client_secret),
   });
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   apps_[credentials.client_id] = std::move(registration);
   return credentials;
 }
 
 std::shared_ptr<const AppRegistration> AppRegistry::Find(
     std::string_view client_id) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = apps_.find(client_id);
   return it == apps_.end() ? nullptr : it->second;
 }
@@ -155,13 +155,13 @@ void AppRegistry::Reset() {
       .redirect_uris = {},
       .any_loopback_redirect = true,
   });
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   apps_.clear();
   apps_.emplace(cli->client_id, std::move(cli));
 }
 
 std::size_t AppRegistry::size() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return apps_.size();
 }
 

@@ -20,7 +20,6 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +27,7 @@
 #include <vector>
 
 #include "mocks/common/crypto_util.h"
+#include "mocks/common/mutex.h"
 #include "mocks/common/text.h"
 #include "sim/ids.h"
 #include "sim/status.h"
@@ -78,11 +78,11 @@ class AppRegistry {
   std::size_t size() const;
 
  private:
-  mutable std::mutex mu_;
+  mutable Mutex mu_;
   // Client IDs are GUIDs, compared as Azure AD does: ignoring case.
   std::unordered_map<std::string, std::shared_ptr<const AppRegistration>,
                      CaseInsensitiveHash, CaseInsensitiveEqual>
-      apps_;
+      apps_ TIERSIM_GUARDED_BY(mu_);
 };
 
 // http://localhost, http://127.0.0.1 or http://[::1], with an optional port

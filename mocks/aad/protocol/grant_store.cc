@@ -12,7 +12,6 @@ GrantStore::GrantStore(std::size_t capacity)
 template <typename Grant>
 std::string GrantStore::Issue(Map<Grant>& map, Grant grant, sim::SimTime now) {
   std::string key = RandomToken(32);
-  std::lock_guard lock(mu_);
   if (codes_.size() + refresh_tokens_.size() >= next_sweep_) {
     SweepLocked(now);
   }
@@ -23,7 +22,6 @@ std::string GrantStore::Issue(Map<Grant>& map, Grant grant, sim::SimTime now) {
 template <typename Grant>
 Redeemed<Grant> GrantStore::Redeem(Map<Grant>& map, std::string_view key,
                                    sim::SimTime now) {
-  std::lock_guard lock(mu_);
   auto it = map.find(std::string(key));
   if (it == map.end()) return {RedeemOutcome::kUnknown, Grant{}};
   Entry<Grant>& entry = it->second;
@@ -62,33 +60,37 @@ void GrantStore::SweepLocked(sim::SimTime now) {
 }
 
 std::string GrantStore::IssueCode(CodeGrant grant, sim::SimTime now) {
+  MutexLock lock(mu_);
   return Issue(codes_, std::move(grant), now);
 }
 
 Redeemed<CodeGrant> GrantStore::RedeemCode(std::string_view code,
                                            sim::SimTime now) {
+  MutexLock lock(mu_);
   return Redeem(codes_, code, now);
 }
 
 std::string GrantStore::IssueRefreshToken(RefreshGrant grant,
                                           sim::SimTime now) {
+  MutexLock lock(mu_);
   return Issue(refresh_tokens_, std::move(grant), now);
 }
 
 Redeemed<RefreshGrant> GrantStore::RedeemRefreshToken(std::string_view token,
                                                       sim::SimTime now) {
+  MutexLock lock(mu_);
   return Redeem(refresh_tokens_, token, now);
 }
 
 void GrantStore::Reset() {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   codes_.clear();
   refresh_tokens_.clear();
   next_sweep_ = 1024;
 }
 
 std::size_t GrantStore::size() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return codes_.size() + refresh_tokens_.size();
 }
 

@@ -17,11 +17,11 @@
 #pragma once
 
 #include <cstddef>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "mocks/common/mutex.h"
 #include "sim/ids.h"
 #include "sim/time.h"
 
@@ -78,17 +78,18 @@ class GrantStore {
   using Map = std::unordered_map<std::string, Entry<Grant>>;
 
   template <typename Grant>
-  std::string Issue(Map<Grant>& map, Grant grant, sim::SimTime now);
+  std::string Issue(Map<Grant>& map, Grant grant, sim::SimTime now)
+      TIERSIM_REQUIRES(mu_);
   template <typename Grant>
   Redeemed<Grant> Redeem(Map<Grant>& map, std::string_view key,
-                         sim::SimTime now);
-  void SweepLocked(sim::SimTime now);
+                         sim::SimTime now) TIERSIM_REQUIRES(mu_);
+  void SweepLocked(sim::SimTime now) TIERSIM_REQUIRES(mu_);
 
   const std::size_t capacity_;
-  mutable std::mutex mu_;
-  Map<CodeGrant> codes_;
-  Map<RefreshGrant> refresh_tokens_;
-  std::size_t next_sweep_ = 1024;
+  mutable Mutex mu_;
+  Map<CodeGrant> codes_ TIERSIM_GUARDED_BY(mu_);
+  Map<RefreshGrant> refresh_tokens_ TIERSIM_GUARDED_BY(mu_);
+  std::size_t next_sweep_ TIERSIM_GUARDED_BY(mu_) = 1024;
 };
 
 }  // namespace tiersim::mocks

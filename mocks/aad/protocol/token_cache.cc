@@ -1,7 +1,6 @@
 #include "mocks/aad/protocol/token_cache.h"
 
 #include <algorithm>
-#include <mutex>
 
 namespace tiersim::mocks {
 
@@ -16,7 +15,7 @@ sim::Result<TokenClaims> CachingTokenVerifier::Verify(
   const std::size_t hash = StringHash()(jwt);
   Shard& shard = shards_[hash % kShards];
   {
-    std::shared_lock lock(shard.mu);
+    ReaderLock lock(shard.mu);
     auto it = shard.claims.find(jwt);
     if (it != shard.claims.end()) {
       hits_.fetch_add(1, std::memory_order_relaxed);
@@ -30,7 +29,7 @@ sim::Result<TokenClaims> CachingTokenVerifier::Verify(
   // racing on one new token just both verify it.
   TIERSIM_ASSIGN_OR_RETURN(TokenClaims claims, verifier_.Authenticate(jwt));
   {
-    std::unique_lock lock(shard.mu);
+    WriterLock lock(shard.mu);
     auto [it, inserted] = shard.claims.try_emplace(std::string(jwt), claims);
     if (inserted) {
       shard.order.push_back(&it->first);
@@ -49,7 +48,7 @@ sim::Result<TokenClaims> CachingTokenVerifier::Verify(
 std::size_t CachingTokenVerifier::size() const {
   std::size_t n = 0;
   for (const Shard& shard : shards_) {
-    std::shared_lock lock(shard.mu);
+    ReaderLock lock(shard.mu);
     n += shard.claims.size();
   }
   return n;

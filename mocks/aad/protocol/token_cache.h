@@ -18,12 +18,12 @@
 #include <atomic>
 #include <cstddef>
 #include <deque>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "mocks/aad/protocol/jwt.h"
+#include "mocks/common/mutex.h"
 
 namespace tiersim::mocks {
 
@@ -54,10 +54,11 @@ class CachingTokenVerifier {
     }
   };
   struct Shard {
-    mutable std::shared_mutex mu;
+    mutable SharedMutex mu;
     std::unordered_map<std::string, TokenClaims, StringHash, std::equal_to<>>
-        claims;
-    std::deque<const std::string*> order;  // keys of `claims`, oldest first
+        claims TIERSIM_GUARDED_BY(mu);
+    // Keys of `claims`, oldest first.
+    std::deque<const std::string*> order TIERSIM_GUARDED_BY(mu);
   };
 
   TokenVerifier verifier_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,28 @@ TEST_F(MemoryMailStoreTest, SearchByEachOperator) {
   EXPECT_EQ(store_.Search("subject:password"), Ids{MessageId(3)});
   EXPECT_EQ(store_.Search("kind:partnership-invitation"), Ids{MessageId(1)});
   EXPECT_EQ(store_.Search("kind:partnership"), Ids{});  // whole kind only
+}
+
+TEST_F(MemoryMailStoreTest, SearchInSlicesFindsWhatOneSearchFinds) {
+  for (int i = 0; i < 25; ++i) {
+    MustSend(MakeEmail({"user" + std::to_string(i % 3) + "@x.test"},
+                       i % 2 == 0 ? "even invoice" : "odd notice"));
+  }
+  store_.Delete(sim::MessageId(4));  // a gap the slices must step over
+  for (const std::string query : {"invoice", "", "to:user1@x.test"}) {
+    std::vector<sim::MessageId> sliced;
+    std::optional<sim::MessageId> resume = sim::MessageId();
+    int slices = 0;
+    while (resume) {
+      auto part = store_.SearchSlice(query, *resume, 4, &resume);
+      sliced.insert(sliced.end(), part.begin(), part.end());
+      ++slices;
+    }
+    EXPECT_EQ(sliced, store_.Search(query)) << query;
+    if (query != "to:user1@x.test") {
+      EXPECT_GE(slices, 6) << query;
+    }
+  }
 }
 
 TEST_F(MemoryMailStoreTest, BareWordsMatchSubjectOrText) {

@@ -52,18 +52,28 @@ bool RawConnection::Send(std::string_view bytes) {
   return bytes.empty();
 }
 
-bool RawConnection::Fill(std::chrono::steady_clock::time_point deadline) {
-  if (fd_ < 0) return false;
+namespace {
+
+// Waits until `fd` is readable or `deadline` passes, then reads once:
+// the byte count, 0 on close or reset, -1 on timeout.
+ssize_t ReadOnce(int fd, std::chrono::steady_clock::time_point deadline,
+                 std::string& into) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
-  if (left.count() <= 0) return false;
-  pollfd p{.fd = fd_, .events = POLLIN, .revents = 0};
-  if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+  if (fd < 0 || left.count() <= 0) return -1;
+  pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
+  if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return -1;
   char chunk[16384];
-  const ssize_t n = ::recv(fd_, chunk, sizeof(chunk), 0);
-  if (n <= 0) return false;
-  buffer_.append(chunk, static_cast<std::size_t>(n));
-  return true;
+  const ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
+  if (n <= 0) return 0;
+  into.append(chunk, static_cast<std::size_t>(n));
+  return n;
+}
+
+}  // namespace
+
+bool RawConnection::Fill(std::chrono::steady_clock::time_point deadline) {
+  return ReadOnce(fd_, deadline, buffer_) > 0;
 }
 
 std::optional<std::string> RawConnection::ReadResponse(
@@ -99,16 +109,13 @@ std::optional<std::string> RawConnection::ReadUntil(
 
 bool RawConnection::WaitForClose(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (fd_ >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    pollfd p{.fd = fd_, .events = POLLIN, .revents = 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
-    char chunk[16384];
-    if (::recv(fd_, chunk, sizeof(chunk), 0) <= 0) return true;
+  std::string discarded;
+  while (true) {
+    const ssize_t n = ReadOnce(fd_, deadline, discarded);
+    if (n == 0) return true;
+    if (n < 0) return false;
+    discarded.clear();
   }
-  return true;
 }
 
 int StatusOf(std::string_view response) {

@@ -48,12 +48,21 @@ class RecordingPort final : public sim::MailPort {
 OutboxOptions FastRetries() {
   return {.check =
               [](const sim::Email& e) {
-                return e.to.empty() ? sim::Error(sim::ErrorCode::kInvalidArgument,
-                                                 "no recipient")
-                                    : sim::OkStatus();
+                return e.to.empty()
+                           ? sim::Error(sim::ErrorCode::kInvalidArgument,
+                                        "no recipient")
+                           : sim::OkStatus();
               },
           .attempts = 3,
           .first_backoff = milliseconds(1)};
+}
+
+// A world whose core sends through `outbox`.
+SharedWorldOptions SendingThrough(Outbox& outbox) {
+  SharedWorldOptions options;
+  options.world.mail = &outbox;
+  options.outbox = &outbox;
+  return options;
 }
 
 TEST(OutboxTest, SendChecksAndQueuesWithoutTouchingThePort) {
@@ -88,17 +97,14 @@ TEST(OutboxTest, AnUnavailableServerIsRetriedThenGivenUp) {
 TEST(OutboxTest, SharedWorldDeliversAfterReleasingTheLock) {
   RecordingPort port;
   Outbox outbox(port, FastRetries());
-  SharedWorldOptions options;
-  options.world.mail = &outbox;
-  options.outbox = &outbox;
-  SharedWorld world(std::move(options));
+  SharedWorld world(SendingThrough(outbox));
   bool lock_was_free = false;
   port.on_send = [&] {
     // Another thread can take the world's lock while the mail is sent.
     auto other = std::async(std::launch::async,
                             [&] { world.With([](InProcessWorld&) {}); });
-    lock_was_free = other.wait_for(std::chrono::seconds(2)) ==
-                    std::future_status::ready;
+    lock_was_free =
+        other.wait_for(std::chrono::seconds(2)) == std::future_status::ready;
   };
   world.With([&](InProcessWorld&) {
     ASSERT_THAT(outbox.Send(Mail("ada@contoso.test")), IsOk());
@@ -111,10 +117,7 @@ TEST(OutboxTest, SharedWorldDeliversAfterReleasingTheLock) {
 TEST(OutboxTest, R22_WorkThatFailedDeliversNothing) {
   RecordingPort port;
   Outbox outbox(port, FastRetries());
-  SharedWorldOptions options;
-  options.world.mail = &outbox;
-  options.outbox = &outbox;
-  SharedWorld world(std::move(options));
+  SharedWorld world(SendingThrough(outbox));
   world.With([&](InProcessWorld&) {
     ASSERT_THAT(outbox.Send(Mail("ada@contoso.test")), IsOk());
     world.DiscardMailLocked();  // the operation was refused

@@ -78,6 +78,30 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(code, 0, rest)
         self.assertIn("SIGINT received", rest)
 
+    def test_sigterm_stops_within_seconds_whatever_clients_do(self):
+        # A client trickling its head, an idle keep-alive and a long mail
+        # wait: none may keep the server from stopping (cpp-httplib's did).
+        proc, out = start()
+        pc = url_of(out, "Partner Center").removesuffix("/v1")
+        mail = url_of(out, "Mail API").removesuffix("/api/v1")
+        def connect(url):
+            host, port = url.split("://", 1)[1].rsplit(":", 1)
+            return socket.create_connection((host, int(port)), timeout=10)
+        slow = connect(pc)
+        slow.sendall(b"GET /livez HTTP/1.1\r\nX-Slow: ")
+        idle = connect(pc)
+        idle.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+        idle.recv(4096)
+        waiting = connect(mail)
+        waiting.sendall(b"GET /api/v1/tiersim/wait?query=to:x@y.test"
+                        b"&timeout=60s HTTP/1.1\r\nHost: x\r\n\r\n")
+        started = time.monotonic()
+        code, rest = self.stop(proc, signal.SIGTERM)
+        self.assertEqual(code, 0, rest)
+        self.assertLess(time.monotonic() - started, 6.0)
+        for s in (slow, idle, waiting):
+            s.close()
+
     def test_environment_sets_the_seed_and_world(self):
         world = os.path.join(SOURCE, "scenarios", "load",
                              "order_benchmark_world.json")

@@ -227,6 +227,30 @@ TEST(SmtpServerTest, ConnectionsOverTheLimitGet421) {
   EXPECT_EQ(first.ReadCode(), 250);
 }
 
+TEST(SmtpServerTest, TheReservedPortServesWhenEveryPublicSlotIsHeld) {
+  MailService mail([] { return kNow; });
+  SmtpServerOptions options = FastOptions();
+  options.max_connections = 2;
+  options.reserved_listener = true;
+  SmtpServer server(options, mail);
+  ASSERT_THAT(server.Start(), IsOk());
+  ASSERT_NE(server.reserved_port(), 0);
+  ASSERT_NE(server.reserved_port(), server.port());
+  TestClient a(server.port());
+  EXPECT_EQ(a.ReadCode(), 220);
+  TestClient b(server.port());
+  EXPECT_EQ(b.ReadCode(), 220);
+  TestClient refused(server.port());
+  EXPECT_EQ(refused.ReadReply().substr(0, 9), "421 4.3.2");
+  // The core's sender: still served, and not counted against the limit.
+  TestClient core(server.reserved_port());
+  EXPECT_EQ(core.ReadCode(), 220);
+  core.Send("NOOP\r\n");
+  EXPECT_EQ(core.ReadCode(), 250);
+  TestClient also_refused(server.port());
+  EXPECT_EQ(also_refused.ReadReply().substr(0, 9), "421 4.3.2");
+}
+
 TEST(SmtpServerTest, StartTlsThenAuthThenMail) {
   TempCertificate cert;
   std::mutex mutex;

@@ -105,9 +105,22 @@ void Deferred::Abandon() {
 struct Router::Route {
   std::string method;
   std::string pattern;
+  // The pattern's literal beginning ("/v1/customers/" of
+  // "/v1/customers/([^/]+)/orders"): a path without it cannot match, so
+  // most routes are passed over without running their regex.
+  std::string prefix;
   std::regex regex;
   Handler handler;
 };
+
+namespace {
+
+std::string LiteralPrefix(std::string_view pattern) {
+  const std::size_t special = pattern.find_first_of("\\()[]{}.*+?^$|");
+  return std::string(pattern.substr(0, special));
+}
+
+}  // namespace
 
 Router::Router()
     : on_error_([](const Request&, const HttpError& error, Response& res) {
@@ -121,6 +134,7 @@ void Router::Add(std::string method, std::string_view pattern,
                  Handler handler) {
   routes_.push_back(Route{.method = std::move(method),
                           .pattern = std::string(pattern),
+                          .prefix = LiteralPrefix(pattern),
                           .regex = std::regex(std::string(pattern)),
                           .handler = std::move(handler)});
 }
@@ -166,17 +180,13 @@ void Router::Dispatch(Request& req, std::string_view raw_path,
                       Response& res) const {
   const std::string_view method =
       req.method == "HEAD" ? std::string_view("GET") : req.method;
-  std::string allowed;
   std::match_results<std::string_view::const_iterator> m;
+  const auto matches = [&](const Route& route) {
+    return raw_path.starts_with(route.prefix) &&
+           std::regex_match(raw_path.begin(), raw_path.end(), m, route.regex);
+  };
   for (const Route& route : routes_) {
-    if (!std::regex_match(raw_path.begin(), raw_path.end(), m, route.regex))
-      continue;
-    if (route.method != method) {
-      if (allowed.find(route.method) == std::string::npos) {
-        allowed += (allowed.empty() ? "" : ", ") + route.method;
-      }
-      continue;
-    }
+    if (route.method != method || !matches(route)) continue;
     req.matches.clear();
     req.matches.push_back(req.path);
     for (std::size_t i = 1; i < m.size(); ++i)
@@ -202,6 +212,14 @@ void Router::Dispatch(Request& req, std::string_view raw_path,
            res);
     }
     return;
+  }
+  // No route for this method: does the path take others (405)?
+  std::string allowed;
+  for (const Route& route : routes_) {
+    if (route.method == method || !matches(route)) continue;
+    if (allowed.find(route.method) == std::string::npos) {
+      allowed += (allowed.empty() ? "" : ", ") + route.method;
+    }
   }
   if (!allowed.empty()) {
     Fail(

@@ -331,8 +331,10 @@ std::variant<ParsedRequest, HttpError> ParseRequest(std::string_view bytes,
         boost::asio::buffer(bytes.data() + used, bytes.size() - used), ec);
     used += n;
     if (ec == http::error::need_more) {
+      // All of the input was offered: it will not grow, so a parser that
+      // needs more and took nothing means the request ended early.
       ec = {};
-      if (used >= bytes.size()) {
+      if (used >= bytes.size() || n == 0) {
         return BadRequest("IncompleteRequest", "the request body ended early");
       }
       continue;

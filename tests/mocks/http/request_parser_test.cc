@@ -83,6 +83,18 @@ TEST(RequestParserTest, EveryRefusalHasItsStatusAndCode) {
       "431 HeadersTooLarge");
 }
 
+TEST(RequestParserTest, AChunkedBodyCutShortEndsInsteadOfLooping) {
+  // Found by the fuzzer: a chunk line cut short ("0\r\n" then bytes that
+  // never end the trailer) made the in-memory parser ask for more forever.
+  const std::string head =
+      "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+  EXPECT_EQ(ErrorCode(head + "2\r\n{}\r\n0\r\n\r" +
+                      std::string("\x01\0\0\0\0\0\0\0\n", 9)),
+            "400 IncompleteRequest");
+  EXPECT_EQ(ErrorCode(head + "3\r\nabc\r\n1f"), "400 IncompleteRequest");
+  EXPECT_EQ(ErrorCode(head + "3\r\nab"), "400 IncompleteRequest");
+}
+
 TEST(RequestParserTest, IdentityEncodingAndChunkedUnderTheLimitAreFine) {
   EXPECT_EQ(ErrorCode("POST / HTTP/1.1\r\nContent-Encoding: identity\r\n"
                       "Content-Length: 1\r\n\r\na"),

@@ -75,6 +75,7 @@ class SmtpServer::Impl {
   void Stop();
   int port() const { return port_.load(); }
   int reserved_port() const { return reserved_port_.load(); }
+  std::size_t connections() const { return active_.load(); }
   const SmtpServerOptions& options() const { return options_; }
 
  private:
@@ -503,6 +504,7 @@ sim::Status SmtpServer::Start() { return impl_->Start(); }
 void SmtpServer::Stop() { impl_->Stop(); }
 int SmtpServer::port() const { return impl_->port(); }
 int SmtpServer::reserved_port() const { return impl_->reserved_port(); }
+std::size_t SmtpServer::connections() const { return impl_->connections(); }
 const SmtpServerOptions& SmtpServer::options() const {
   return impl_->options();
 }

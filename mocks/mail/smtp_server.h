@@ -91,6 +91,8 @@ class SmtpServer {
   int port() const;
   // The private port (0 without reserved_listener).
   int reserved_port() const;
+  // Connections open now (tests wait on it instead of sleeping).
+  std::size_t connections() const;
   const SmtpServerOptions& options() const;
 
  private:

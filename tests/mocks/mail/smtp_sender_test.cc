@@ -78,7 +78,15 @@ TEST_F(SmtpSenderTest, ReconnectsAfterTheServerDroppedTheIdleConnection) {
   StartServer(options);
   SmtpSender sender(SenderOptions());
   ASSERT_THAT(sender.Send(Email({"ada@contoso.test"}, "one")), IsOk());
-  std::this_thread::sleep_for(milliseconds(250));  // the server says 421
+  // Until the server has dropped the idle connection (it says 421): a
+  // wait on that condition, bounded, not a guess at how long it takes.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (server_->connections() > 0 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+  ASSERT_EQ(server_->connections(), 0u);
   const sim::Status second = sender.Send(Email({"ada@contoso.test"}, "two"));
   ASSERT_THAT(second, IsOk());
   EXPECT_EQ(sender.connections_opened(), 2u);

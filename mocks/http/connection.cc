@@ -164,7 +164,7 @@ class Connection : public ConnectionBase,
   void OnHeadBytes() {
     const std::string_view bytes = Buffered();
     const std::size_t from = head_scanned_ > 3 ? head_scanned_ - 3 : 0;
-    const std::size_t found = bytes.substr(from).find("\r\n\r\n");
+    const std::size_t found = FindHeadEnd(bytes.substr(from));
     if (found == std::string_view::npos) {
       head_scanned_ = bytes.size();
       if (bytes.size() > state_.limits.max_head_bytes) {
@@ -177,13 +177,13 @@ class Connection : public ConnectionBase,
       }
       return ReadMore([](Connection& self) { self.OnHeadBytes(); });
     }
-    const std::size_t head_end = from + found + 4;
+    const std::size_t head_end = from + found;
     if (auto error =
             ParseHead(bytes.substr(0, head_end), state_.limits, *parser_)) {
       return FailAndClose(PartialRequest(), *error);
     }
     buffer_.consume(head_end);
-    if (auto error = CheckFraming(*parser_, state_.limits)) {
+    if (auto error = CheckFraming(*parser_)) {
       return FailAndClose(PartialRequest(), *error);
     }
     if (parser_->is_done()) return Serve();

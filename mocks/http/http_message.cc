@@ -56,10 +56,6 @@ std::shared_ptr<Deferred> Response::Defer(
 
 // ---- Deferred ----
 
-bool Deferred::Complete(const std::function<void(Response&)>& fill) {
-  return Finish(fill);
-}
-
 bool Deferred::ended() const {
   std::lock_guard lock(mutex_);
   return ended_;
@@ -67,7 +63,7 @@ bool Deferred::ended() const {
 
 // The sender runs under the mutex (it only posts to the connection's
 // executor), so once Abandon returns no answer can be sent any more.
-bool Deferred::Finish(const std::function<void(Response&)>& fill) {
+bool Deferred::Complete(const std::function<void(Response&)>& fill) {
   std::lock_guard lock(mutex_);
   if (ended_) return false;
   ended_ = true;
@@ -92,7 +88,7 @@ void Deferred::Attach(Sender sender) {
   }
 }
 
-void Deferred::TimeOut() { Finish(on_timeout_); }
+void Deferred::TimeOut() { Complete(on_timeout_); }
 
 void Deferred::Abandon() {
   std::lock_guard lock(mutex_);
@@ -192,19 +188,20 @@ void Router::Dispatch(Request& req, std::string_view raw_path,
     for (std::size_t i = 1; i < m.size(); ++i)
       req.matches.push_back(DecodeCapture(std::string_view(
           &*m[i].first, static_cast<std::size_t>(m[i].length()))));
+    const char* failure = nullptr;
+    std::string what;
     try {
       route.handler(req, res);
     } catch (const std::exception& e) {
-      std::cerr << "tiersim: handler for " << route.method << " "
-                << route.pattern << " threw: " << e.what() << "\n";
-      Fail(req,
-           {500, "InternalError",
-            "the server failed while answering this request; the failure "
-            "is in its log"},
-           res);
+      failure = "threw";
+      what = e.what();
     } catch (...) {
+      failure = "threw a non-exception";
+    }
+    if (failure != nullptr) {
       std::cerr << "tiersim: handler for " << route.method << " "
-                << route.pattern << " threw a non-exception\n";
+                << route.pattern << " " << failure << (what.empty() ? "" : ": ")
+                << what << "\n";
       Fail(req,
            {500, "InternalError",
             "the server failed while answering this request; the failure "

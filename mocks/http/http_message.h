@@ -96,8 +96,6 @@ class Deferred {
   void Abandon();
 
  private:
-  bool Finish(const std::function<void(Response&)>& fill);
-
   mutable std::mutex mutex_;
   std::chrono::milliseconds timeout_;
   std::function<void(Response&)> on_timeout_;

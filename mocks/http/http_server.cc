@@ -88,10 +88,13 @@ class HttpServer::Impl {
     // once. Whatever is left after stop_timeout is cut off.
     const auto deadline =
         std::chrono::steady_clock::now() + state_.options.stop_timeout;
-    while (state_.count.load() > 0 &&
-           std::chrono::steady_clock::now() < deadline) {
+    // Connections accepted while the acceptor was closing close
+    // themselves at their next request; stragglers are asked again.
+    for (int tick = 1;
+         state_.count.load() > 0 && std::chrono::steady_clock::now() < deadline;
+         ++tick) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      state_.CloseAll();
+      if (tick % 50 == 0) state_.CloseAll();
     }
     ioc_.stop();
     for (auto& t : threads_) t.join();

@@ -148,16 +148,8 @@ std::optional<HttpError> ParseHead(std::string_view head,
   return std::nullopt;
 }
 
-std::optional<HttpError> CheckFraming(const BeastParser& parser,
-                                      const HttpLimits& limits) {
+std::optional<HttpError> CheckFraming(const BeastParser& parser) {
   const auto& msg = parser.get();
-  const auto length = parser.content_length();
-  if (length && *length > limits.max_body_bytes) {
-    return HttpError{413, "BodyTooLarge",
-                     "the request body (" + std::to_string(*length) +
-                         " bytes) is larger than the server accepts (" +
-                         std::to_string(limits.max_body_bytes) + " bytes)"};
-  }
   if (msg.count(http::field::content_length) > 1) {
     return BadRequest("BadContentLength",
                       "the request has more than one Content-Length header");
@@ -323,7 +315,7 @@ std::variant<ParsedRequest, HttpError> ParseRequest(std::string_view bytes,
   BeastParser parser;
   if (auto error = ParseHead(bytes.substr(0, head_end), limits, parser))
     return *error;
-  if (auto error = CheckFraming(parser, limits)) return *error;
+  if (auto error = CheckFraming(parser)) return *error;
   std::size_t used = head_end;
   boost::system::error_code ec;
   while (!parser.is_done()) {

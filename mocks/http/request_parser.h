@@ -41,11 +41,12 @@ std::optional<HttpError> ParseHead(std::string_view head,
                                    const HttpLimits& limits,
                                    BeastParser& parser);
 
-// After the head: 413 when the declared length is over the limit (before
-// any of the body is read), 415 for a Content-Encoding (none is needed:
-// every API here takes plain JSON or forms).
-std::optional<HttpError> CheckFraming(const BeastParser& parser,
-                                      const HttpLimits& limits);
+// After the head: how the body is framed and encoded. 400 for two
+// Content-Lengths or one next to Transfer-Encoding, 501 for a transfer
+// coding other than chunked, 415 for a Content-Encoding (none is needed:
+// every API here takes plain JSON or forms). A declared length over the
+// limit is ParseHead's 413, before any of the body is read.
+std::optional<HttpError> CheckFraming(const BeastParser& parser);
 
 // The error a failed body read means (413 over the limit, else 400).
 HttpError BodyError(const boost::system::error_code& ec);

@@ -294,35 +294,47 @@ SmtpSender::Outcome SmtpSender::Transaction(const std::string& from,
   return Outcome::kSent;
 }
 
-sim::Status CheckEnvelope(const sim::Email& email) {
+namespace {
+
+// MAIL FROM and RCPT TO: the addr-specs of the message's addresses.
+struct Envelope {
+  std::string from;
+  std::vector<std::string> to;
+};
+
+sim::Result<Envelope> EnvelopeOf(const sim::Email& email) {
   // The checks MemoryMailStore::Send makes, so both transports agree.
   if (email.to.empty()) {
     return sim::Error(sim::ErrorCode::kInvalidArgument,
                       "the message has no recipient");
   }
-  if (!AddrSpec(email.from)) {
+  const std::optional<std::string_view> from = AddrSpec(email.from);
+  if (!from) {
     return sim::Error(sim::ErrorCode::kInvalidArgument,
                       "the sender '" + email.from +
                           "' is not an email address such as ada@x.test");
   }
+  Envelope envelope{.from = std::string(*from), .to = {}};
   for (const std::string& recipient : email.to) {
-    if (!AddrSpec(recipient)) {
+    const std::optional<std::string_view> address = AddrSpec(recipient);
+    if (!address) {
       return sim::Error(sim::ErrorCode::kInvalidArgument,
                         "the recipient '" + recipient +
                             "' is not an email address such as ada@x.test");
     }
+    envelope.to.emplace_back(*address);
   }
-  return sim::OkStatus();
+  return envelope;
+}
+
+}  // namespace
+
+sim::Status CheckEnvelope(const sim::Email& email) {
+  return EnvelopeOf(email).status();
 }
 
 sim::Status SmtpSender::Send(sim::Email email) {
-  TIERSIM_RETURN_IF_ERROR(CheckEnvelope(email));
-  const std::optional<std::string_view> from = AddrSpec(email.from);
-  std::vector<std::string> to;
-  for (const std::string& recipient : email.to) {
-    to.emplace_back(*AddrSpec(recipient));
-  }
-  const std::string envelope_from(*from);
+  TIERSIM_ASSIGN_OR_RETURN(const Envelope envelope, EnvelopeOf(email));
 
   std::lock_guard lock(mutex_);
   // Unique within the process, across senders.
@@ -338,7 +350,8 @@ sim::Status SmtpSender::Send(sim::Email email) {
     if (connection_ == nullptr) TIERSIM_RETURN_IF_ERROR(Connect());
     bool data_sent = false;
     std::string error;
-    switch (Transaction(envelope_from, to, payload, &data_sent, &error)) {
+    switch (
+        Transaction(envelope.from, envelope.to, payload, &data_sent, &error)) {
       case Outcome::kSent:
         return sim::OkStatus();
       case Outcome::kRefused:

@@ -7,7 +7,8 @@
 #   scripts/bench_token.sh            # build (Release), measure, compare
 #
 # Environment: BUILD_DIR (default build/bench-token), ROUNDS (3),
-# SECONDS_EACH (5), CONNECTIONS (16), CORES (nproc).
+# SECONDS_EACH (5), CONNECTIONS (16), CORES (nproc), THREADS (the server's
+# event-loop threads; default the server's own).
 # The two measurements alternate ROUNDS times; each round gives a ratio and
 # the verdict is their median. The load average is printed, and a warning
 # when openssl's figure wanders, because the ratio means little on a busy
@@ -21,6 +22,7 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_EACH=${SECONDS_EACH:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 CORES=${CORES:-$(nproc)}
+THREADS=${THREADS:-}
 PYTHON=/usr/bin/python3
 [[ -x $PYTHON ]] || PYTHON=python3
 
@@ -42,7 +44,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkfifo "$work/stdin"
-"$BUILD_DIR/tests/mocks/aad/aad_test_server" --frozen-clock --dir "$work/tls" \
+"$BUILD_DIR/tests/mocks/aad/aad_test_server" ${THREADS:+--threads "$THREADS"} --frozen-clock --dir "$work/tls" \
   <"$work/stdin" >"$work/info.json" &
 server_pid=$!
 exec 3>"$work/stdin"

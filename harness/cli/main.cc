@@ -287,6 +287,13 @@ CLI::App* AddServeCommand(CLI::App& app, tiersim::harness::ServeArgs& args) {
       ->envname("TIERSIM_SEED")
       ->capture_default_str();
   command
+      ->add_option("--threads", args.threads,
+                   "Event-loop threads per HTTP server (0: one per core, at "
+                   "least 2; connections hold no thread)")
+      ->envname("TIERSIM_THREADS")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  command
       ->add_option("--clock-speed", args.clock_speed,
                    "Virtual seconds per wall second (0: time moves only via "
                    "POST /_tiersim/clock)")

@@ -86,7 +86,8 @@ int Serve(const ServeArgs& args) {
                             .seed = args.seed,
                             .start = start,
                             .clock_speed = args.clock_speed,
-                            .certificate_dir = args.certificate_dir});
+                            .certificate_dir = args.certificate_dir,
+                            .http_threads = args.threads});
   sim::Status started = world.Start();
   if (!started.ok()) {
     std::cerr << "tiersim serve: " << started.message() << "\n";

@@ -21,6 +21,7 @@ struct ServeArgs {
   std::string start = "now";
   std::string certificate_dir;
   std::string world_file;  // a scenario whose cast seeds the world
+  int threads = 0;  // event-loop threads per server; 0: one per core, >= 2
 };
 
 // Serves until SIGINT or SIGTERM; returns the exit code (0, or 2 when a

@@ -72,7 +72,10 @@ class HttpServer::Impl {
 
   void Run() {
     asio::post(acceptor_.get_executor(), [this] { Accept(); });
-    const int n = std::max(1, state_.options.threads);
+    const int n = state_.options.threads > 0
+                      ? state_.options.threads
+                      : std::max(2, static_cast<int>(
+                                        std::thread::hardware_concurrency()));
     for (int i = 0; i < n; ++i) threads_.emplace_back([this] { ioc_.run(); });
   }
 

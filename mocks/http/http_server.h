@@ -37,7 +37,9 @@ struct TlsFiles {
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;     // 0: an ephemeral port, read back with port()
-  int threads = 2;  // event-loop threads; handlers run on them
+  // Event-loop threads; handlers run on them. 0: one per core, at least
+  // 2 (handlers are short and CPU-bound: more only adds switches).
+  int threads = 0;
   std::size_t max_body_bytes = 1 << 20;  // 413 beyond, after decoding
   std::size_t max_head_bytes = 32 * 1024;
   std::size_t max_target_bytes = 8 * 1024;

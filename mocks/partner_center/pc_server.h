@@ -37,7 +37,7 @@ struct HttpServerOptions;
 struct PartnerCenterServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;
-  int threads = 4;  // event-loop threads (connections cost no thread)
+  int threads = 0;  // event-loop threads (0: one per core, at least 2)
   std::size_t max_body_bytes = 1 << 20;
   // MS-RequestId answers kept per caller (oldest forgotten first; see
   // idempotency.h for the byte bound and how long they are kept).

@@ -26,7 +26,7 @@ class Plumbing;
 struct PmcServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;
-  int threads = 2;  // event-loop threads (connections cost no thread)
+  int threads = 0;  // event-loop threads (0: one per core, at least 2)
 };
 
 // The HTTP status the PMC answers a backend failure with: 400 for bad

@@ -1,6 +1,7 @@
 #include "mocks/serve/served_world.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <random>
 
@@ -149,7 +150,9 @@ sim::Status ServedWorld::StartMailApi(Parts& p) const {
   p.mail_api = std::make_unique<HttpServer>(
       "mail-api",
       HttpServerOptions{
-          .host = options_.host, .port = options_.mail_api_port, .threads = 2});
+          .host = options_.host,
+          .port = options_.mail_api_port,
+          .threads = options_.http_threads});
   AddPlumbing(*p.mail_api, *p.plumbing);
   AddMailpitRoutes(*p.mail_api, *p.mail);
   return Named("mail API", p.mail_api->Start());
@@ -201,6 +204,7 @@ void ServedWorld::Stop() {
   p.aad->Stop();
   p.mail->Close();  // first: wakes clients blocked in the API's wait
   p.mail_api->Stop();
+  (void)p.outbox->Drain(std::chrono::seconds(1));  // mail awaiting a retry
   p.smtp->Stop();
   parts_.reset();
 }

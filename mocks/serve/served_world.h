@@ -43,8 +43,9 @@ struct ServeOptions {
   // Where ca.pem, server.pem and server-key.pem are written. Empty: a new
   // directory under the system's temporary directory.
   std::string certificate_dir;
-  // Event-loop threads per HTTP server (connections cost no thread).
-  int http_threads = 4;
+  // Event-loop threads per HTTP server (connections cost no thread);
+  // 0: one per core, at least 2.
+  int http_threads = 0;
 };
 
 class ServedWorld {

@@ -97,6 +97,7 @@ void SharedWorld::Reset(std::optional<std::uint64_t> seed) {
     if (seed) options_.world.seed = *seed;
     world_.reset();       // the old core first: it borrows the mail port
     DiscardMailLocked();  // the old world's undelivered mail
+    if (options_.outbox != nullptr) options_.outbox->DiscardRetries();
     world_ = std::make_unique<InProcessWorld>(options_.world);
     speed_ = 0;
     virtual_anchor_ = options_.world.start;

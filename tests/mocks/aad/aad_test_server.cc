@@ -79,7 +79,7 @@ int Fail(const std::string& what) {
 
 int Main(int argc, char** argv) {
   int port = 0;
-  int threads = 4;
+  int threads = 0;  // one per core, at least 2
   int keep_alive = 30;
   bool frozen = false;
   std::string dir;

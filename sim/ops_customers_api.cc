@@ -48,6 +48,8 @@ Result<CustomerPage> ListCustomerPage(PartnerCenter& pc, const Session& s,
   CustomerFilter filter;
   const bool by_name = EqualsIgnoreCase(query.field, "CompanyName");
   const bool by_domain = EqualsIgnoreCase(query.field, "Domain");
+  if (by_name) filter.name_prefix = query.value;
+  if (by_domain) filter.domain_prefix = query.value;
   if (EqualsIgnoreCase(query.field, "IndirectReseller")) {
     auto reseller = pc.FindPartner(query.value);
     if (!reseller) {
@@ -64,14 +66,10 @@ Result<CustomerPage> ListCustomerPage(PartnerCenter& pc, const Session& s,
     return Error(ErrorCode::kInvalidArgument,
                  "filter Operator must be starts_with");
   }
-  TIERSIM_ASSIGN_OR_RETURN(std::vector<CustomerSummary> customers,
-                           pc.Customers(s, filter));
-  for (CustomerSummary& c : customers) {
-    if (by_name && !StartsWithIgnoreCase(c.company_name, query.value)) continue;
-    if (by_domain && !StartsWithIgnoreCase(c.domain, query.value)) continue;
-    if (page.total++ < offset) continue;
-    if (page.items.size() < page.size) page.items.push_back(std::move(c));
-  }
+  TIERSIM_ASSIGN_OR_RETURN(CustomerSlice slice,
+                           pc.CustomerRange(s, filter, offset, page.size));
+  page.items = std::move(slice.items);
+  page.total = slice.total;
   const std::size_t next = offset + page.items.size();
   if (next < page.total) page.continuation = std::to_string(next);
   return page;
@@ -99,14 +97,7 @@ Result<CreatedCustomer> CreateCustomerResource(PartnerCenter& pc,
 Result<SubscriptionView> SubscriptionOf(PartnerCenter& pc, const Session& s,
                                         CustomerId customer,
                                         SubscriptionId sub) {
-  TIERSIM_ASSIGN_OR_RETURN(std::vector<SubscriptionView> subs,
-                           pc.Subscriptions(s, customer));
-  for (SubscriptionView& v : subs) {
-    if (v.id == sub) return std::move(v);
-  }
-  return Error(
-      ErrorCode::kNotFound,
-      sub.ToString() + " is not a subscription of " + customer.ToString());
+  return pc.GetSubscription(s, customer, sub);
 }
 
 Result<SupportContactResource> SupportContactOf(PartnerCenter& pc,

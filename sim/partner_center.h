@@ -51,10 +51,11 @@ struct PartnerCenterOptions {
 // lines, and more are placed as several orders.
 inline constexpr std::size_t kMaxOrderLineItems = 100;
 
-// Failed sign-ins are journaled up to this many per world; after that one
+// Failed sign-ins and failed password changes (both guess a password) are
+// journaled up to this many per world, together; after that one
 // "user.sign_in.not_journaled" entry says so and later failures are only
 // counted (failed_sign_ins()), so a password-guessing client cannot grow
-// the journal without bound. Successful sign-ins are always journaled.
+// the journal without bound. Successes are always journaled.
 inline constexpr std::size_t kMaxJournaledFailedSignIns = 1000;
 
 class PartnerCenter {
@@ -188,9 +189,20 @@ class PartnerCenter {
   // ---- Views ---- views.cc
   Result<std::vector<CustomerSummary>> Customers(const Session& s,
                                                  CustomerFilter filter = {});
+  // Up to `limit` of the customers Customers() would give, from `offset`
+  // on, and their total; only those returned are summarized, so a page of
+  // a long list costs a pass over IDs, not a copy of the list.
+  Result<CustomerSlice> CustomerRange(const Session& s,
+                                      const CustomerFilter& filter,
+                                      std::size_t offset, std::size_t limit);
   Result<CustomerSummary> GetCustomer(const Session& s, CustomerId customer);
   Result<std::vector<SubscriptionView>> Subscriptions(const Session& s,
                                                       CustomerId customer);
+  // One subscription of `customer`; a subscription of another customer,
+  // or of one the caller cannot see, is not found (R26).
+  Result<SubscriptionView> GetSubscription(const Session& s,
+                                           CustomerId customer,
+                                           SubscriptionId sub);
   Result<PartnerSummary> PartnerProfile(const Session& s);
   // A partner named by our ID ("partner-7") or its MPN ID ("4700001"), as
   // the REST API's partnerIdOnRecord, associatedPartnerId and supportMpnId
@@ -253,8 +265,8 @@ class PartnerCenter {
     friend bool operator==(const Counts&, const Counts&) = default;
   };
   Counts counts() const;
-  // Failed sign-ins since the world began, journaled or not (see
-  // kMaxJournaledFailedSignIns).
+  // Failed sign-ins and password changes since the world began, journaled
+  // or not (see kMaxJournaledFailedSignIns).
   std::size_t failed_sign_ins() const { return failed_sign_ins_; }
 
  private:
@@ -290,6 +302,10 @@ class PartnerCenter {
   std::string NewTemporaryPassword();
   void Record(std::string_view action, Ref actor, Ref subject, Ref object,
               const Status& outcome, std::string note = {});
+  // A failed sign-in or password change, journaled within
+  // kMaxJournaledFailedSignIns.
+  void RecordFailedCredential(std::string_view action, const Status& outcome,
+                              std::string_view upn);
   struct NewTenant {
     TenantId tenant;
     DirectoryUserId admin;

@@ -8,14 +8,7 @@ Result<Session> PartnerCenter::SignIn(std::string_view upn,
                                       std::string_view password) {
   auto user = identity_.SignIn(upn, password);
   if (!user.ok()) {
-    if (++failed_sign_ins_ <= kMaxJournaledFailedSignIns) {
-      Record("user.sign_in", Ref(), Ref(), Ref(), user.status(),
-             std::string(upn));
-    } else if (failed_sign_ins_ == kMaxJournaledFailedSignIns + 1) {
-      Record("user.sign_in.not_journaled", Ref(), Ref(), Ref(), OkStatus(),
-             "more than " + std::to_string(kMaxJournaledFailedSignIns) +
-                 " failed sign-ins: later ones are counted, not journaled");
-    }
+    RecordFailedCredential("user.sign_in", user.status(), upn);
     return user.status();
   }
   Record("user.sign_in", Ref(), Ref(), Ref(), user.status(), std::string(upn));
@@ -36,8 +29,25 @@ Status PartnerCenter::ChangePassword(std::string_view upn,
                                      std::string_view current,
                                      std::string_view new_password) {
   Status s = identity_.ChangePassword(upn, current, new_password);
-  Record("user.change_password", Ref(), Ref(), Ref(), s, std::string(upn));
+  if (s.ok()) {
+    Record("user.change_password", Ref(), Ref(), Ref(), s, std::string(upn));
+  } else {
+    RecordFailedCredential("user.change_password", s, upn);
+  }
   return s;
+}
+
+void PartnerCenter::RecordFailedCredential(std::string_view action,
+                                           const Status& outcome,
+                                           std::string_view upn) {
+  if (++failed_sign_ins_ <= kMaxJournaledFailedSignIns) {
+    Record(action, Ref(), Ref(), Ref(), outcome, std::string(upn));
+  } else if (failed_sign_ins_ == kMaxJournaledFailedSignIns + 1) {
+    Record("user.sign_in.not_journaled", Ref(), Ref(), Ref(), OkStatus(),
+           "more than " + std::to_string(kMaxJournaledFailedSignIns) +
+               " failed sign-ins and password changes: later ones are "
+               "counted, not journaled");
+  }
 }
 
 Result<NewUser> PartnerCenter::AddUser(const Session& s, const UserSpec& spec) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sim/partner_center_internal.h"
+#include "sim/text.h"
 
 namespace tiersim::sim {
 
@@ -78,19 +79,30 @@ SubscriptionView PartnerCenter::ViewOf(const Subscription& s) const {
 
 Result<std::vector<CustomerSummary>> PartnerCenter::Customers(
     const Session& s, CustomerFilter filter) {
+  TIERSIM_ASSIGN_OR_RETURN(CustomerSlice all,
+                           CustomerRange(s, filter, 0, SIZE_MAX));
+  return std::move(all.items);
+}
+
+Result<CustomerSlice> PartnerCenter::CustomerRange(const Session& s,
+                                                   const CustomerFilter& filter,
+                                                   std::size_t offset,
+                                                   std::size_t limit) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
   const Partner& p = *store_.partner(a.partner);
   std::vector<CustomerId> ids = p.customers;
-  if (p.provider) {
+  if (p.provider && !p.partners.empty()) {
     for (PartnerId reseller : p.partners) {
       const auto& theirs = store_.partner(reseller)->customers;
       ids.insert(ids.end(), theirs.begin(), theirs.end());
     }
   }
-  std::sort(ids.begin(), ids.end());
+  if (!std::is_sorted(ids.begin(), ids.end())) {
+    std::sort(ids.begin(), ids.end());
+  }
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::vector<CustomerSummary> out;
+  CustomerSlice out;
   for (CustomerId id : ids) {
     const Customer& c = *store_.customer(id);
     if (!CanSeeCustomer(p, c)) continue;
@@ -98,7 +110,20 @@ Result<std::vector<CustomerSummary>> PartnerCenter::Customers(
         !HasResellerRelationship(c, filter.reseller)) {
       continue;
     }
-    out.push_back(Summarize(c, a.partner));
+    if (!filter.name_prefix.empty() &&
+        !StartsWithIgnoreCase(c.company_name, filter.name_prefix)) {
+      continue;
+    }
+    if (!filter.domain_prefix.empty()) {
+      auto tenant = identity_.GetTenant(c.tenant);
+      if (!tenant.ok() ||
+          !StartsWithIgnoreCase(tenant->domain, filter.domain_prefix)) {
+        continue;
+      }
+    }
+    if (out.total++ >= offset && out.items.size() < limit) {
+      out.items.push_back(Summarize(c, a.partner));
+    }
   }
   return out;
 }
@@ -121,6 +146,21 @@ Result<std::vector<SubscriptionView>> PartnerCenter::Subscriptions(
     out.push_back(ViewOf(*store_.subscription(id)));
   }
   return out;
+}
+
+Result<SubscriptionView> PartnerCenter::GetSubscription(const Session& s,
+                                                        CustomerId customer,
+                                                        SubscriptionId sub) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
+  TIERSIM_RETURN_IF_ERROR(VisibleCustomer(a, customer).status());
+  const Subscription* found = store_.subscription(sub);
+  if (found == nullptr || found->customer != customer) {
+    return Error(
+        ErrorCode::kNotFound,
+        sub.ToString() + " is not a subscription of " + customer.ToString());
+  }
+  return ViewOf(*found);
 }
 
 Result<PartnerSummary> PartnerCenter::PartnerProfile(const Session& s) {

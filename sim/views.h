@@ -157,6 +157,17 @@ struct PartnerCard {
 
 struct CustomerFilter {
   PartnerId reseller;  // only customers associated with this reseller
+  // Only customers whose company name / tenant domain starts with these
+  // (ignoring case); empty: any.
+  std::string name_prefix;
+  std::string domain_prefix;
+};
+
+// Part of a list of customers: `items` from some offset on, and how many
+// match in all.
+struct CustomerSlice {
+  std::vector<CustomerSummary> items;
+  std::size_t total = 0;
 };
 
 enum class Consent : std::uint8_t { kNotGiven, kGiven };

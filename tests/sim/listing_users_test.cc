@@ -307,5 +307,23 @@ TEST(SignInJournalTest, FailedSignInsAreJournaledUpToTheCapThenCounted) {
   EXPECT_EQ(t.world.kernel().journal().entries().back().action, "user.sign_in");
 }
 
+TEST(SignInJournalTest, FailedPasswordChangesShareTheCap) {
+  TwoTierWorld t;
+  const std::size_t before = t.world.kernel().journal().entries().size();
+  const std::size_t tries = kMaxJournaledFailedSignIns + 500;
+  for (std::size_t i = 0; i < tries; ++i) {
+    EXPECT_FALSE(t.pc.ChangePassword("guess" + std::to_string(i) +
+                                         "@nobody.test",
+                                     "x", "New-Passw0rd!")
+                     .ok());
+  }
+  // The cap's entries and the one note, nothing more.
+  EXPECT_EQ(t.world.kernel().journal().entries().size() - before,
+            kMaxJournaledFailedSignIns + 1);
+  EXPECT_GE(t.pc.failed_sign_ins(), tries);
+  EXPECT_EQ(t.world.kernel().journal().entries().back().action,
+            "user.sign_in.not_journaled");
+}
+
 }  // namespace
 }  // namespace tiersim::sim::testing

@@ -55,6 +55,57 @@ class OrdersTest : public ::testing::Test {
   CustomerCreated adatum_;
 };
 
+TEST_F(OrdersTest, R26_GetSubscriptionFindsOnlyTheCustomersOwnVisibleOnes) {
+  CustomerCreated own = t_.AddCustomer("wingtip");  // Contoso's, no reseller
+  auto order = pc_.PlaceOrder(t_.contoso_admin, own.customer,
+                              {{.offer_id = "m365-e3", .licenses = 3}},
+                              PartnerId());
+  ASSERT_THAT(order, IsOk());
+  const SubscriptionId sub = order->subscriptions[0];
+  auto got = pc_.GetSubscription(t_.contoso_admin, own.customer, sub);
+  ASSERT_THAT(got, IsOk());
+  EXPECT_EQ(got->id, sub);
+  EXPECT_EQ(got->offer_id, "m365-e3");
+  // Named under another customer: not found, as a missing one would be.
+  EXPECT_EQ(pc_.GetSubscription(t_.contoso_admin, adatum_.customer, sub).code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(pc_.GetSubscription(t_.contoso_admin, own.customer,
+                                SubscriptionId(999999))
+                .code(),
+            ErrorCode::kNotFound);
+  // Fabrikam is not wingtip's reseller: the customer itself is hidden.
+  EXPECT_EQ(pc_.GetSubscription(t_.fabrikam_admin, own.customer, sub).code(),
+            ErrorCode::kNotFound);
+}
+
+TEST_F(OrdersTest, CustomerRangeGivesTheSamePagesAsTheWholeList) {
+  for (int i = 0; i < 7; ++i) t_.AddCustomer("page" + std::to_string(i));
+  auto all = pc_.Customers(t_.contoso_admin);
+  ASSERT_THAT(all, IsOk());
+  ASSERT_EQ(all->size(), 8u);  // adatum_ and the seven
+  std::vector<CustomerId> paged;
+  for (std::size_t offset = 0; offset < all->size(); offset += 3) {
+    auto slice = pc_.CustomerRange(t_.contoso_admin, {}, offset, 3);
+    ASSERT_THAT(slice, IsOk());
+    EXPECT_EQ(slice->total, all->size());
+    EXPECT_LE(slice->items.size(), 3u);
+    for (const CustomerSummary& c : slice->items) paged.push_back(c.id);
+  }
+  std::vector<CustomerId> whole;
+  for (const CustomerSummary& c : *all) whole.push_back(c.id);
+  EXPECT_EQ(paged, whole);
+  // Past the end: nothing, and still the total.
+  auto past = pc_.CustomerRange(t_.contoso_admin, {}, 100, 3);
+  ASSERT_THAT(past, IsOk());
+  EXPECT_TRUE(past->items.empty());
+  EXPECT_EQ(past->total, 8u);
+  // A name prefix counts only the matches, ignoring case.
+  auto named =
+      pc_.CustomerRange(t_.contoso_admin, {.name_prefix = "PAGE"}, 0, 100);
+  ASSERT_THAT(named, IsOk());
+  EXPECT_EQ(named->total, 7u);
+}
+
 TEST_F(OrdersTest, F8_ProviderAddsSubscriptionCreditedToReseller) {
   CustomerCreated own = t_.AddCustomer("wingtip");  // Contoso's, no reseller
   auto filtered =

@@ -2,8 +2,6 @@
 // no request makes the world render an unbounded journal under its lock.
 #include <gtest/gtest.h>
 
-#include <string>
-
 #include "mocks/world/in_process_control.h"
 #include "mocks/world/in_process_world.h"
 
@@ -13,8 +11,7 @@ namespace {
 TEST(JournalPageTest, PagesHoldAtMostTheLimitAndSayWhereTheNextStarts) {
   InProcessWorld world;
   for (int i = 0; i < 2500; ++i) {
-    (void)world.pc().ChangePassword("nobody" + std::to_string(i) + "@x.test",
-                                    "pw", "Another-Passw0rd!");
+    (void)world.pc().StartEnrollment(sim::Program::kIndirectReseller);
   }
   InProcessControl control(world);
   const std::size_t size = world.kernel().journal().size();

@@ -9,10 +9,16 @@
    40,000-deep JSON, a gzip body, a 200 MiB chunked body, 2,700 ranges,
    invalid UTF-8, one million header lines; and whether the server still
    answers afterwards.
+3. Searches beside the core: 5,000 mails of 20 KB delivered over SMTP, then
+   8 clients running full-text searches that match nothing (a scan of every
+   mail) while Partner Center (a call under the world lock) and SMTP
+   delivery are timed, against the same calls without the searches.
 
-usage: bench_attacks.py PID PC_URL MAIL_API_URL [IDLE_CONNECTIONS]
+usage: bench_attacks.py PID PC_URL MAIL_API_URL SMTP_PORT [IDLE_CONNECTIONS]
 """
+import http.client
 import resource
+import smtplib
 import socket
 import subprocess
 import sys
@@ -240,9 +246,105 @@ def million_headers(addr):
     return f"1,000,000 header lines: {code}"
 
 
+def percentiles(samples):
+    samples = sorted(samples)
+    def at(q):
+        return samples[min(len(samples) - 1, int(q * len(samples)))] * 1000
+    return f"p50 {at(0.5):.2f} ms, p99 {at(0.99):.2f} ms, max {at(1.0):.2f} ms"
+
+
+def timed_calls(pc_url, seconds):
+    """Partner Center calls one after another on one keep-alive connection
+    (the public provider search: it runs in the core, under the world lock);
+    each one's duration in seconds."""
+    host, port = host_port(pc_url)
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    took = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        t = time.monotonic()
+        conn.request("GET", "/v1/tiersim/providers?query=contoso")
+        r = conn.getresponse()
+        r.read()
+        if r.status != 200:
+            raise SystemExit(f"Partner Center answered {r.status}")
+        took.append(time.monotonic() - t)
+    conn.close()
+    return took
+
+
+def timed_deliveries(smtp_port, count, body):
+    took = []
+    with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as smtp:
+        for i in range(count):
+            t = time.monotonic()
+            smtp.sendmail("bench@example.com", [f"probe{i}@example.com"],
+                          body)
+            took.append(time.monotonic() - t)
+    return took
+
+
+def search_figure(pid, pc_url, mail_url, smtp_port, mails=5000, size=20000):
+    line = ("lorem ipsum dolor sit amet consectetur adipiscing elit " * 2)[:76]
+    text = "\r\n".join([line] * (size // 78))
+    def message(i):
+        return (f"From: bench@example.com\r\nTo: user{i}@example.com\r\n"
+                f"Subject: bench mail {i}\r\n\r\n{text}\r\n")
+    t = time.monotonic()
+    senders = []
+    for part in range(4):
+        def send(part=part):
+            with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as smtp:
+                for i in range(part, mails, 4):
+                    smtp.sendmail("bench@example.com", [f"user{i}@example.com"],
+                                  message(i))
+        senders.append(threading.Thread(target=send))
+    for th in senders:
+        th.start()
+    for th in senders:
+        th.join()
+    print(f"{mails} mails of {size // 1000} KB delivered over SMTP in "
+          f"{time.monotonic() - t:.1f} s; server RSS {rss_kib(pid)} KiB")
+    quiet_pc = timed_calls(pc_url, 5)
+    quiet_smtp = timed_deliveries(smtp_port, 50, message(0))
+
+    host, port = host_port(mail_url)
+    stop = threading.Event()
+    searches = []
+    def search():
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        while not stop.is_set():
+            t = time.monotonic()
+            conn.request("GET", "/api/v1/search?query=zebracrossing")
+            r = conn.getresponse()
+            r.read()
+            if r.status != 200:
+                raise SystemExit(f"the mail API answered {r.status}")
+            searches.append(time.monotonic() - t)
+        conn.close()
+    workers = [threading.Thread(target=search) for _ in range(8)]
+    for w in workers:
+        w.start()
+    time.sleep(1)
+    busy_pc = timed_calls(pc_url, 5)
+    busy_smtp = timed_deliveries(smtp_port, 50, message(0))
+    stop.set()
+    for w in workers:
+        w.join()
+    print(f"  Partner Center call, no searches:    {percentiles(quiet_pc)} "
+          f"({len(quiet_pc)} calls)")
+    print(f"  Partner Center call, 8 searches on:  {percentiles(busy_pc)} "
+          f"({len(busy_pc)} calls)")
+    print(f"  SMTP delivery, no searches:          {percentiles(quiet_smtp)}")
+    print(f"  SMTP delivery, 8 searches on:        {percentiles(busy_smtp)}")
+    print(f"  the searches: {len(searches)} scans of {mails} mails, "
+          f"{percentiles(searches)}")
+
+
 def main():
     pid, pc_url, mail_url = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    n = int(sys.argv[4]) if len(sys.argv) > 4 else 10000
+    smtp_port = int(sys.argv[4])
+    n = int(sys.argv[5]) if len(sys.argv) > 5 else 10000
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     n = min(n, hard - 100)
@@ -257,6 +359,8 @@ def main():
     attack("slow heads", pid, pc, slow_heads)
     print(f"== {n} idle keep-alive connections")
     idle_figure(pid, pc_url, n)
+    print("== 8 full-text searches over 5,000 mails beside the core")
+    search_figure(pid, pc_url, mail_url, smtp_port)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # Figures of issue 10 on a Release `tiersim serve`: the server's memory
 # before and after each attack class (and that it still serves), and how
 # many idle keep-alive connections it holds while a good client measures
-# p50/p99 (scripts/bench_attacks.py).
+# p50/p99, and what 8 full-text searches over 5,000 mails do to Partner
+# Center and SMTP delivery beside them (scripts/bench_attacks.py).
 #
 #   scripts/bench_attacks.sh            (IDLE=10000 connections)
 # Needs: a Release build (made here), python3, wrk. Loopback only.
@@ -24,5 +25,6 @@ for _ in $(seq 100); do
 done
 pc=$(awk '/Partner Center/ {print $3}' "$tmp/serve.out" | sed 's|/v1$||')
 mail=$(awk '/Mail API/ {print $3}' "$tmp/serve.out" | sed 's|/api/v1$||')
+smtp=$(awk '/^ *SMTP / {print $2}' "$tmp/serve.out" | sed 's|.*:||')
 echo "tiersim serve (pid $pid): Partner Center $pc, mail API $mail; fd limit $(ulimit -n)"
-python3 scripts/bench_attacks.py "$pid" "$pc" "$mail" "$IDLE"
+python3 scripts/bench_attacks.py "$pid" "$pc" "$mail" "$smtp" "$IDLE"

@@ -3,9 +3,11 @@
 # /v1/customers/{id}/orders with a bearer token, one line) against a bare
 # "hello" on the same server layer (Boost.Beast, mocks/http) and a bare
 # cpp-httplib "hello" (the library the servers left), under wrk -t2 with
-# 64 and 512 connections, alternating, in one run on this machine. Budget:
-# the order endpoint reaches >= 60% of the Beast hello's requests per
-# second.
+# 64 and 512 connections, alternating, in one run on this machine. Budget
+# (DESIGN.md): the order endpoint reaches >= 60% of the bare cpp-httplib
+# hello's requests per second (the aim beyond it: 80%). Its ratio to the
+# Beast hello is printed too: the cost of the model and the JSON on top of
+# the layer, which is the stricter figure.
 #
 #   scripts/bench_http.sh   (DURATION=10 s per round, ROUNDS=2, CONNS="64 512")
 # Needs: a Release build (made here), wrk, curl, python3. Loopback only.
@@ -72,21 +74,25 @@ CUSTOMER=$(curl -sf "$pc/v1/customers" -H "Authorization: Bearer $TOKEN" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 export TOKEN CUSTOMER
 
-run() {  # URL [wrk args...] -> "req/s p99"
-  local url=$1
+steal() { awk '/^cpu / {print $9}' /proc/stat; }  # jiffies the host took
+run() {  # URL [wrk args...] -> "req/s p99 stolen-ms"
+  local url=$1 s0 out
   shift
-  wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@" "$url" |
-    awk '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2} END {print r, p}'
+  s0=$(steal)
+  out=$(wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@" "$url")
+  awk -v s0="$s0" -v s1="$(steal)" '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2}
+    END {print r, p, (s1 - s0) * 10}' <<<"$out"
 }
 
 for c in $CONNS; do
   echo "== wrk -t2 -c$c -d${DURATION}s, $ROUNDS rounds, alternating"
   beast_total=0; httplib_total=0; order_total=0
   for round in $(seq "$ROUNDS"); do
-    read -r b bp < <(run "$hello_url/hello")
-    read -r h hp < <(run "$httplib_url/hello")
-    read -r o op < <(run "$pc" -s tests/bench/http/order.lua)
+    read -r b bp bs < <(run "$hello_url/hello")
+    read -r h hp hs < <(run "$httplib_url/hello")
+    read -r o op os < <(run "$pc" -s tests/bench/http/order.lua)
     echo "round $round: hello(beast) $b req/s p99 $bp, hello(httplib) $h req/s p99 $hp, order $o req/s p99 $op"
+    echo "  CPU time the host took (steal) during each: $bs, $hs, $os ms of $((DURATION * 2000)) ms"
     beast_total=$(python3 -c "print($beast_total + $b)")
     httplib_total=$(python3 -c "print($httplib_total + $h)")
     order_total=$(python3 -c "print($order_total + $o)")
@@ -99,9 +105,11 @@ print(f"-c{c} hello (Beast layer):   {beast / rounds:10.0f} req/s")
 print(f"-c{c} hello (bare httplib):  {httplib / rounds:10.0f} req/s")
 print(f"-c{c} order endpoint:        {order / rounds:10.0f} req/s")
 print(f"-c{c} Beast hello / httplib hello: {beast / httplib:7.1%}")
-ratio = order / beast
-print(f"-c{c} order / Beast hello:         {ratio:7.1%}  (budget >= 60%: {'met' if ratio >= 0.6 else 'NOT met'})")
-print(f"-c{c} order / httplib hello:       {order / httplib:7.1%}")
+print(f"-c{c} order / Beast hello:         {order / beast:7.1%}  (the model and JSON over the layer)")
+ratio = order / httplib
+verdict = "met" if ratio >= 0.6 else "NOT met"
+aim = "reached" if ratio >= 0.8 else "not reached"
+print(f"-c{c} order / httplib hello:       {ratio:7.1%}  (budget >= 60%: {verdict}; aim 80%: {aim})")
 PY
 done
 orders=$(curl -sf "$pc/_tiersim/counts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["core"]["orders"])')

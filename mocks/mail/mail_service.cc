@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <thread>
 #include <utility>
 
 #include "mocks/mail/mime.h"
@@ -86,8 +87,10 @@ sim::Result<sim::MessageId> MailService::Deliver(
   detail->raw = std::move(raw);
 
   sim::MessageId id;
+  deliveries_waiting_.fetch_add(1);
   {
     MutexLock lock(mutex_);
+    deliveries_waiting_.fetch_sub(1);
     id = store_.Insert(std::move(email), std::move(detail));
   }
   arrived_.notify_all();
@@ -97,14 +100,21 @@ sim::Result<sim::MessageId> MailService::Deliver(
 
 std::vector<sim::MessageId> MailService::SearchInSlices(
     std::string_view query) const {
-  // A slice costs about as long as a delivery waits at most.
+  // A slice (256 messages or 256 KiB of text, a few hundred microseconds)
+  // is as long as a delivery waits.
   constexpr std::size_t kSlice = 256;
+  constexpr std::size_t kSliceBytes = 256 * 1024;
   std::vector<sim::MessageId> found;
   std::optional<sim::MessageId> resume = sim::MessageId();
   while (resume) {
+    // Waiting deliveries go first (bounded: a steady stream of them must
+    // not stall the scan for good).
+    for (int i = 0; i < 1000 && deliveries_waiting_.load() > 0; ++i) {
+      std::this_thread::yield();
+    }
     MutexLock lock(mutex_);
     std::vector<sim::MessageId> slice =
-        store_.SearchSlice(query, *resume, kSlice, &resume);
+        store_.SearchSlice(query, *resume, kSlice, &resume, kSliceBytes);
     found.insert(found.end(), slice.begin(), slice.end());
   }
   return found;

@@ -17,6 +17,7 @@
 // them, so that a long full-text search never holds up a delivery.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -132,6 +133,10 @@ class MailService {
   void NotifyWatchers(std::optional<sim::MessageId> new_id);
 
   MemoryMailStore store_ TIERSIM_GUARDED_BY(mutex_);
+  // Deliveries waiting for mutex_: a scan lets them in before its next
+  // slice, so a delivery waits for at most one slice, however many scans
+  // run (a mutex alone lets the scans take it back again and again).
+  std::atomic<int> deliveries_waiting_{0};
   std::vector<Watcher> watchers_ TIERSIM_GUARDED_BY(mutex_);
   bool closed_ TIERSIM_GUARDED_BY(mutex_) = false;
 };

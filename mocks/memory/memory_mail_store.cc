@@ -243,7 +243,7 @@ const StoredMessage* MemoryMailStore::Latest(std::string_view address) const {
 
 std::vector<sim::MessageId> MemoryMailStore::SearchSlice(
     std::string_view query, sim::MessageId after, std::size_t budget,
-    std::optional<sim::MessageId>* resume) const {
+    std::optional<sim::MessageId>* resume, std::size_t byte_budget) const {
   *resume = std::nullopt;
   const std::vector<Term> terms = ParseQuery(query);
   std::vector<sim::MessageId> found;
@@ -260,11 +260,13 @@ std::vector<sim::MessageId> MemoryMailStore::SearchSlice(
                              [](sim::MessageId id, const StoredMessage& m) {
                                return id.value() < m.id.value();
                              });
+  std::size_t bytes = 0;
   for (std::size_t scanned = 0; it != messages_.end(); ++it, ++scanned) {
-    if (scanned == budget) {
+    if (scanned == budget || (scanned > 0 && bytes >= byte_budget)) {
       *resume = std::prev(it)->id;
       return found;
     }
+    bytes += it->email.subject.size() + it->email.text.size();
     if (MatchesAll(terms, *it)) found.push_back(it->id);
   }
   return found;

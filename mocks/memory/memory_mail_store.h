@@ -98,12 +98,14 @@ class MemoryMailStore final : public sim::MailPort {
   std::vector<sim::MessageId> Search(std::string_view query) const;
   // Search in slices, for a caller that releases its lock between them so
   // that a long scan never holds up a delivery: the matches among the
-  // messages with IDs above `after`, scanning at most `budget` of them,
-  // oldest first. `resume` gets the last ID scanned when the scan stopped
-  // early (the next slice goes on after it), else nullopt.
+  // messages with IDs above `after`, scanning at most `budget` of them and
+  // stopping once `byte_budget` bytes of text were scanned (at least one
+  // message is), oldest first. `resume` gets the last ID scanned when the
+  // scan stopped early (the next slice goes on after it), else nullopt.
   std::vector<sim::MessageId> SearchSlice(
       std::string_view query, sim::MessageId after, std::size_t budget,
-      std::optional<sim::MessageId>* resume) const;
+      std::optional<sim::MessageId>* resume,
+      std::size_t byte_budget = SIZE_MAX) const;
   // Whether message `id` (which must exist) matches `query`.
   bool Matches(sim::MessageId id, std::string_view query) const;
   // Marks a message read; unknown IDs are ignored.

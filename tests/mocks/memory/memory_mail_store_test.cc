@@ -162,6 +162,32 @@ TEST_F(MemoryMailStoreTest, SearchInSlicesFindsWhatOneSearchFinds) {
   }
 }
 
+TEST_F(MemoryMailStoreTest, ASliceStopsAtItsByteBudget) {
+  const std::string big(10'000, 'x');
+  for (int i = 0; i < 6; ++i) {
+    MustSend(MakeEmail({"ada@x.test"}, "large " + std::to_string(i), big));
+  }
+  std::vector<int> per_slice;
+  std::vector<MessageId> sliced;
+  std::optional<MessageId> resume = MessageId();
+  while (resume) {
+    auto part = store_.SearchSlice("large", *resume, 256, &resume, 25'000);
+    per_slice.push_back(static_cast<int>(part.size()));
+    sliced.insert(sliced.end(), part.begin(), part.end());
+  }
+  // 10 KB each: a slice takes three (it stops once past 25,000 bytes).
+  EXPECT_EQ(per_slice, (std::vector<int>{3, 3}));
+  EXPECT_EQ(sliced, store_.Search("large"));
+  // A budget smaller than one message still scans one at a time.
+  resume = MessageId();
+  int slices = 0;
+  while (resume) {
+    store_.SearchSlice("large", *resume, 256, &resume, 1);
+    ++slices;
+  }
+  EXPECT_EQ(slices, 6);
+}
+
 TEST_F(MemoryMailStoreTest, BareWordsMatchSubjectOrText) {
   SendSample();
   EXPECT_EQ(store_.Search("invitation"), Ids{MessageId(1)});  // subject

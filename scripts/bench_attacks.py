@@ -13,10 +13,17 @@
    8 clients running full-text searches that match nothing (a scan of every
    mail) while Partner Center (a call under the world lock) and SMTP
    delivery are timed, against the same calls without the searches.
+4. A long list beside the core: a customer with 100,000 subscriptions (the
+   real API does not page that list), listed by 4 clients at once while
+   another Partner Center call is timed, against the same call alone.
 
 usage: bench_attacks.py PID PC_URL MAIL_API_URL SMTP_PORT [IDLE_CONNECTIONS]
+Environment: TOKEN, CUSTOMER (a provider admin's bearer token and its
+customer, as bench_attacks.sh makes them) for figure 4.
 """
 import http.client
+import json
+import os
 import resource
 import smtplib
 import socket
@@ -341,6 +348,54 @@ def search_figure(pid, pc_url, mail_url, smtp_port, mails=5000, size=20000):
           f"{percentiles(searches)}")
 
 
+def long_list_figure(pid, pc_url, token, customer, subscriptions=100000):
+    host, port = host_port(pc_url)
+    headers = {"Authorization": "Bearer " + token,
+               "Content-Type": "application/json"}
+    body = json.dumps({"lineItems": [
+        {"lineItemNumber": i, "offerId": "o365-e3", "quantity": 1}
+        for i in range(100)]})
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    t = time.monotonic()
+    for _ in range(subscriptions // 100):
+        conn.request("POST", f"/v1/customers/{customer}/orders", body, headers)
+        r = conn.getresponse()
+        r.read()
+        if r.status != 201:
+            raise SystemExit(f"an order was answered {r.status}")
+    print(f"{subscriptions} subscriptions ordered in "
+          f"{time.monotonic() - t:.1f} s; server RSS {rss_kib(pid)} KiB")
+    quiet = timed_calls(pc_url, 5)
+    stop = threading.Event()
+    lists = []
+    sizes = []
+    def lister():
+        c = http.client.HTTPConnection(host, port, timeout=60)
+        while not stop.is_set():
+            t = time.monotonic()
+            c.request("GET", f"/v1/customers/{customer}/subscriptions",
+                      headers=headers)
+            r = c.getresponse()
+            data = r.read()
+            if r.status != 200:
+                raise SystemExit(f"the list was answered {r.status}")
+            lists.append(time.monotonic() - t)
+            sizes.append(len(data))
+        c.close()
+    workers = [threading.Thread(target=lister) for _ in range(4)]
+    for w in workers:
+        w.start()
+    time.sleep(1)
+    busy = timed_calls(pc_url, 5)
+    stop.set()
+    for w in workers:
+        w.join()
+    print(f"  Partner Center call, alone:              {percentiles(quiet)}")
+    print(f"  Partner Center call, 4 lists running:    {percentiles(busy)}")
+    print(f"  the lists: {len(lists)} of {max(sizes) // 1000000} MB, "
+          f"{percentiles(lists)}; server RSS {rss_kib(pid)} KiB")
+
+
 def main():
     pid, pc_url, mail_url = int(sys.argv[1]), sys.argv[2], sys.argv[3]
     smtp_port = int(sys.argv[4])
@@ -361,6 +416,10 @@ def main():
     idle_figure(pid, pc_url, n)
     print("== 8 full-text searches over 5,000 mails beside the core")
     search_figure(pid, pc_url, mail_url, smtp_port)
+    if os.environ.get("TOKEN"):
+        print("== a 100,000-subscription list beside the core")
+        long_list_figure(pid, pc_url, os.environ["TOKEN"],
+                         os.environ["CUSTOMER"])
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@
 namespace tiersim::mocks::pc {
 namespace {
 
+// A collection this long (a few hundred KB of JSON, about a millisecond to
+// write) is written off the event loop.
+constexpr std::size_t kLargeCollection = 1000;
+
 template <typename Op>
 Reply RunOp(Context& ctx, const Request& req, InProcessWorld& world,
             const sim::Session* session, const json& body) {
@@ -54,6 +58,9 @@ Reply RunOp(Context& ctx, const Request& req, InProcessWorld& world,
   }();
   if (!result.ok()) return Fail(result.status());
   Reply reply{.status = Op::kInfo.status};
+  if constexpr (Op::kInfo.reply == sim::ReplyShape::kCollection) {
+    reply.large = result->size() >= kLargeCollection;
+  }
   reply.render = [value = std::move(*result)] {
     return wire::EncodeReply<Op>(value);
   };

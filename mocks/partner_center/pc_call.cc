@@ -1,5 +1,7 @@
 #include "mocks/partner_center/pc_call.h"
 
+#include <chrono>
+#include <memory>
 #include <utility>
 
 #include "mocks/common/json_text.h"
@@ -20,6 +22,56 @@ namespace {
 
 void Write(Response& res, const Reply& reply) {
   ReplyJson(res, reply.status, reply.body);
+}
+
+// How long a large reply may take to be written before the caller gets a
+// 503 instead.
+constexpr std::chrono::seconds kRenderTimeout{60};
+
+// Writes a rendered reply into a deferred answer; a render that throws is
+// a 500 that shows nothing of it (as the router does for handlers).
+void CompleteRendered(Deferred& deferred, const Headers& headers,
+                      Reply& reply) {
+  bool failed = false;
+  try {
+    reply.body = reply.render();
+  } catch (...) {
+    failed = true;
+  }
+  deferred.Complete([&](Response& out) {
+    out.headers = headers;
+    if (failed) {
+      Write(out, Fail(sim::Error(sim::ErrorCode::kInternal,
+                                 "the server failed while writing this "
+                                 "answer")));
+    } else {
+      Write(out, reply);
+    }
+  });
+}
+
+// Renders (if need be) and writes `reply`; a large one on ctx.offload's
+// thread, the connection waiting for it without holding the event loop.
+void Finish(Context& ctx, Response& res, Reply reply) {
+  if (reply.render && reply.large && ctx.offload) {
+    auto shared = std::make_shared<Reply>(std::move(reply));
+    const Headers headers = res.headers;  // MS-CorrelationId, MS-RequestId
+    std::shared_ptr<Deferred> deferred =
+        res.Defer(kRenderTimeout, [headers](Response& late) {
+          late.headers = headers;
+          Write(late, Fail(sim::Error(sim::ErrorCode::kUnavailable,
+                                      "the answer took too long to write; "
+                                      "try again")));
+        });
+    if (!ctx.offload([shared, headers, deferred] {
+          CompleteRendered(*deferred, headers, *shared);
+        })) {
+      CompleteRendered(*deferred, headers, *shared);  // the worker is full
+    }
+    return;
+  }
+  if (reply.render) reply.body = reply.render();
+  Write(res, reply);
 }
 
 // Parses a JSON object body (keys lowered, see wire.h); nullopt (and the
@@ -115,8 +167,7 @@ void ServeUnauthenticated(Context& ctx, const Request& req, Response& res,
   Reply reply = RunOnce(ctx, req, key, [&](InProcessWorld& world) {
     return work(world, nullptr, body);
   });
-  if (reply.render) reply.body = reply.render();
-  Write(res, reply);
+  Finish(ctx, res, std::move(reply));
 }
 
 }  // namespace
@@ -165,8 +216,7 @@ void Serve(Context& ctx, const Request& req, Response& res, sim::Access access,
     }
     return work(world, &*session, body);
   });
-  if (reply.render) reply.body = reply.render();
-  Write(res, reply);
+  Finish(ctx, res, std::move(reply));
 }
 
 }  // namespace tiersim::mocks::pc

@@ -28,6 +28,10 @@ struct Context {
   // Counts the mail system's messages for /_tiersim/counts (null: the
   // world's own in-memory store).
   std::function<std::size_t()> email_count;
+  // Runs a large reply's rendering (Reply::large) on another thread; false
+  // when it cannot take more now, and the reply is then written in place.
+  // Unset: always in place.
+  std::function<bool(std::function<void()>)> offload;
 };
 
 // What a route's work gets: the world (locked), the caller's core session

@@ -8,6 +8,7 @@
 #include "mocks/partner_center/op_routes.h"
 #include "mocks/partner_center/pc_call.h"
 #include "mocks/partner_center/pc_errors.h"
+#include "mocks/partner_center/render_worker.h"
 #include "mocks/wire/target.h"
 
 namespace tiersim::mocks {
@@ -23,7 +24,10 @@ struct PartnerCenterServer::Impl {
         ctx{world, auth,
             pc::IdempotencyCache(
                 {.entries_per_caller = o.idempotency_entries_per_caller}),
-            o.email_count} {}
+            o.email_count, [this](std::function<void()> task) {
+              return renderer.Post(std::move(task));
+            }} {}
+  pc::RenderWorker renderer;  // stopped after the server (declared first)
   HttpServer http;
   pc::Context ctx;
 };
@@ -62,7 +66,10 @@ PartnerCenterServer::PartnerCenterServer(SharedWorld& world,
 PartnerCenterServer::~PartnerCenterServer() { Stop(); }
 
 sim::Status PartnerCenterServer::Start() { return impl_->http.Start(); }
-void PartnerCenterServer::Stop() { impl_->http.Stop(); }
+void PartnerCenterServer::Stop() {
+  impl_->http.Stop();
+  impl_->renderer.Stop();
+}
 int PartnerCenterServer::port() const { return impl_->http.port(); }
 std::string PartnerCenterServer::url() const { return impl_->http.url(); }
 

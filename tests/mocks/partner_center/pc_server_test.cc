@@ -9,6 +9,8 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
 #include "mocks/common/form_encoding.h"
 #include "mocks/partner_center/authenticator.h"
@@ -197,6 +199,55 @@ TEST_F(PartnerCenterServerTest, R22_AFailedCreationLeavesNothingBehind) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400) << res->body;
   EXPECT_EQ(CustomerCount(), 0u);
+}
+
+TEST_F(PartnerCenterServerTest, ALongListComesWholeWithItsHeadersFourAtOnce) {
+  auto cli = Client();
+  auto created =
+      cli.Post("/v1/customers", As("provider"),
+               NewCustomerBody("northwind").dump(), "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string customer = json::parse(created->body)["id"];
+  json lines = json::array();
+  for (int i = 0; i < 100; ++i) {
+    lines.push_back(
+        {{"lineItemNumber", i}, {"offerId", "o365-e3"}, {"quantity", i + 1}});
+  }
+  const std::string order = json{{"lineItems", lines}}.dump();
+  for (int i = 0; i < 15; ++i) {  // 1,500 subscriptions: past the cut-off
+    auto placed = cli.Post("/v1/customers/" + customer + "/orders",
+                           As("provider"), order, "application/json");
+    ASSERT_TRUE(placed);
+    ASSERT_EQ(placed->status, 201) << placed->body;
+  }
+  // Four at once, each asked with its own correlation ID.
+  std::vector<std::thread> readers;
+  std::vector<int> status(4);
+  std::vector<json> lists(4);
+  std::vector<std::string> echoed(4);
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&, r] {
+      auto c = Client();
+      httplib::Headers h = As("provider");
+      h.erase("MS-CorrelationId");
+      h.emplace("MS-CorrelationId", "list-" + std::to_string(r));
+      auto res = c.Get("/v1/customers/" + customer + "/subscriptions", h);
+      if (!res) return;
+      status[r] = res->status;
+      lists[r] = json::parse(res->body);
+      echoed[r] = res->get_header_value("MS-CorrelationId");
+    });
+  }
+  for (std::thread& t : readers) t.join();
+  for (int r = 0; r < 4; ++r) {
+    ASSERT_EQ(status[r], 200) << r;
+    EXPECT_EQ(echoed[r], "list-" + std::to_string(r));
+    ASSERT_EQ(lists[r]["totalCount"], 1500);
+    ASSERT_EQ(lists[r]["items"].size(), 1500u);
+    EXPECT_EQ(lists[r]["items"][1499]["quantity"], 100);
+    EXPECT_EQ(lists[r]["attributes"]["objectType"], "Collection");
+  }
 }
 
 TEST_F(PartnerCenterServerTest, OrdersChangesLicensesAndSetsSupportContact) {

@@ -25,6 +25,26 @@ TEST(ResourcesTest, HandWrittenOrderEqualsTheGenericRendering) {
   }
 }
 
+TEST(ResourcesTest, CollectionWrittenItemByItemIsTheTreesText) {
+  std::vector<sim::SubscriptionView> subs;
+  for (int i = 1; i <= 3; ++i) {
+    subs.push_back(
+        {.id = sim::SubscriptionId(i),
+         .customer = sim::CustomerId(3),
+         .order = sim::OrderId(9),
+         .offer_id = "o365-e3",
+         .offer_name = "Office 365 E3 \"\xc3\xa9\" " + std::to_string(i),
+         .family = sim::ProductFamily::kOffice365,
+         .licenses = 5 * i,
+         .provider = sim::PartnerId(1),
+         .reseller_of_record = sim::PartnerId(2),
+         .support_contact = sim::PartnerId(1)});
+  }
+  EXPECT_EQ(CollectionText(subs), CollectionJson(subs, subs.size()).dump());
+  const std::vector<sim::SubscriptionView> none;
+  EXPECT_EQ(CollectionText(none), CollectionJson(none, 0).dump());
+}
+
 TEST(ResourcesTest, OrderReadsBackWhatItWrites) {
   const ops::OrderResource order = SampleOrder("partner-7");
   const auto back = Lowered(json(order)).get<ops::OrderResource>();

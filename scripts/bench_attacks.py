@@ -260,24 +260,32 @@ def percentiles(samples):
     return f"p50 {at(0.5):.2f} ms, p99 {at(0.99):.2f} ms, max {at(1.0):.2f} ms"
 
 
-def timed_calls(pc_url, seconds):
-    """Partner Center calls one after another on one keep-alive connection
-    (the public provider search: it runs in the core, under the world lock);
-    each one's duration in seconds."""
-    host, port = host_port(pc_url)
-    conn = http.client.HTTPConnection(host, port, timeout=30)
-    took = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+def timed_gets(url, target, until, took, headers=None, sizes=None):
+    """GETs `target` one after another on one keep-alive connection until
+    `until()` is true, appending each one's duration in seconds to `took`
+    (and its body's size to `sizes`); any answer but 200 ends the run."""
+    host, port = host_port(url)
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    while not until():
         t = time.monotonic()
-        conn.request("GET", "/v1/tiersim/providers?query=contoso")
+        conn.request("GET", target, headers=headers or {})
         r = conn.getresponse()
-        r.read()
+        data = r.read()
         if r.status != 200:
-            raise SystemExit(f"Partner Center answered {r.status}")
+            raise SystemExit(f"GET {target} answered {r.status}")
         took.append(time.monotonic() - t)
+        if sizes is not None:
+            sizes.append(len(data))
     conn.close()
     return took
+
+
+def timed_calls(pc_url, seconds):
+    """Partner Center calls for `seconds` (the public provider search: it
+    runs in the core, under the world lock); each one's duration."""
+    end = time.monotonic() + seconds
+    return timed_gets(pc_url, "/v1/tiersim/providers?query=contoso",
+                      lambda: time.monotonic() >= end, [])
 
 
 def timed_deliveries(smtp_port, count, body):
@@ -315,20 +323,11 @@ def search_figure(pid, pc_url, mail_url, smtp_port, mails=5000, size=20000):
     quiet_pc = timed_calls(pc_url, 5)
     quiet_smtp = timed_deliveries(smtp_port, 50, message(0))
 
-    host, port = host_port(mail_url)
     stop = threading.Event()
     searches = []
     def search():
-        conn = http.client.HTTPConnection(host, port, timeout=60)
-        while not stop.is_set():
-            t = time.monotonic()
-            conn.request("GET", "/api/v1/search?query=zebracrossing")
-            r = conn.getresponse()
-            r.read()
-            if r.status != 200:
-                raise SystemExit(f"the mail API answered {r.status}")
-            searches.append(time.monotonic() - t)
-        conn.close()
+        timed_gets(mail_url, "/api/v1/search?query=zebracrossing",
+                   stop.is_set, searches)
     workers = [threading.Thread(target=search) for _ in range(8)]
     for w in workers:
         w.start()
@@ -370,18 +369,9 @@ def long_list_figure(pid, pc_url, token, customer, subscriptions=100000):
     lists = []
     sizes = []
     def lister():
-        c = http.client.HTTPConnection(host, port, timeout=60)
-        while not stop.is_set():
-            t = time.monotonic()
-            c.request("GET", f"/v1/customers/{customer}/subscriptions",
-                      headers=headers)
-            r = c.getresponse()
-            data = r.read()
-            if r.status != 200:
-                raise SystemExit(f"the list was answered {r.status}")
-            lists.append(time.monotonic() - t)
-            sizes.append(len(data))
-        c.close()
+        timed_gets(pc_url, f"/v1/customers/{customer}/subscriptions",
+                   stop.is_set, lists, {"Authorization": "Bearer " + token},
+                   sizes)
     workers = [threading.Thread(target=lister) for _ in range(4)]
     for w in workers:
         w.start()

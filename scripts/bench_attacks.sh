@@ -24,19 +24,8 @@ for _ in $(seq 100); do
   grep -q "Press Ctrl-C" "$tmp/serve.out" 2>/dev/null && break
   sleep 0.1
 done
-pc=$(awk '/Partner Center/ {print $3}' "$tmp/serve.out" | sed 's|/v1$||')
-mail=$(awk '/Mail API/ {print $3}' "$tmp/serve.out" | sed 's|/api/v1$||')
-smtp=$(awk '/^ *SMTP / {print $2}' "$tmp/serve.out" | sed 's|.*:||')
-aad=$(awk '/Azure AD/ {print $3}' "$tmp/serve.out" | sed 's|/{tenant}/v2.0$||')
-ca=$(awk '/CA certificate/ {print $3}' "$tmp/serve.out")
-# A provider admin's token and its customer, for the long-list figure.
-TOKEN=$(curl -sf --cacert "$ca" "$aad/organizations/oauth2/v2.0/token" \
-  -d grant_type=password -d client_id=7e57a1d0-0000-4000-9000-000000000001 \
-  --data-urlencode "scope=https://api.partnercenter.microsoft.com/.default" \
-  -d username=admin@contoso.onmicrosoft.com --data-urlencode 'password=Sim-Passw0rd!' |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-CUSTOMER=$(curl -sf "$pc/v1/customers" -H "Authorization: Bearer $TOKEN" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-export TOKEN CUSTOMER
+# Addresses, and a provider admin's token and customer (the long list).
+. scripts/serve_session.sh
+serve_session "$tmp/serve.out"
 echo "tiersim serve (pid $pid): Partner Center $pc, mail API $mail; fd limit $(ulimit -n)"
 python3 scripts/bench_attacks.py "$pid" "$pc" "$mail" "$smtp" "$IDLE"

@@ -61,18 +61,8 @@ httplib_url=$(head -1 "$tmp/httplib.out")
   --world scenarios/load/order_benchmark_world.json >"$tmp/serve.out" 2>&1 &
 pids+=($!)
 wait_for "$tmp/serve.out" "Press Ctrl-C"
-pc=$(awk '/Partner Center/ {print $3}' "$tmp/serve.out" | sed 's|/v1$||')
-aad=$(awk '/Azure AD/ {print $3}' "$tmp/serve.out" | sed 's|/{tenant}/v2.0$||')
-ca=$(awk '/CA certificate/ {print $3}' "$tmp/serve.out")
-
-TOKEN=$(curl -sf --cacert "$ca" "$aad/organizations/oauth2/v2.0/token" \
-  -d grant_type=password -d client_id=7e57a1d0-0000-4000-9000-000000000001 \
-  --data-urlencode "scope=https://api.partnercenter.microsoft.com/.default" \
-  -d username=admin@contoso.onmicrosoft.com --data-urlencode 'password=Sim-Passw0rd!' |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-CUSTOMER=$(curl -sf "$pc/v1/customers" -H "Authorization: Bearer $TOKEN" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-export TOKEN CUSTOMER
+. scripts/serve_session.sh
+serve_session "$tmp/serve.out"
 
 steal() { awk '/^cpu / {print $9}' /proc/stat; }  # jiffies the host took
 run() {  # URL [wrk args...] -> "req/s p99 stolen-ms"

@@ -8,6 +8,8 @@ packages=(
   libboost-dev libboost-system-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libssl-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  # The serving programs' allocator (CMakeLists.txt: TIERSIM_JEMALLOC).
+  libjemalloc-dev
   # Test tools: schema validation, JUnit consumer, XML well-formedness.
   python3 python3-jsonschema python3-junitparser libxml2-utils
   # Real clients of the served mocks: MSAL and an OAuth library for Azure AD,

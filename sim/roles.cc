@@ -31,6 +31,7 @@ const std::vector<PermissionInfo> kTable = {
   {P::kManagePartnerships,           "Manage indirect partnerships",    "manage_partnerships",            true,  false, true, false},
   {P::kAcceptPartnership,            "Accept partnership requests",     "accept_partnership",             false, false, true, false},
   {P::kCompleteAccountSetup,         "Complete account set-up",         "complete_account_setup",         false, false, true, false},
+  {P::kManageGlobalAdmins,           "Grant or remove Global admin",    "manage_global_admins",           false, false, true, false},
 };
 // clang-format on
 

@@ -38,6 +38,7 @@ enum class Permission : std::uint8_t {
   kManagePartnerships,            // request partnerships (provider)
   kAcceptPartnership,             // accept a provider's partnership request
   kCompleteAccountSetup,          // F1 step 8
+  kManageGlobalAdmins,            // grant or remove Global admin (R48)
 };
 
 struct PermissionInfo {

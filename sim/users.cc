@@ -54,6 +54,9 @@ Result<NewUser> PartnerCenter::AddUser(const Session& s, const UserSpec& spec) {
   auto result = [&]() -> Result<NewUser> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageUsers));
+    if (spec.admin == AdminRole::kGlobalAdmin) {  // R48
+      TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageGlobalAdmins));
+    }
     if (spec.full_name.empty()) {
       return Error(ErrorCode::kInvalidArgument,
                    "the new user's full name is empty; a name is required");
@@ -112,6 +115,12 @@ Status PartnerCenter::SetUserRoles(const Session& s, UserId user_id,
     if (u == nullptr || u->partner != a.partner) {
       return Error(ErrorCode::kNotFound,
                    user_id.ToString() + " is not a user of your organisation");
+    }
+    // R48: only a Global admin grants or removes Global admin (as in Azure
+    // AD), so a User management admin cannot raise itself or anyone else.
+    if ((u->admin == AdminRole::kGlobalAdmin) !=
+        (admin == AdminRole::kGlobalAdmin)) {
+      TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageGlobalAdmins));
     }
     if (u->admin == AdminRole::kGlobalAdmin &&
         admin != AdminRole::kGlobalAdmin) {

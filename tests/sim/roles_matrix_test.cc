@@ -55,6 +55,10 @@ constexpr Expected kExpected[] = {
   {"AddUser",                              false, false,   true,  true},
   {"Users",                                false, false,   true,  true},
   {"SetUserRoles",                         false, false,   true,  true},
+  // R48: only a Global admin grants or removes Global admin.
+  {"AddGlobalAdmin",                       false, false,   true,  false},
+  {"GrantGlobalAdmin",                     false, false,   true,  false},
+  {"RemoveGlobalAdmin",                    false, false,   true,  false},
   // Customers, orders, subscriptions: R40; Helpdesk only views (R41).
   {"BeginAddCustomer",                     true,  false,   true,  false},
   {"CreateCustomer",                       true,  false,   true,  false},
@@ -238,6 +242,48 @@ const Action kActions[] = {
                                 AgentRole::kHelpdeskAgent, AdminRole::kNone);
      },
      P::kManageUsers, "User management admin"},
+    {"AddGlobalAdmin", kRes, nullptr,
+     [](Scene& s) {
+       return StatusOf(
+           s.pc.AddUser(s.actor, {.full_name = "Robin New",
+                                  .email = "robin@fabrikam.onmicrosoft.com",
+                                  .admin = AdminRole::kGlobalAdmin}));
+     },
+     // Without Manage users the denial names that permission first.
+     P::kManageGlobalAdmins, "Global admin", P::kManageUsers,
+     "User management admin"},
+    {"GrantGlobalAdmin", kRes,
+     [](Scene& s) {
+       auto added = s.pc.AddUser(s.t.fabrikam_admin,
+                                 {.full_name = "Sam Target",
+                                  .email = "sam@fabrikam.onmicrosoft.com"});
+       ASSERT_THAT(added, IsOk());
+       s.target_user = added->id;
+     },
+     [](Scene& s) {
+       return s.pc.SetUserRoles(s.actor, s.target_user, AgentRole::kNone,
+                                AdminRole::kGlobalAdmin);
+     },
+     // Without Manage users the denial names that permission first.
+     P::kManageGlobalAdmins, "Global admin", P::kManageUsers,
+     "User management admin"},
+    {"RemoveGlobalAdmin", kRes,
+     [](Scene& s) {
+       // A second Global admin, so removing one is not refused as the last.
+       auto added = s.pc.AddUser(s.t.fabrikam_admin,
+                                 {.full_name = "Sam Target",
+                                  .email = "sam@fabrikam.onmicrosoft.com",
+                                  .admin = AdminRole::kGlobalAdmin});
+       ASSERT_THAT(added, IsOk());
+       s.target_user = added->id;
+     },
+     [](Scene& s) {
+       return s.pc.SetUserRoles(s.actor, s.target_user, AgentRole::kNone,
+                                AdminRole::kUserManagementAdmin);
+     },
+     // Without Manage users the denial names that permission first.
+     P::kManageGlobalAdmins, "Global admin", P::kManageUsers,
+     "User management admin"},
     {"BeginAddCustomer", kProv, Partnered,
      [](Scene& s) {
        return StatusOf(s.pc.BeginAddCustomer(s.actor, s.t.fabrikam.partner));

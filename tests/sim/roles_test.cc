@@ -266,6 +266,51 @@ TEST(RolesTest, R40_DeniedRoleChangeByAdminAgentLeavesRolesAlone) {
   EXPECT_EQ(t.world.mail().size(), mail_before);
 }
 
+TEST(RolesTest, R48_UserManagementAdminCannotRaiseItselfToGlobalAdmin) {
+  TwoTierWorld t;
+  Session uma = t.AddUser(t.fabrikam_admin, kActor, AgentRole::kNone,
+                          AdminRole::kUserManagementAdmin);
+  const UserId self = t.pc.Me(uma)->id;
+
+  Status denied = t.pc.SetUserRoles(uma, self, AgentRole::kAdminAgent,
+                                    AdminRole::kGlobalAdmin);
+
+  EXPECT_EQ(denied.code(), ErrorCode::kPermissionDenied);
+  EXPECT_THAT(denied.message(), HasSubstr("Grant or remove Global admin"));
+  EXPECT_THAT(denied.message(), HasSubstr("Global admin"));
+  EXPECT_EQ(t.pc.Me(uma)->admin, AdminRole::kUserManagementAdmin);
+  EXPECT_EQ(t.pc.Me(uma)->agent, AgentRole::kNone);
+  // Its other role changes are still its to make.
+  EXPECT_THAT(t.pc.SetUserRoles(uma, self, AgentRole::kHelpdeskAgent,
+                                AdminRole::kUserManagementAdmin),
+              IsOk());
+}
+
+TEST(RolesTest, R48_OnlyAGlobalAdminCreatesOrDemotesAGlobalAdmin) {
+  TwoTierWorld t;
+  Session uma = t.AddUser(t.fabrikam_admin, kActor, AgentRole::kNone,
+                          AdminRole::kUserManagementAdmin);
+  const std::size_t users_before = t.pc.counts().users;
+  auto created = t.pc.AddUser(uma, {.full_name = "Gil Moreau",
+                                    .email = "gil@fabrikam.onmicrosoft.com",
+                                    .admin = AdminRole::kGlobalAdmin});
+  EXPECT_EQ(created.code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(t.pc.counts().users, users_before);
+
+  Session gil = t.AddUser(t.fabrikam_admin, "gil@fabrikam.onmicrosoft.com",
+                          AgentRole::kNone, AdminRole::kGlobalAdmin);
+  const UserId gil_id = t.pc.Me(gil)->id;
+  EXPECT_EQ(
+      t.pc.SetUserRoles(uma, gil_id, AgentRole::kNone, AdminRole::kNone).code(),
+      ErrorCode::kPermissionDenied);
+  EXPECT_EQ(t.pc.Me(gil)->admin, AdminRole::kGlobalAdmin);
+  // A Global admin may.
+  EXPECT_THAT(t.pc.SetUserRoles(t.fabrikam_admin, gil_id, AgentRole::kNone,
+                                AdminRole::kUserManagementAdmin),
+              IsOk());
+  EXPECT_EQ(t.pc.Me(gil)->admin, AdminRole::kUserManagementAdmin);
+}
+
 TEST(RolesTest, R42_DeniedAcceptLeavesTheLinkUsableForAGlobalAdmin) {
   TwoTierWorld t;
   Session agent = t.AddUser(t.fabrikam_admin, kActor, AgentRole::kAdminAgent,

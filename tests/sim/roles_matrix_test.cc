@@ -152,6 +152,19 @@ struct Scene {
 
 void Partnered(Scene& s) { s.t.PartnerContosoFabrikam(); }
 
+// Sam, a Fabrikam user whose roles the action changes; a Global admin when
+// `admin` says so (then removing it is not refused as the last one's).
+void AddTarget(Scene& s, AdminRole admin) {
+  auto added =
+      s.pc.AddUser(s.t.fabrikam_admin, {.full_name = "Sam Target",
+                                        .email = "sam@fabrikam.onmicrosoft.com",
+                                        .admin = admin});
+  ASSERT_THAT(added, IsOk());
+  s.target_user = added->id;
+}
+void WithTarget(Scene& s) { AddTarget(s, AdminRole::kNone); }
+void WithGlobalAdminTarget(Scene& s) { AddTarget(s, AdminRole::kGlobalAdmin); }
+
 // Contoso and Fabrikam partnered; customer Adatum of both, with an Office
 // 365 E3 subscription (F7) and a Microsoft 365 E3 one (F8).
 void WithCustomer(Scene& s) {
@@ -229,14 +242,7 @@ const Action kActions[] = {
     {"Users", kRes, nullptr,
      [](Scene& s) { return StatusOf(s.pc.Users(s.actor)); }, P::kManageUsers,
      "User management admin"},
-    {"SetUserRoles", kRes,
-     [](Scene& s) {
-       auto added = s.pc.AddUser(s.t.fabrikam_admin,
-                                 {.full_name = "Sam Target",
-                                  .email = "sam@fabrikam.onmicrosoft.com"});
-       ASSERT_THAT(added, IsOk());
-       s.target_user = added->id;
-     },
+    {"SetUserRoles", kRes, WithTarget,
      [](Scene& s) {
        return s.pc.SetUserRoles(s.actor, s.target_user,
                                 AgentRole::kHelpdeskAgent, AdminRole::kNone);
@@ -252,14 +258,7 @@ const Action kActions[] = {
      // Without Manage users the denial names that permission first.
      P::kManageGlobalAdmins, "Global admin", P::kManageUsers,
      "User management admin"},
-    {"GrantGlobalAdmin", kRes,
-     [](Scene& s) {
-       auto added = s.pc.AddUser(s.t.fabrikam_admin,
-                                 {.full_name = "Sam Target",
-                                  .email = "sam@fabrikam.onmicrosoft.com"});
-       ASSERT_THAT(added, IsOk());
-       s.target_user = added->id;
-     },
+    {"GrantGlobalAdmin", kRes, WithTarget,
      [](Scene& s) {
        return s.pc.SetUserRoles(s.actor, s.target_user, AgentRole::kNone,
                                 AdminRole::kGlobalAdmin);
@@ -267,16 +266,7 @@ const Action kActions[] = {
      // Without Manage users the denial names that permission first.
      P::kManageGlobalAdmins, "Global admin", P::kManageUsers,
      "User management admin"},
-    {"RemoveGlobalAdmin", kRes,
-     [](Scene& s) {
-       // A second Global admin, so removing one is not refused as the last.
-       auto added = s.pc.AddUser(s.t.fabrikam_admin,
-                                 {.full_name = "Sam Target",
-                                  .email = "sam@fabrikam.onmicrosoft.com",
-                                  .admin = AdminRole::kGlobalAdmin});
-       ASSERT_THAT(added, IsOk());
-       s.target_user = added->id;
-     },
+    {"RemoveGlobalAdmin", kRes, WithGlobalAdminTarget,
      [](Scene& s) {
        return s.pc.SetUserRoles(s.actor, s.target_user, AgentRole::kNone,
                                 AdminRole::kUserManagementAdmin);

@@ -64,14 +64,16 @@ wait_for "$tmp/serve.out" "Press Ctrl-C"
 . scripts/serve_session.sh
 serve_session "$tmp/serve.out"
 
-steal() { awk '/^cpu / {print $9}' /proc/stat; }  # jiffies the host took
+steal() { awk '/^cpu / {print $9}' /proc/stat; }  # clock ticks the host took
+tick_ms=$((1000 / $(getconf CLK_TCK)))
 run() {  # URL [wrk args...] -> "req/s p99 stolen-ms"
   local url=$1 s0 out
   shift
   s0=$(steal)
   out=$(wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@" "$url")
-  awk -v s0="$s0" -v s1="$(steal)" '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2}
-    END {print r, p, (s1 - s0) * 10}' <<<"$out"
+  awk -v s0="$s0" -v s1="$(steal)" -v tick="$tick_ms" \
+    '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2} END {print r, p, (s1 - s0) * tick}' \
+    <<<"$out"
 }
 
 for c in $CONNS; do

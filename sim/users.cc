@@ -116,14 +116,15 @@ Status PartnerCenter::SetUserRoles(const Session& s, UserId user_id,
       return Error(ErrorCode::kNotFound,
                    user_id.ToString() + " is not a user of your organisation");
     }
-    // R48: only a Global admin grants or removes Global admin (as in Azure
-    // AD), so a User management admin cannot raise itself or anyone else.
-    if ((u->admin == AdminRole::kGlobalAdmin) !=
-        (admin == AdminRole::kGlobalAdmin)) {
+    const bool was_global = u->admin == AdminRole::kGlobalAdmin;
+    const bool will_be_global = admin == AdminRole::kGlobalAdmin;
+    if (was_global != will_be_global) {
+      // R48: only a Global admin grants or removes Global admin (as in
+      // Azure AD), so a User management admin cannot raise itself or
+      // anyone else.
       TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageGlobalAdmins));
     }
-    if (u->admin == AdminRole::kGlobalAdmin &&
-        admin != AdminRole::kGlobalAdmin) {
+    if (was_global && !will_be_global) {
       int global_admins = 0;
       for (UserId other : store_.partner(a.partner)->users) {
         if (store_.user(other)->admin == AdminRole::kGlobalAdmin) {
@@ -137,12 +138,10 @@ Status PartnerCenter::SetUserRoles(const Session& s, UserId user_id,
                          "make someone else Global admin first");
       }
     }
-    if ((u->admin == AdminRole::kGlobalAdmin) !=
-        (admin == AdminRole::kGlobalAdmin)) {
-      TIERSIM_RETURN_IF_ERROR(
-          identity_.SetRole(u->directory_user, admin == AdminRole::kGlobalAdmin
-                                                   ? DirectoryRole::kGlobalAdmin
-                                                   : DirectoryRole::kMember));
+    if (was_global != will_be_global) {
+      TIERSIM_RETURN_IF_ERROR(identity_.SetRole(
+          u->directory_user, will_be_global ? DirectoryRole::kGlobalAdmin
+                                            : DirectoryRole::kMember));
     }
     u->agent = agent;
     u->admin = admin;

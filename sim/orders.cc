@@ -94,7 +94,8 @@ Result<OrderReceipt> PartnerCenter::PlaceOrder(
 }
 
 Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
-    const Actor& a, const Subscription& sub, Permission permission) {
+    const Actor& a, const Subscription& sub, Permission permission,
+    Standing least) {
   const bool office =
       catalog_.at(sub.offer).family == ProductFamily::kOffice365;
   // R41. Managing an Office 365 subscription asks for the Office 365
@@ -116,6 +117,22 @@ Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
                      ", so it cannot manage its "
                      "subscriptions");
   }
+  const Standing standing = StandingOn(a.partner, sub);
+  if (standing < least) {  // R28
+    const Partner& provider = *store_.partner(sub.provider);
+    return Error(
+        least == Standing::kProvider ? ErrorCode::kNotAProvider
+                                     : ErrorCode::kNotSubscriptionSeller,
+        least == Standing::kProvider
+            ? "only " + provider.legal_name +
+                  ", the indirect provider that sold " + sub.id.ToString() +
+                  ", may do this"
+            : store_.partner(a.partner)->legal_name +
+                  " is the designated support contact of " + sub.id.ToString() +
+                  ", not its reseller; only " + provider.legal_name +
+                  " or the reseller associated with "
+                  "the subscription may change it");
+  }
   return c;
 }
 
@@ -127,7 +144,8 @@ Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
                              VisibleSubscription(a, sub));
     TIERSIM_RETURN_IF_ERROR(
         RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions)
+                                  Permission::kManageSubscriptions,
+                                  Standing::kReseller)
             .status());
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(subscription->offer, licenses));  // R24
@@ -148,13 +166,9 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
     TIERSIM_ASSIGN_OR_RETURN(
         const Customer* customer,
         RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions));
+                                  Permission::kManageSubscriptions,
+                                  Standing::kProvider));  // F9
     const Customer& c = *customer;
-    if (subscription->provider != a.partner) {
-      return Error(ErrorCode::kNotAProvider,
-                   "only the subscription's indirect provider designates its "
-                   "support contact");
-    }
     const Partner& provider = *store_.partner(a.partner);
     const bool partnered = store_.Partnered(provider.id, contact);
     if (contact != provider.id &&
@@ -224,7 +238,8 @@ Result<SupportRequestId> PartnerCenter::FileSupportRequestOnBehalf(
                              VisibleSubscription(a, sub));
     TIERSIM_RETURN_IF_ERROR(
         RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kCustomerSupportRequests)
+                                  Permission::kCustomerSupportRequests,
+                                  Standing::kSupportContact)
             .status());
     return AddCustomerIssue(a.partner, *subscription, PartnerId(), text);
   }();

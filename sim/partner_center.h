@@ -279,13 +279,30 @@ class PartnerCenter {
   bool CanSeeCustomer(const Partner& p, const Customer& c) const;
   Result<Customer*> VisibleCustomer(const Actor& a, CustomerId id);
   Result<Subscription*> VisibleSubscription(const Actor& a, SubscriptionId id);
+  // How a partner stands to a subscription (R28): the provider that sold
+  // it; its reseller (the reseller of record, or while it has none, any
+  // reseller partnered with its provider); its designated support contact;
+  // or a stranger, to whom it does not exist (R26).
+  enum class Standing : std::uint8_t {
+    kStranger,
+    kSupportContact,
+    kReseller,
+    kProvider
+  };
+  Standing StandingOn(PartnerId partner, const Subscription& sub) const;
+  // Customers the provider serves together with the reseller: both hold a
+  // reseller relationship (R28's filter, the reseller's F6 view).
+  static bool ServedTogether(const Customer& c, PartnerId provider,
+                             PartnerId reseller);
   // Who may act on a subscription: `a` needs `permission`, and for an
   // Office 365 subscription also the Office 365 permission (R41: Admin
   // agents, not Helpdesk agents); then a reseller relationship with the
-  // subscription's customer (R20). Returns that customer.
+  // subscription's customer (R20); then a standing of at least `least`
+  // (R28). Returns that customer.
   Result<const Customer*> RequireSubscriptionAccess(const Actor& a,
                                                     const Subscription& sub,
-                                                    Permission permission);
+                                                    Permission permission,
+                                                    Standing least);
   // Invitations (invitations.cc).
   Result<SentInvitation> IssueInvitation(InvitationKind kind, const Actor* a,
                                          PartnerId sender, PartnerId co_sender,

@@ -152,9 +152,8 @@ Result<std::vector<CustomerSummary>> PartnerCenter::SharedCustomers(
   std::vector<CustomerSummary> out;
   for (CustomerId id : p.customers) {
     const Customer& c = *store_.customer(id);
-    if (FindRelationship(c, provider) != nullptr) {
+    if (ServedTogether(c, provider, p.id))
       out.push_back(Summarize(c, a.partner));
-    }
   }
   return out;
 }

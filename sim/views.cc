@@ -30,11 +30,31 @@ Result<Customer*> PartnerCenter::VisibleCustomer(const Actor& a,
   return c;
 }
 
+PartnerCenter::Standing PartnerCenter::StandingOn(
+    PartnerId partner, const Subscription& sub) const {
+  if (sub.provider == partner) return Standing::kProvider;
+  if (sub.reseller_of_record.valid()
+          ? sub.reseller_of_record == partner
+          : store_.Partnered(sub.provider, partner)) {
+    return Standing::kReseller;
+  }
+  if (sub.support_contact == partner) return Standing::kSupportContact;
+  return Standing::kStranger;
+}
+
+bool PartnerCenter::ServedTogether(const Customer& c, PartnerId provider,
+                                   PartnerId reseller) {
+  return HasResellerRelationship(c, provider) &&
+         HasResellerRelationship(c, reseller);
+}
+
 Result<Subscription*> PartnerCenter::VisibleSubscription(const Actor& a,
                                                          SubscriptionId id) {
   Subscription* s = store_.subscription(id);
-  if (s == nullptr || !CanSeeCustomer(*store_.partner(a.partner),
-                                      *store_.customer(s->customer))) {
+  if (s == nullptr ||
+      !CanSeeCustomer(*store_.partner(a.partner),
+                      *store_.customer(s->customer)) ||
+      StandingOn(a.partner, *s) == Standing::kStranger) {  // R26, R28
     return Error(ErrorCode::kNotFound, id.ToString() + " was not found");
   }
   return s;
@@ -107,7 +127,7 @@ Result<CustomerSlice> PartnerCenter::CustomerRange(const Session& s,
     const Customer& c = *store_.customer(id);
     if (!CanSeeCustomer(p, c)) continue;
     if (filter.reseller.valid() &&
-        !HasResellerRelationship(c, filter.reseller)) {
+        !ServedTogether(c, a.partner, filter.reseller)) {  // R28
       continue;
     }
     if (!filter.name_prefix.empty() &&
@@ -143,7 +163,9 @@ Result<std::vector<SubscriptionView>> PartnerCenter::Subscriptions(
   TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
   std::vector<SubscriptionView> out;
   for (SubscriptionId id : c->subscriptions) {
-    out.push_back(ViewOf(*store_.subscription(id)));
+    const Subscription& sub = *store_.subscription(id);
+    if (StandingOn(a.partner, sub) == Standing::kStranger) continue;  // R28
+    out.push_back(ViewOf(sub));
   }
   return out;
 }
@@ -155,7 +177,8 @@ Result<SubscriptionView> PartnerCenter::GetSubscription(const Session& s,
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
   TIERSIM_RETURN_IF_ERROR(VisibleCustomer(a, customer).status());
   const Subscription* found = store_.subscription(sub);
-  if (found == nullptr || found->customer != customer) {
+  if (found == nullptr || found->customer != customer ||
+      StandingOn(a.partner, *found) == Standing::kStranger) {  // R28
     return Error(
         ErrorCode::kNotFound,
         sub.ToString() + " is not a subscription of " + customer.ToString());

@@ -240,9 +240,10 @@ std::vector<QuerySpec> Queries() {
        "The Customers list, optionally filtered by indirect reseller",
        QueryShape::kList,
        true,
-       ParamList{Optional("reseller", ParamType::kCast,
-                          "only customers associated with this reseller", "all",
-                          spec::kPartners)},
+       ParamList{Optional(
+           "reseller", ParamType::kCast,
+           "only customers the actor serves together with this reseller (R28)",
+           "all", spec::kPartners)},
        {},
        Customers},
       {"shared_customers",

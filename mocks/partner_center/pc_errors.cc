@@ -67,6 +67,7 @@ PcError PcErrorFor(ErrorCode code) {
       return ours(412);
     case ErrorCode::kNotAProvider:
     case ErrorCode::kNotAReseller:
+    case ErrorCode::kNotSubscriptionSeller:
     case ErrorCode::kInvitationForeign:
       return ours(403);
     default:

@@ -29,9 +29,9 @@ Result<Enrollment*> PartnerCenter::OpenEnrollment(EnrollmentId e) {
   if (en == nullptr) {
     return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
   }
-  if (en->step == EnrollmentStep::kSubmitted) {
-    return OutOfOrder("this enrollment was already submitted",
-                      "start a new enrollment");
+  if (en->step == EnrollmentStep::kSubmitted ||
+      en->step == EnrollmentStep::kAbandoned) {
+    return NotOpen(*en);
   }
   return en;
 }
@@ -160,11 +160,7 @@ Status PartnerCenter::EnrollChooseProfile(EnrollmentId e, MpnId mpn) {
                        " but the Azure AD tenant is in " + tenant.country +
                        "; choose a profile in the tenant's country/region");
     }
-    if (store_.partner_by_mpn.contains(mpn)) {
-      return Error(ErrorCode::kMpnAlreadyEnrolled,
-                   "MPN ID " + std::to_string(mpn.value()) +
-                       " already belongs to an enrolled partner");
-    }
+    TIERSIM_RETURN_IF_ERROR(MpnFree(mpn));  // R8
     en->mpn = mpn;
     en->step = EnrollmentStep::kProfileChosen;
     return OkStatus();
@@ -207,17 +203,8 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
     }
     TIERSIM_RETURN_IF_ERROR(CheckEmail(details.support_contact.email,
                                        "the customer support email"));
-    if (store_.partner_by_tenant.contains(en->tenant)) {
-      return Error(ErrorCode::kAlreadyEnrolled,
-                   "this work account's organisation is already enrolled; "
-                   "an enrolled CSP partner adds a reseller account from "
-                   "its account settings");
-    }
-    if (store_.partner_by_mpn.contains(en->mpn)) {
-      return Error(ErrorCode::kMpnAlreadyEnrolled,
-                   "MPN ID " + std::to_string(en->mpn.value()) +
-                       " already belongs to an enrolled partner");
-    }
+    TIERSIM_RETURN_IF_ERROR(TenantFree(en->tenant));  // R8
+    TIERSIM_RETURN_IF_ERROR(MpnFree(en->mpn));
     TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
                              identity_.GetTenant(en->tenant));
     const PartnerId id(store_.partners.size() + 1);
@@ -230,6 +217,7 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
     p.provider = en->program == Program::kIndirectProvider;
     p.reseller = en->program == Program::kIndirectReseller;
     p.enrolled_by = en->user;
+    p.enrollment = en->id;
     p.legal_name = details.legal_name;
     p.address = details.address;
     p.primary_contact = details.primary_contact;
@@ -244,8 +232,9 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
       store_.partners.pop_back();
       return sent.status();
     }
-    store_.partner_by_tenant.emplace(en->tenant, id);
-    store_.partner_by_mpn.emplace(en->mpn, id);
+    // A rejected or abandoned application's entries give way (R8).
+    store_.partner_by_tenant.insert_or_assign(en->tenant, id);
+    store_.partner_by_mpn.insert_or_assign(en->mpn, id);
     en->partner = id;
     en->step = EnrollmentStep::kSubmitted;
     return id;
@@ -266,6 +255,12 @@ Status PartnerCenter::VerifyContact(std::string_view link,
                        InvitationKind::kContactVerification));
     Partner& p = *store_.partner(inv->sender);
     partner_id = p.id;
+    if (p.state != EnrollmentState::kPendingVerification) {  // R8
+      return Error(ErrorCode::kFailedPrecondition,
+                   "the enrollment of " + p.legal_name + " is " +
+                       EnrollmentStateInWords(p) +
+                       "; this verification link no longer applies");
+    }
     inv->used = true;
     inv->used_at = kernel_.Now();
     if (answer == ContactAnswer::kNotMe) {

@@ -142,7 +142,10 @@ Result<Invitation*> PartnerCenter::OpenInvitation(std::string_view link,
     return Error(ErrorCode::kInvitationExpired,
                  "this " + std::string(InvitationKindName(inv->kind)) +
                      " link expired on " + FormatSimTime(inv->expires_at) +
-                     "; ask the sender for a new one");
+                     (inv->kind == InvitationKind::kContactVerification
+                          ? "; the applicant can have a new verification "
+                            "email sent from the enrollment (R8)"
+                          : "; ask the sender for a new one"));
   }
   return inv;
 }

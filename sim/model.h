@@ -43,6 +43,7 @@ enum class EnrollmentState : std::uint8_t {
   kInReview,             // Microsoft is reviewing (R4)
   kApproved,
   kRejected,
+  kAbandoned,  // withdrawn by the applicant (R8)
 };
 std::string_view EnrollmentStateName(EnrollmentState s);
 
@@ -70,6 +71,7 @@ struct Partner {
   EnrollmentState state = EnrollmentState::kPendingVerification;
   bool setup_complete = false;  // F1 step 8 done
   DirectoryUserId enrolled_by;  // the global admin who enrolled
+  EnrollmentId enrollment;      // the application (none when seeded)
   std::string legal_name;
   Address address;
   Contact primary_contact;
@@ -220,6 +222,7 @@ enum class EnrollmentStep : std::uint8_t {
   kPmcSignedIn,    // 3: PMC signed in, profiles listed
   kProfileChosen,  // 4: MPN profile chosen
   kSubmitted,      // 5: Enroll now pressed
+  kAbandoned,      // the applicant gave it up before submitting (R8)
 };
 
 struct Enrollment {

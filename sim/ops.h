@@ -32,7 +32,7 @@ using PartnerCenterOps = OpList<
     // Pages anyone may open.
     StartEnrollment, GetEnrollment, EnrollSignIn, EnrollCreateWorkAccount,
     EnrollSignInPmc, EnrollChooseProfile, EnrollSubmit, VerifyContact,
-    EnrollmentStatus, SearchProviders>;
+    ResendVerification, AbandonEnrollment, EnrollmentStatus, SearchProviders>;
 
 using ControlOps =
     OpList<SeedPartner, SeedCustomer, SeedPartnership, SeedPmcAccount,

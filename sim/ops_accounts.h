@@ -294,6 +294,47 @@ struct VerifyContact {
   }
 };
 
+struct ResendVerification {
+  static constexpr OpInfo kInfo{
+      .name = "enrollment.resend_verification",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/enrollments/{enrollment}/verification-email",
+      .access = Access::kPublic,
+      .reply = ReplyShape::kEmpty,
+      .status = 202,
+      .summary = "send the primary contact a new verification email (R8)"};
+  struct Request {
+    EnrollmentId enrollment;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("enrollment", &Request::enrollment));
+  static Result<Response> Run(PartnerCenter& pc, const Request& r) {
+    return Done(pc.ResendVerification(r.enrollment));
+  }
+};
+
+struct AbandonEnrollment {
+  static constexpr OpInfo kInfo{
+      .name = "enrollment.abandon",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/enrollments/{enrollment}/abandon",
+      .access = Access::kPublic,
+      .reply = ReplyShape::kEmpty,
+      .summary =
+          "give up an unverified or rejected application; frees its "
+          "tenant and MPN ID (R8)"};
+  struct Request {
+    EnrollmentId enrollment;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("enrollment", &Request::enrollment));
+  static Result<Response> Run(PartnerCenter& pc, const Request& r) {
+    return Done(pc.AbandonEnrollment(r.enrollment));
+  }
+};
+
 struct EnrollmentStatus {
   static constexpr OpInfo kInfo{
       .name = "enrollment.status",

@@ -25,6 +25,8 @@ std::string_view EnrollmentStateName(EnrollmentState s) {
       return "Approved";
     case EnrollmentState::kRejected:
       return "Rejected";
+    case EnrollmentState::kAbandoned:
+      return "Abandoned";
   }
   return "?";
 }

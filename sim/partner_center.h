@@ -104,6 +104,12 @@ class PartnerCenter {
   // Step 6: the primary contact follows the verification link.
   Status VerifyContact(std::string_view link, ContactAnswer answer);
   Result<EnrollmentState> EnrollmentStatus(PartnerId partner) const;
+  // R8, the ways out (enrollment_exits.cc): a fresh verification email while
+  // the contact has not verified; abandoning an application that is not in
+  // review or approved, which frees its tenant and MPN ID (as a rejection
+  // does).
+  Status ResendVerification(EnrollmentId e);
+  Status AbandonEnrollment(EnrollmentId e);
   // Step 8: check the admin-agent group; add the Admin agent role if missing.
   Status CompleteAccountSetup(const Session& s);
   // F1b: an enrolled CSP partner gets a reseller account.
@@ -339,6 +345,14 @@ class PartnerCenter {
   // Enrollment internals.
   // The enrollment if it exists and was not submitted yet.
   Result<Enrollment*> OpenEnrollment(EnrollmentId e);
+  // What a submitted or abandoned enrollment is now, in words, with what
+  // the applicant can do next (R8).
+  Status NotOpen(const Enrollment& en) const;
+  // A tenant or MPN ID is held by its partner while the application is
+  // pending, in review or approved, and free again once it was rejected or
+  // abandoned (R8). The refusals name the holder's true state.
+  Status TenantFree(TenantId t) const;
+  Status MpnFree(MpnId mpn) const;
   void FinishReview(PartnerId partner);
   void ActivatePartner(Partner& p, DirectoryUserId admin);
   PartnerSummary Summarize(const Partner& p) const;

@@ -28,4 +28,9 @@ inline bool HasResellerRelationship(const Customer& c, PartnerId p) {
   return r != nullptr && r->kind == RelationshipKind::kReseller;
 }
 
+// An application's state as the applicant reads it, with the contact's
+// address while it waits for verification (R8): "waiting for
+// pat@adatum.com to verify by email", "in review by Microsoft", ...
+std::string EnrollmentStateInWords(const Partner& p);
+
 }  // namespace tiersim::sim

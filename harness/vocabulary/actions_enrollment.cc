@@ -25,6 +25,7 @@ sim::Status StartEnrollment(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(
       sim::EnrollmentView view,
       ctx.client().Call<ops::StartEnrollment>({c.member->program}));
+  if (c.enrollment.valid()) c.earlier_enrollment = c.enrollment;
   c.enrollment = view.id;
   ctx.Detail(view.id.ToString() + ", " +
              std::to_string(view.requirements.size()) + " things needed");
@@ -121,6 +122,30 @@ sim::Status VerifyContact(StepContext& ctx) {
       .status();
 }
 
+// The application a step names: the latest, or the one before it.
+sim::Result<sim::EnrollmentId> Application(StepContext& ctx) {
+  Stage::Character& c = ctx.actor();
+  TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
+  if (ctx.Str("application", "latest") == "latest") return c.enrollment;
+  if (!c.earlier_enrollment.valid()) {
+    return sim::Error(sim::ErrorCode::kEnrollmentOutOfOrder,
+                      c.member->name +
+                          " has started only one enrollment; there is no "
+                          "earlier application");
+  }
+  return c.earlier_enrollment;
+}
+
+sim::Status ResendVerification(StepContext& ctx) {
+  TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentId e, Application(ctx));
+  return ctx.client().Call<ops::ResendVerification>({e}).status();
+}
+
+sim::Status AbandonEnrollment(StepContext& ctx) {
+  TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentId e, Application(ctx));
+  return ctx.client().Call<ops::AbandonEnrollment>({e}).status();
+}
+
 sim::Status Enroll(StepContext& ctx) {
   TIERSIM_RETURN_IF_ERROR(StartEnrollment(ctx));
   TIERSIM_RETURN_IF_ERROR(ctx.actor().member->new_work_account
@@ -154,6 +179,11 @@ sim::Status AddResellerAccount(StepContext& ctx) {
 std::vector<ActionSpec> EnrollmentActions() {
   const ParamSpec password = Optional("password", ParamType::kString,
                                       "the password typed", "the person's own");
+  const ParamSpec application =
+      Enum("application", {"latest", "earlier"},
+           "which of the applicant's enrollments: the latest started, or the "
+           "one before it",
+           "latest");
   return {
       {"start_enrollment", "F1",
        "Open the enrollment's welcome page (step 1), which lists what is "
@@ -210,6 +240,14 @@ std::vector<ActionSpec> EnrollmentActions() {
        ParamList{Enum("answer", {"it_was_me", "not_me"},
                       "did they sign up for this?", "it_was_me")},
        VerifyContact},
+      {"resend_verification", "F1/R8",
+       "Have a new verification email sent to the primary contact (while "
+       "it has not verified)",
+       Actors::kApplicants, ParamList{application}, ResendVerification},
+      {"abandon_enrollment", "F1/R8",
+       "Give up the application (not once in review or approved); its work "
+       "account and MPN ID are free for a new enrollment",
+       Actors::kApplicants, ParamList{application}, AbandonEnrollment},
       {"enroll", "F1",
        "Steps 1-6 in one go with the cast's data: welcome, work account, PMC, "
        "profile, details, verification",

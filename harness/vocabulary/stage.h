@@ -38,6 +38,7 @@ class Stage {
     sim::UserId user;
     // What the person holds between steps.
     sim::EnrollmentId enrollment;
+    sim::EnrollmentId earlier_enrollment;  // the one before, if any (R8)
     std::vector<sim::MpnProfile> listed_profiles;
     sim::DraftId draft;
     std::string draft_customer;  // cast name entered in the wizard

@@ -49,6 +49,7 @@ PcError PcErrorFor(ErrorCode code) {
     case ErrorCode::kDuplicateDomain:
     case ErrorCode::kDuplicateEmail:
     case ErrorCode::kMpnAlreadyEnrolled:
+    case ErrorCode::kEnrollmentPending:
     case ErrorCode::kAlreadyEnrolled:
     case ErrorCode::kAlreadyPartnered:
     case ErrorCode::kAlreadyRelated:

@@ -101,10 +101,11 @@ namespace {
 
 constexpr std::array<std::string_view, 2> kPrograms = {"indirect provider",
                                                        "indirect reseller"};
-constexpr std::array<std::string_view, 4> kStates = {
-    "PendingVerification", "InReview", "Approved", "Rejected"};
-constexpr std::array<std::string_view, 5> kSteps = {
-    "Welcome", "SignedIn", "PmcSignedIn", "ProfileChosen", "Submitted"};
+constexpr std::array<std::string_view, 5> kStates = {
+    "PendingVerification", "InReview", "Approved", "Rejected", "Abandoned"};
+constexpr std::array<std::string_view, 6> kSteps = {
+    "Welcome",       "SignedIn",  "PmcSignedIn",
+    "ProfileChosen", "Submitted", "Abandoned"};
 constexpr std::array<std::string_view, 4> kInvitationKinds = {
     "contact verification", "partnership request",
     "reseller relationship request", "joint reseller and provider invitation"};

@@ -46,3 +46,39 @@ function(tiersim_add_benchmark)
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} tiersim_warnings
     benchmark::benchmark_main)
 endfunction()
+
+# tiersim_generate_domain_list(INPUT <list.txt> OUTPUT <rows.inc>)
+# Compiles a list of domains kept as data into C++ initializer rows
+# {"domain", "group"}, one per domain, for a source to #include inside a
+# braced array. The list holds one lowercase domain a line; blank lines and
+# '#' comments are skipped, and a "# service: <name>" line names the group of
+# the domains after it. Runs at configure time; editing the list re-runs
+# CMake, and OUTPUT is rewritten only when its rows change. A malformed line
+# stops the configure step, naming the line.
+function(tiersim_generate_domain_list)
+  cmake_parse_arguments(ARG "" "INPUT;OUTPUT" "" ${ARGN})
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${ARG_INPUT})
+  file(STRINGS ${ARG_INPUT} lines)
+  set(group "")
+  set(rows "")
+  foreach(line IN LISTS lines)
+    string(STRIP "${line}" line)
+    if(line MATCHES "^# service: (.+)$")
+      set(group "${CMAKE_MATCH_1}")
+      if(NOT group MATCHES "^[A-Za-z0-9 !.&()-]+$")
+        message(FATAL_ERROR "${ARG_INPUT}: service name '${group}' has a character other than letters, digits, blanks and !.&()-")
+      endif()
+    elseif(line STREQUAL "" OR line MATCHES "^#")
+      continue()
+    elseif(NOT line MATCHES "^[a-z0-9.-]+$")
+      message(FATAL_ERROR "${ARG_INPUT}: '${line}' is not a lowercase domain name")
+    elseif(group STREQUAL "")
+      message(FATAL_ERROR "${ARG_INPUT}: '${line}' comes before any '# service: <name>' line")
+    else()
+      string(APPEND rows "{\"${line}\", \"${group}\"},\n")
+    endif()
+  endforeach()
+  file(CONFIGURE OUTPUT ${ARG_OUTPUT} CONTENT
+    "// Generated from ${ARG_INPUT} by tiersim_generate_domain_list; edit that file.\n${rows}"
+    @ONLY)
+endfunction()

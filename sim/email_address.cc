@@ -1,6 +1,8 @@
 #include "sim/email_address.h"
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_map>
 
 namespace tiersim::sim {
 
@@ -23,6 +25,28 @@ bool IsLocalPartChar(char c) {
   return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '(' &&
          c != ')' && c != ',' && c != ';' && c != ':' && c != '\\' &&
          c != '[' && c != ']' && c != '@';
+}
+
+// The rows of sim/data/consumer_webmail_domains.txt, which sim/CMakeLists.txt
+// turns into {"domain", "service"} initializers at configure time.
+constexpr ConsumerWebmailDomain kConsumerWebmail[] = {
+#include "sim/consumer_webmail_domains.inc"
+};
+
+// Listed domain -> its service, built once on first use (a function-local
+// static, so thread-safe) and only read afterwards. The views point into
+// kConsumerWebmail's string literals.
+const std::unordered_map<std::string_view, std::string_view>&
+ConsumerWebmailIndex() {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::string_view> out;
+    out.reserve(std::size(kConsumerWebmail));
+    for (const ConsumerWebmailDomain& row : kConsumerWebmail) {
+      out.emplace(row.domain, row.service);
+    }
+    return out;
+  }();
+  return index;
 }
 
 }  // namespace
@@ -87,39 +111,35 @@ std::string EmailDomain(std::string_view email) {
 }
 
 const std::vector<std::string_view>& ConsumerWebmailDomains() {
-  static const std::vector<std::string_view> domains = {
-      // Gmail
-      "gmail.com",
-      "googlemail.com",
-      // Yahoo! Mail
-      "yahoo.com",
-      "yahoo.co.uk",
-      "yahoo.fr",
-      "yahoo.de",
-      "ymail.com",
-      "rocketmail.com",
-      // iCloud Mail
-      "icloud.com",
-      "me.com",
-      "mac.com",
-      // AOL Mail
-      "aol.com",
-      "aim.com",
-      // Outlook Mail
-      "outlook.com",
-      "hotmail.com",
-      "live.com",
-      "msn.com",
-  };
+  static const std::vector<std::string_view> domains = [] {
+    std::vector<std::string_view> out;
+    out.reserve(std::size(kConsumerWebmail));
+    for (const ConsumerWebmailDomain& row : kConsumerWebmail) {
+      out.push_back(row.domain);
+    }
+    return out;
+  }();
   return domains;
 }
 
-bool IsConsumerWebmail(std::string_view email) {
-  const std::string domain = EmailDomain(email);
-  for (std::string_view d : ConsumerWebmailDomains()) {
-    if (domain == d) return true;
+std::optional<ConsumerWebmailDomain> FindConsumerWebmail(
+    std::string_view email) {
+  std::string domain = EmailDomain(email);
+  if (!domain.empty() && domain.back() == '.') domain.pop_back();
+  const auto& index = ConsumerWebmailIndex();
+  // The domain itself, then each parent at a label boundary: for
+  // "mail.yahoo.co.uk", yahoo.co.uk matches; for "mail.adatum.com" neither
+  // adatum.com nor com is listed, so mail.com does not.
+  std::string_view suffix = domain;
+  while (!suffix.empty()) {
+    if (const auto it = index.find(suffix); it != index.end()) {
+      return ConsumerWebmailDomain{.domain = it->first, .service = it->second};
+    }
+    const auto dot = suffix.find('.');
+    if (dot == std::string_view::npos) break;
+    suffix.remove_prefix(dot + 1);
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace tiersim::sim

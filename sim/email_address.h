@@ -1,7 +1,7 @@
 // Email addresses and domain names: the one syntax rule, which the core
 // (CheckEmail) and the mocks (Azure AD's directory, the mail store, the SMTP
 // sender: mocks/common/text.h) share, the domain part, and the consumer
-// webmail list (R1), which is data in email_address.cc.
+// webmail list (R1), which is data: sim/data/consumer_webmail_domains.txt.
 #pragma once
 
 #include <optional>
@@ -32,9 +32,24 @@ Status CheckEmail(std::string_view email, std::string_view field);
 // The lowercased part after '@' (empty if none).
 std::string EmailDomain(std::string_view email);
 
-// The consumer webmail domains refused for primary contacts (R1): Gmail,
-// Yahoo! Mail, iCloud Mail, AOL Mail, Outlook Mail and their aliases.
+// R1's consumer webmail domains, refused for primary contacts: Gmail, Yahoo!
+// Mail, iCloud Mail, AOL Mail and Outlook Mail in all their domains and
+// country variants, and the other major public webmail services. The list
+// is data, sim/data/consumer_webmail_domains.txt, compiled in.
+struct ConsumerWebmailDomain {
+  std::string_view domain;   // registrable and lowercase: "hotmail.co.uk"
+  std::string_view service;  // "Outlook Mail"
+};
+// Every listed domain, in the data file's order.
 const std::vector<std::string_view>& ConsumerWebmailDomains();
-bool IsConsumerWebmail(std::string_view email);
+// The listed domain that `email`'s domain is or is a subdomain of, ignoring
+// case and a trailing dot ("x@Mail.Yahoo.co.uk" is yahoo.co.uk); nullopt for
+// any other domain, including a company's look-alikes "gmail.com.adatum.com"
+// and "mail.adatum.com". Thread-safe.
+std::optional<ConsumerWebmailDomain> FindConsumerWebmail(
+    std::string_view email);
+inline bool IsConsumerWebmail(std::string_view email) {
+  return FindConsumerWebmail(email).has_value();
+}
 
 }  // namespace tiersim::sim

@@ -193,12 +193,14 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
     }
     TIERSIM_RETURN_IF_ERROR(
         CheckEmail(details.primary_contact.email, "the primary contact email"));
-    if (IsConsumerWebmail(details.primary_contact.email)) {  // R1
+    if (const auto webmail =
+            FindConsumerWebmail(details.primary_contact.email)) {  // R1
       return Error(ErrorCode::kConsumerEmailDomain,
                    "the primary contact email " +
                        details.primary_contact.email +
                        " is on a consumer webmail domain (" +
-                       EmailDomain(details.primary_contact.email) +
+                       std::string(webmail->domain) + ", " +
+                       std::string(webmail->service) +
                        "); use an address of the organisation");
     }
     TIERSIM_RETURN_IF_ERROR(CheckEmail(details.support_contact.email,

@@ -1,13 +1,11 @@
-// F1 / F1b enrollment and its rules R1-R7, and F4's existing customers, as
-// people meet them on the enrollment pages.
+// F1 / F1b enrollment and its rules R2-R7, and F4's existing customers, as
+// people meet them on the enrollment pages. R1 (consumer webmail contacts)
+// is in enrollment_webmail_test.cc.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 #include <vector>
 
-#include "sim/email_address.h"
 #include "tests/common/status_matchers.h"
 #include "tests/sim/fixture.h"
 #include "tests/sim/rule_helpers.h"
@@ -21,21 +19,6 @@ constexpr std::uint64_t kMpn = 4242;          // US, active
 constexpr std::uint64_t kInactiveMpn = 4243;  // US, inactive
 constexpr std::uint64_t kGermanMpn = 4244;    // DE, active
 constexpr std::uint64_t kOtherMpn = 7777;     // another PMC account's
-
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return s;
-}
-
-// Capitalises every other letter: "gMaIl.CoM".
-std::string Mixed(std::string s) {
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    s[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
-  }
-  return s;
-}
 
 class EnrollmentTest : public ::testing::Test {
  protected:
@@ -147,32 +130,6 @@ TEST_F(EnrollmentTest, F1b_DirectPartnerAddsResellerAccount) {
                    s, {.name = "Help", .email = "help@tailspin.example"})
                 .code(),
             ErrorCode::kAlreadyEnrolled);
-}
-
-TEST_F(EnrollmentTest, R1_ConsumerWebmailPrimaryContactIsRefused) {
-  const auto& domains = ConsumerWebmailDomains();
-  for (std::string_view service :
-       {"gmail.com", "yahoo.com", "icloud.com", "aol.com", "outlook.com"}) {
-    EXPECT_NE(std::find(domains.begin(), domains.end(), service), domains.end())
-        << service << " is missing from the consumer webmail list";
-  }
-  const EnrollmentId e = ProfileChosen();
-  const Snapshot before = TakeSnapshot(w_);
-  for (std::string_view domain : domains) {
-    for (const std::string& spelled :
-         {std::string(domain), Upper(std::string(domain)),
-          Mixed(std::string(domain))}) {
-      auto r = pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@" + spelled));
-      EXPECT_EQ(r.code(), ErrorCode::kConsumerEmailDomain) << spelled;
-      EXPECT_TRUE(Mentions(r.status().message(), domain));
-    }
-  }
-  EXPECT_EQ(TakeSnapshot(w_), before);
-  EXPECT_EQ(StepOf(e), EnrollmentStep::kProfileChosen);
-  // A look-alike organisation domain is not webmail.
-  auto ok = pc_.EnrollSubmit(
-      e, DetailsFor("fabrikam", "dana@gmail.com.fabrikam.example"));
-  EXPECT_THAT(ok, IsOk());
 }
 
 TEST_F(EnrollmentTest, R2_InactiveProfileIsRefused) {

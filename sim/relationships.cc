@@ -1,5 +1,6 @@
-// F4, F5, F6: reseller relationships with customers, joint invitations with
-// a provider, shared customers; R46 admin access outside CSP.
+// F4, F5, F6: reseller relationships with customers (asked for by resellers
+// and, R15, providers), joint invitations with a provider, shared customers;
+// R46 admin access outside CSP.
 #include <algorithm>
 
 #include "sim/email_address.h"
@@ -26,9 +27,11 @@ Result<SentInvitation> PartnerCenter::RequestResellerRelationship(
     TIERSIM_RETURN_IF_ERROR(
         Require(a, Permission::kRequestCustomerRelationship));
     const Partner& p = *store_.partner(a.partner);
-    if (!p.reseller && !p.direct) {
+    // F4 for resellers and direct partners; R15: providers too ("establish
+    // reseller relationships with existing customers").
+    if (!p.reseller && !p.direct && !p.provider) {
       return Error(ErrorCode::kNotAReseller,
-                   p.legal_name + " has no reseller account to offer");
+                   p.legal_name + " has no CSP account to offer as reseller");
     }
     return IssueInvitation(InvitationKind::kResellerRelationship, &a, a.partner,
                            PartnerId(), customer_email, message,

@@ -213,9 +213,9 @@ std::vector<ActionSpec> PartnershipActions() {
        ParamList{Required("reseller", ParamType::kCast, "the reseller",
                           spec::kPartners)},
        AdministerResellerTenant},
-      {"request_reseller_relationship", "F4",
+      {"request_reseller_relationship", "F4/R15",
        "Customers > Request a reseller relationship: email the customer a "
-       "personalised link",
+       "personalised link (resellers, direct partners and providers)",
        Actors::kPartnerPeople,
        ParamList{
            Required("customer", ParamType::kCast, "the customer",

@@ -1,4 +1,5 @@
-// F4 reseller relationships, F5 joint invitations, F6 shared customers, R26
+// F4 reseller relationships (R15: asked for by providers too), F5 joint
+// invitations, F6 shared customers, R26
 // (who sees which customer; guessed IDs reveal nothing) and R46 (customer
 // accounts outside CSP need a Global admin).
 #include <gtest/gtest.h>
@@ -152,6 +153,47 @@ TEST_F(RelationshipsTest, F4_OnlyTheInvitedCustomerCanAccept) {
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_THAT(pc_.AcceptResellerInvitation(t_.SignIn(adatum.admin_upn), link),
               IsOk());
+}
+
+TEST_F(RelationshipsTest,
+       R15_ProviderEstablishesRelationshipWithExistingCustomer) {
+  t_.PartnerContosoFabrikam();
+  // Tailspin is Fabrikam's customer only: Contoso sees it (R26) but may not
+  // order for it (R21) until it has its own relationship.
+  const CustomerId tailspin = Relate(t_.fabrikam_admin, "tailspin");
+  const std::vector<LineItem> items = {{.offer_id = "o365-e3", .licenses = 5}};
+  EXPECT_EQ(
+      pc_.PlaceOrder(t_.contoso_admin, tailspin, items, t_.fabrikam.partner)
+          .code(),
+      ErrorCode::kProviderNoRelationship);
+  EXPECT_TRUE(pc_.Customers(t_.contoso_admin, {.reseller = t_.fabrikam.partner})
+                  ->empty());
+  const std::string admin = "admin@tailspin.onmicrosoft.com";
+  auto sent = pc_.RequestResellerRelationship(t_.contoso_admin, admin);
+  ASSERT_THAT(sent, IsOk());
+  const mocks::StoredMessage* m = w_.mail().Latest(admin);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->email.kind, "reseller-relationship");
+  EXPECT_TRUE(Mentions(m->email.subject, "Contoso"));
+  auto accepted =
+      pc_.AcceptResellerInvitation(t_.SignIn(admin), t_.LatestLink(admin));
+  ASSERT_THAT(accepted, IsOk());
+  EXPECT_EQ(*accepted, tailspin);  // the same customer, one more reseller
+  EXPECT_EQ(
+      Ids(pc_.Customers(t_.contoso_admin, {.reseller = t_.fabrikam.partner})),
+      std::vector<CustomerId>{tailspin});
+  EXPECT_EQ(Ids(pc_.SharedCustomers(t_.fabrikam_admin, t_.contoso.partner)),
+            std::vector<CustomerId>{tailspin});
+  EXPECT_THAT(
+      pc_.PlaceOrder(t_.contoso_admin, tailspin, items, t_.fabrikam.partner),
+      IsOk());
+  EXPECT_EQ(*pc_.AdministerCustomer(t_.contoso_admin, tailspin),
+            pc_.GetCustomer(t_.contoso_admin, tailspin)->tenant);
+  // Asking again once related is refused, as for a reseller (F4).
+  EXPECT_THAT(pc_.RequestResellerRelationship(t_.contoso_admin, admin), IsOk());
+  EXPECT_EQ(pc_.AcceptResellerInvitation(t_.SignIn(admin), t_.LatestLink(admin))
+                .code(),
+            ErrorCode::kAlreadyRelated);
 }
 
 TEST_F(RelationshipsTest, F5_JointInvitationRelatesResellerAndProvider) {

@@ -61,7 +61,7 @@ Status PartnerCenter::CheckCanAddCustomer(const Actor& a,
   if (reseller.valid() && !store_.Partnered(p.id, reseller)) {  // R10
     return Error(ErrorCode::kNotPartnered,
                  p.legal_name + " has no accepted partnership with " +
-                     reseller.ToString() +
+                     NameOf(reseller) +
                      "; the reseller must accept a partnership first");
   }
   return OkStatus();
@@ -226,9 +226,9 @@ Result<CustomerCreated> PartnerCenter::Commit(const Actor& a,
   const CustomerDetails& details = *d.details;
   if (d.reseller.valid()) {  // the partnership may have changed meanwhile
     if (!store_.Partnered(a.partner, d.reseller)) {
-      return Error(ErrorCode::kNotPartnered, "the partnership with " +
-                                                 d.reseller.ToString() +
-                                                 " no longer exists");
+      return Error(
+          ErrorCode::kNotPartnered,
+          "the partnership with " + NameOf(d.reseller) + " no longer exists");
     }
   }
   // Side effects outside the core first, each undone if a later one fails;

@@ -76,7 +76,7 @@ Result<OrderReceipt> PartnerCenter::PlaceOrder(
       if (!store_.Partnered(p.id, reseller_on_record)) {  // R10
         return Error(ErrorCode::kNotPartnered,
                      p.legal_name + " has no accepted partnership with " +
-                         reseller_on_record.ToString());
+                         NameOf(reseller_on_record));
       }
       if (!HasResellerRelationship(*c, reseller_on_record)) {
         return Error(ErrorCode::kResellerNotAssociated,
@@ -174,7 +174,7 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
     if (contact != provider.id &&
         !(partnered && HasResellerRelationship(c, contact))) {  // R25
       return Error(ErrorCode::kInvalidSupportContact,
-                   contact.ToString() +
+                   NameOf(contact) +
                        " cannot be the support contact: choose the provider "
                        "or a reseller partnered with it and associated with " +
                        c.company_name);

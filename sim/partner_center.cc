@@ -120,6 +120,13 @@ Result<PartnerCenter::Actor> PartnerCenter::ResolveActor(const Session& s) {
   return Actor{u.id, u.partner, u.directory_user, u.agent, u.admin};
 }
 
+std::string PartnerCenter::NameOf(PartnerId p) const {
+  if (!p.valid() || p.value() > store_.partners.size()) {
+    return p.ToString() + " (no such partner)";
+  }
+  return store_.partners[p.value() - 1].legal_name;
+}
+
 Status PartnerCenter::RequireActivePartner(const Partner& p) const {
   if (p.state != EnrollmentState::kApproved) {
     return Error(ErrorCode::kPartnerNotActive,

@@ -356,6 +356,9 @@ class PartnerCenter {
   void FinishReview(PartnerId partner);
   void ActivatePartner(Partner& p, DirectoryUserId admin);
   PartnerSummary Summarize(const Partner& p) const;
+  // A partner as people name it in messages: its legal name ("Fabrikam
+  // Solutions"); the ID only when no such partner exists.
+  std::string NameOf(PartnerId p) const;
   CustomerSummary Summarize(const Customer& c, PartnerId viewer) const;
   SubscriptionView ViewOf(const Subscription& s) const;
   Result<CustomerCreated> Commit(const Actor& a, const CustomerDraft& d);

@@ -49,7 +49,13 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
         EqualsIgnoreCase(to, reseller.primary_contact.email) ||
         EqualsIgnoreCase(to, reseller.support_contact.email) ||
         EqualsIgnoreCase(to, store_.user(a.user)->email);
-    if (provider.id == reseller.id || !addressed_to_us) {  // R12
+    if (provider.id == reseller.id) {  // R12
+      return Error(ErrorCode::kInvitationForeign,
+                   "this is " + provider.legal_name +
+                       "'s own partnership request, sent to " + to +
+                       "; only the invited reseller can accept it");
+    }
+    if (!addressed_to_us) {  // R12
       return Error(ErrorCode::kInvitationForeign,
                    "this partnership link was sent to " + to + ", not to " +
                        reseller.legal_name +
@@ -144,7 +150,7 @@ Result<TenantId> PartnerCenter::AdministerResellerTenant(const Session& s,
     if (!p.provider || !store_.Partnered(p.id, reseller)) {  // R13
       return Error(ErrorCode::kNotPartnered,
                    p.legal_name + " has no accepted partnership with " +
-                       reseller.ToString() +
+                       NameOf(reseller) +
                        "; the reseller must accept a partnership request "
                        "first");
     }

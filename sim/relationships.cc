@@ -58,7 +58,7 @@ Result<SentInvitation> PartnerCenter::InviteCustomerWithProvider(
     if (!store_.Partnered(p.id, provider)) {  // R10
       return Error(ErrorCode::kNotPartnered,
                    p.legal_name + " has no accepted partnership with " +
-                       provider.ToString());
+                       NameOf(provider));
     }
     return IssueInvitation(InvitationKind::kJointRelationship, &a, a.partner,
                            provider, customer_email, message,
@@ -148,9 +148,9 @@ Result<std::vector<CustomerSummary>> PartnerCenter::SharedCustomers(
                  p.legal_name + " is not an indirect reseller");
   }
   if (!store_.Partnered(p.id, provider)) {
-    return Error(ErrorCode::kNotPartnered,
-                 p.legal_name + " has no accepted partnership with " +
-                     provider.ToString());
+    return Error(
+        ErrorCode::kNotPartnered,
+        p.legal_name + " has no accepted partnership with " + NameOf(provider));
   }
   std::vector<CustomerSummary> out;
   for (CustomerId id : p.customers) {

@@ -57,6 +57,21 @@ std::string DidYouMean(std::string_view word,
   return match ? " Did you mean \"" + *match + "\"?" : "";
 }
 
+std::string_view Article(std::string_view word) {
+  const auto first = word.find_first_not_of("\"'");
+  if (first == std::string_view::npos) return "a";
+  switch (word[first] | 0x20) {  // ASCII lowercase
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+      return "an";
+    default:
+      return "a";
+  }
+}
+
 std::string QuotedList(const std::vector<std::string>& items,
                        std::string_view last_joiner) {
   std::string out;

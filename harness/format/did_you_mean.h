@@ -23,6 +23,9 @@ std::optional<std::string> ClosestMatch(
 std::string DidYouMean(std::string_view word,
                        const std::vector<std::string>& candidates);
 
+// "a" or "an" for the word (quotes skipped): "an applicant", "a user".
+std::string_view Article(std::string_view word);
+
 // "a, b or c" with each quoted, for "expected one of ..." messages.
 std::string QuotedList(const std::vector<std::string>& items,
                        std::string_view last_joiner = " or ");

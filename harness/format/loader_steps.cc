@@ -90,10 +90,12 @@ bool ScenarioReader::CheckActor(const Json& j, const std::string& ptr,
       std::find(roles.begin(), roles.end(), m->role) == roles.end()) {
     std::vector<std::string> allowed;
     for (CastRole r : roles) allowed.push_back(CastRoleName(r));
+    const std::string role = CastRoleName(m->role);
     ErrorValue(ap, "wrong-actor",
-               "\"" + out.name + "\" is done by a " + QuotedList(allowed) +
-                   "; \"" + out.actor + "\" is a " + CastRoleName(m->role) +
-                   ".");
+               "\"" + out.name + "\" is done by " +
+                   std::string(Article(allowed.front())) + " " +
+                   QuotedList(allowed) + "; \"" + out.actor + "\" is " +
+                   std::string(Article(role)) + " " + role + ".");
     return false;
   }
   return true;

@@ -127,9 +127,11 @@ bool ScenarioReader::CastRef(const Json& j, const std::string& ptr,
       std::find(roles.begin(), roles.end(), m->role) == roles.end()) {
     std::vector<std::string> allowed;
     for (CastRole r : roles) allowed.push_back(CastRoleName(r));
+    const std::string role = CastRoleName(m->role);
     ErrorValue(ptr, "wrong-role",
-               what + " must name a " + QuotedList(allowed) + "; \"" + out +
-                   "\" is a " + CastRoleName(m->role) + ".");
+               what + " must name " + std::string(Article(allowed.front())) +
+                   " " + QuotedList(allowed) + "; \"" + out + "\" is " +
+                   std::string(Article(role)) + " " + role + ".");
     return false;
   }
   return true;

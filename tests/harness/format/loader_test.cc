@@ -154,6 +154,24 @@ TEST(LoaderTest, ActionByTheWrongKindOfActorIsRefused) {
                   "[wrong-actor]"));
 }
 
+TEST(LoaderTest, RoleNamesTakeTheirArticle) {
+  EXPECT_THAT(Errors(R"({
+  "name": "n",
+  "cast": {"adatum": {"role": "applicant", "program": "reseller"},
+           "contoso": {"role": "provider"}},
+  "steps": [
+    {"actor": "adatum", "action": "accept_reseller_invitation"},
+    {"actor": "contoso", "action": "start_enrollment"}
+  ]
+})"),
+              ElementsAre("s.json:6:15: error: \"accept_reseller_invitation\" "
+                          "is done by a \"customer\"; \"adatum\" is an "
+                          "applicant. [wrong-actor]",
+                          "s.json:7:15: error: \"start_enrollment\" is done "
+                          "by an \"applicant\"; \"contoso\" is a provider. "
+                          "[wrong-actor]"));
+}
+
 TEST(LoaderTest, UnknownErrorCodeSuggestsTheCode) {
   EXPECT_THAT(
       Errors(WithStep(

@@ -311,6 +311,11 @@ struct Store {
   bool Partnered(PartnerId a, PartnerId b) const {
     return partnerships.contains(a < b ? std::pair(a, b) : std::pair(b, a));
   }
+  void RemovePartnership(PartnerId a, PartnerId b) {
+    std::erase(partner(a)->partners, b);
+    std::erase(partner(b)->partners, a);
+    partnerships.erase(a < b ? std::pair(a, b) : std::pair(b, a));
+  }
   void AddPartnership(PartnerId provider, PartnerId reseller) {
     partner(provider)->partners.push_back(reseller);
     partner(reseller)->partners.push_back(provider);

@@ -83,6 +83,25 @@ struct AdministerReseller {
   }
 };
 
+struct EndPartnership {
+  static constexpr OpInfo kInfo{
+      .name = "partnership.end",
+      .method = HttpMethod::kDelete,
+      .path = "/v1/tiersim/partnerships/{partner}",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "R14: either side ends the partnership"};
+  struct Request {
+    PartnerId partner;
+  };
+  using Response = Empty;
+  static constexpr auto kFields = Fields(Path("partner", &Request::partner));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.EndPartnership(s, r.partner));
+  }
+};
+
 // GET /v1/relationships?relationship_type=...
 enum class RelationshipType : std::uint8_t {
   kUnspecified,  // refused: the real API requires the type
@@ -283,6 +302,25 @@ struct AdministerCustomer {
 };
 
 // The real API's MpnProfile resource.
+struct EndCustomerRelationship {
+  static constexpr OpInfo kInfo{
+      .name = "customers.end_relationship",
+      .method = HttpMethod::kDelete,
+      .path = "/v1/tiersim/customers/{customer}/relationship",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "R14: end the reseller relationship with a customer"};
+  struct Request {
+    CustomerId customer;
+  };
+  using Response = Empty;
+  static constexpr auto kFields = Fields(Path("customer", &Request::customer));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.EndResellerRelationship(s, r.customer));
+  }
+};
+
 struct MpnProfileResource {
   MpnProfile profile;
 };

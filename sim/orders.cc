@@ -128,10 +128,14 @@ Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
                   ", the indirect provider that sold " + sub.id.ToString() +
                   ", may do this"
             : store_.partner(a.partner)->legal_name +
-                  " is the designated support contact of " + sub.id.ToString() +
-                  ", not its reseller; only " + provider.legal_name +
-                  " or the reseller associated with "
-                  "the subscription may change it");
+                  (standing == Standing::kFormerReseller
+                       ? " is no longer partnered with " + provider.legal_name +
+                             ", which sold " + sub.id.ToString()
+                       : " is the designated support contact of " +
+                             sub.id.ToString() + ", not its reseller") +
+                  "; only " + provider.legal_name +
+                  " or a reseller associated with the subscription may "
+                  "change it");
   }
   return c;
 }

@@ -135,6 +135,15 @@ class PartnerCenter {
   // R13: the provider administers the reseller's Azure AD tenant.
   Result<TenantId> AdministerResellerTenant(const Session& s,
                                             PartnerId reseller);
+  // R14 (endings.cc): either side ends the partnership with `other`; the
+  // provider can no longer act for the reseller (R10). Subscriptions keep
+  // their history; support the reseller took for that provider's
+  // subscriptions goes back to the provider. The other side is emailed.
+  Status EndPartnership(const Session& s, PartnerId other);
+  // A partner ends its reseller relationship with a customer: the customer
+  // leaves its Customers list and it can no longer manage the customer's
+  // subscriptions (R20); the subscriptions keep their history.
+  Status EndResellerRelationship(const Session& s, CustomerId customer);
 
   // ---- F4, F5, F6 customer relationships ---- relationships.cc
   Result<SentInvitation> RequestResellerRelationship(
@@ -288,9 +297,11 @@ class PartnerCenter {
   // How a partner stands to a subscription (R28): the provider that sold
   // it; its reseller (the reseller of record, or while it has none, any
   // reseller partnered with its provider); its designated support contact;
-  // or a stranger, to whom it does not exist (R26).
+  // its reseller of record no longer partnered with the provider, who sees
+  // its history (R14); or a stranger, to whom it does not exist (R26).
   enum class Standing : std::uint8_t {
     kStranger,
+    kFormerReseller,
     kSupportContact,
     kReseller,
     kProvider

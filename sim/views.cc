@@ -33,10 +33,10 @@ Result<Customer*> PartnerCenter::VisibleCustomer(const Actor& a,
 PartnerCenter::Standing PartnerCenter::StandingOn(
     PartnerId partner, const Subscription& sub) const {
   if (sub.provider == partner) return Standing::kProvider;
-  if (sub.reseller_of_record.valid()
-          ? sub.reseller_of_record == partner
-          : store_.Partnered(sub.provider, partner)) {
-    return Standing::kReseller;
+  const bool partnered = store_.Partnered(sub.provider, partner);
+  if (sub.reseller_of_record.valid() ? sub.reseller_of_record == partner
+                                     : partnered) {
+    return partnered ? Standing::kReseller : Standing::kFormerReseller;
   }
   if (sub.support_contact == partner) return Standing::kSupportContact;
   return Standing::kStranger;

@@ -89,6 +89,13 @@ sim::Status AdministerResellerTenant(StepContext& ctx) {
   return sim::OkStatus();
 }
 
+sim::Status EndPartnership(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  return ctx.client()
+      .Call<ops::EndPartnership>(session, {ctx.Cast("with").partner})
+      .status();
+}
+
 sim::Status RequestResellerRelationship(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string email = InviteeEmail(ctx, "customer");
@@ -132,6 +139,14 @@ sim::Status AdministerCustomer(StepContext& ctx) {
                                session, {ctx.Cast("customer").customer}));
   ctx.Detail("opened " + tenant.ToString());
   return sim::OkStatus();
+}
+
+sim::Status EndResellerRelationship(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  return ctx.client()
+      .Call<ops::EndCustomerRelationship>(session,
+                                          {ctx.Cast("customer").customer})
+      .status();
 }
 
 sim::Status RequestListingChange(StepContext& ctx) {
@@ -213,6 +228,14 @@ std::vector<ActionSpec> PartnershipActions() {
        ParamList{Required("reseller", ParamType::kCast, "the reseller",
                           spec::kPartners)},
        AdministerResellerTenant},
+      {"end_partnership", "F3/R14",
+       "End the partnership (either side): the provider can no longer act "
+       "for the reseller; subscriptions keep their history",
+       Actors::kPartnerPeople,
+       ParamList{Required("with", ParamType::kCast,
+                          "the other side: the provider or the reseller",
+                          spec::kPartners)},
+       EndPartnership},
       {"request_reseller_relationship", "F4/R15",
        "Customers > Request a reseller relationship: email the customer a "
        "personalised link (resellers, direct partners and providers)",
@@ -251,6 +274,13 @@ std::vector<ActionSpec> PartnershipActions() {
        ParamList{Required("customer", ParamType::kCast, "the customer",
                           spec::kCustomers)},
        AdministerCustomer},
+      {"end_reseller_relationship", "F4/R14",
+       "End the reseller relationship with a customer: it leaves the "
+       "Customers list; its subscriptions keep their history",
+       Actors::kPartnerPeople,
+       ParamList{Required("customer", ParamType::kCast, "the customer",
+                          spec::kCustomers)},
+       EndResellerRelationship},
   };
 }
 

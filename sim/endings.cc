@@ -1,0 +1,83 @@
+// R14: ending a partnership (either side) and ending a reseller relationship
+// with a customer, and what each party sees afterwards. Nothing is deleted
+// from history: orders and subscriptions stay as they were sold.
+#include <algorithm>
+
+#include "sim/partner_center_internal.h"
+
+namespace tiersim::sim {
+
+Status PartnerCenter::EndPartnership(const Session& s, PartnerId other) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    Partner& me = *store_.partner(a.partner);
+    if (!store_.Partnered(me.id, other)) {
+      return Error(ErrorCode::kNotPartnered, me.legal_name +
+                                                 " has no partnership with " +
+                                                 NameOf(other) + " to end");
+    }
+    Partner& them = *store_.partner(other);
+    // Each side ends it from its own page: the provider with the
+    // permission that manages partnerships, the reseller with the one that
+    // accepts them (R42: a Global admin).
+    const bool as_provider = me.provider && them.reseller;
+    TIERSIM_RETURN_IF_ERROR(Require(a, as_provider
+                                           ? Permission::kManagePartnerships
+                                           : Permission::kAcceptPartnership));
+    Partner& provider = as_provider ? me : them;
+    Partner& reseller = as_provider ? them : me;
+    store_.RemovePartnership(me.id, other);
+    // The reseller no longer takes support for this provider's
+    // subscriptions (R25 needs a partnered reseller).
+    for (CustomerId cid : reseller.customers) {
+      for (SubscriptionId sid : store_.customer(cid)->subscriptions) {
+        Subscription& sub = *store_.subscription(sid);
+        if (sub.provider == provider.id && sub.support_contact == reseller.id) {
+          sub.support_contact = provider.id;
+        }
+      }
+    }
+    (void)SendMail(
+        them.primary_contact.email,
+        me.legal_name + " ended its partnership with " + them.legal_name,
+        me.legal_name + " ended the indirect partnership with " +
+            them.legal_name + ". " + provider.legal_name +
+            " can no longer act for " + reseller.legal_name +
+            "; existing subscriptions keep their history.\n",
+        {}, "partnership-ended");
+    return OkStatus();
+  }();
+  Record("partnership.end", s.directory_user(), other, Ref(), status);
+  return status;
+}
+
+Status PartnerCenter::EndResellerRelationship(const Session& s,
+                                              CustomerId customer) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    TIERSIM_RETURN_IF_ERROR(
+        Require(a, Permission::kRequestCustomerRelationship));
+    TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
+    if (!HasResellerRelationship(*c, a.partner)) {
+      return Error(ErrorCode::kNoResellerRelationship,
+                   store_.partner(a.partner)->legal_name +
+                       " has no reseller relationship with " + c->company_name +
+                       " to end");
+    }
+    std::erase_if(c->relationships, [&](const Relationship& r) {
+      return r.partner == a.partner;
+    });
+    std::erase(store_.partner(a.partner)->customers, c->id);
+    // No longer associated with the customer, it cannot take its support
+    // (R25): the provider that sold each subscription does again.
+    for (SubscriptionId sid : c->subscriptions) {
+      Subscription& sub = *store_.subscription(sid);
+      if (sub.support_contact == a.partner) sub.support_contact = sub.provider;
+    }
+    return OkStatus();
+  }();
+  Record("relationship.end", s.directory_user(), customer, Ref(), status);
+  return status;
+}
+
+}  // namespace tiersim::sim

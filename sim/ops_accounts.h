@@ -294,6 +294,13 @@ struct VerifyContact {
   }
 };
 
+// The requests that name an enrollment and nothing else (R8's ways out).
+struct EnrollmentOnly {
+  EnrollmentId enrollment;
+};
+inline constexpr auto kEnrollmentOnlyFields =
+    Fields(Path("enrollment", &EnrollmentOnly::enrollment));
+
 struct ResendVerification {
   static constexpr OpInfo kInfo{
       .name = "enrollment.resend_verification",
@@ -303,12 +310,9 @@ struct ResendVerification {
       .reply = ReplyShape::kEmpty,
       .status = 202,
       .summary = "send the primary contact a new verification email (R8)"};
-  struct Request {
-    EnrollmentId enrollment;
-  };
+  using Request = EnrollmentOnly;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("enrollment", &Request::enrollment));
+  static constexpr auto kFields = kEnrollmentOnlyFields;
   static Result<Response> Run(PartnerCenter& pc, const Request& r) {
     return Done(pc.ResendVerification(r.enrollment));
   }
@@ -324,12 +328,9 @@ struct AbandonEnrollment {
       .summary =
           "give up an unverified or rejected application; frees its "
           "tenant and MPN ID (R8)"};
-  struct Request {
-    EnrollmentId enrollment;
-  };
+  using Request = EnrollmentOnly;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("enrollment", &Request::enrollment));
+  static constexpr auto kFields = kEnrollmentOnlyFields;
   static Result<Response> Run(PartnerCenter& pc, const Request& r) {
     return Done(pc.AbandonEnrollment(r.enrollment));
   }

@@ -28,11 +28,18 @@ Catalog Catalog::Default() {
   using F = ProductFamily;
   // clang-format off
   return Catalog({
-      {"o365-e1",  "Office 365 E1",                F::kOffice365,          1, 300},
-      {"o365-e3",  "Office 365 E3",                F::kOffice365,          1, 300},
-      {"o365-e5",  "Office 365 E5",                F::kOffice365,          1, 300},
-      {"m365-bp",  "Microsoft 365 Business Premium", F::kMicrosoft365,     1, 300},
-      {"m365-e3",  "Microsoft 365 E3",             F::kMicrosoft365,       1, 10000},
+      // The upgrade paths (F8) follow Microsoft's: to a higher plan of the
+      // same suite, or from Office 365 to the Microsoft 365 plan above it.
+      {"o365-e1",  "Office 365 E1",                F::kOffice365,          1, 300,
+       {"o365-e3", "o365-e5", "m365-e3", "m365-e5"}},
+      {"o365-e3",  "Office 365 E3",                F::kOffice365,          1, 300,
+       {"o365-e5", "m365-e3", "m365-e5"}},
+      {"o365-e5",  "Office 365 E5",                F::kOffice365,          1, 300,
+       {"m365-e5"}},
+      {"m365-bp",  "Microsoft 365 Business Premium", F::kMicrosoft365,     1, 300,
+       {"m365-e3", "m365-e5"}},
+      {"m365-e3",  "Microsoft 365 E3",             F::kMicrosoft365,       1, 10000,
+       {"m365-e5"}},
       {"m365-e5",  "Microsoft 365 E5",             F::kMicrosoft365,       1, 10000},
       {"d365-sales", "Dynamics 365 Sales Enterprise", F::kDynamics365,     1, 5000},
       {"ems-e3",   "Enterprise Mobility + Security E3", F::kEnterpriseMobility, 1, 5000},

@@ -30,6 +30,8 @@ struct Offer {
   ProductFamily family;
   std::int32_t min_licenses;
   std::int32_t max_licenses;
+  // The offers a subscription of this one may be upgraded to (F8).
+  std::vector<std::string> upgrades = {};
 };
 
 using OfferIndex = std::uint32_t;

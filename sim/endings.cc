@@ -3,13 +3,44 @@
 // from history: orders and subscriptions stay as they were sold.
 #include <algorithm>
 
+#include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
 
 namespace tiersim::sim {
 
+bool PartnerCenter::AddressedTo(const Partner& p,
+                                std::string_view email) const {
+  if (EqualsIgnoreCase(EmailDomain(email), p.domain) ||
+      EqualsIgnoreCase(email, p.primary_contact.email) ||
+      EqualsIgnoreCase(email, p.support_contact.email)) {
+    return true;
+  }
+  auto user = store_.user_by_email.find(AsciiLower(email));
+  return user != store_.user_by_email.end() &&
+         store_.users[user->second.value() - 1].partner == p.id;
+}
+
+void PartnerCenter::HandOverSupport(Subscription& sub, PartnerId to) {
+  const PartnerId from = sub.support_contact;
+  sub.support_contact = to;
+  if (from == to || !from.valid()) return;
+  std::vector<SupportRequestId>& queue = store_.partner(from)->support_queue;
+  std::erase_if(queue, [&](SupportRequestId id) {
+    SupportRequest& r = *store_.support_request(id);
+    if (r.subscription != sub.id || r.state != SupportState::kOpen) {
+      return false;
+    }
+    r.assigned_to = to;
+    store_.partner(to)->support_queue.push_back(id);
+    return true;
+  });
+}
+
 Status PartnerCenter::EndPartnership(const Session& s, PartnerId other) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    // Whoever may not open the partnership pages learns nothing (R47).
+    TIERSIM_RETURN_IF_ERROR(RequirePartnershipPage(a));
     Partner& me = *store_.partner(a.partner);
     if (!store_.Partnered(me.id, other)) {
       return Error(ErrorCode::kNotPartnered, me.legal_name +
@@ -27,13 +58,29 @@ Status PartnerCenter::EndPartnership(const Session& s, PartnerId other) {
     Partner& provider = as_provider ? me : them;
     Partner& reseller = as_provider ? them : me;
     store_.RemovePartnership(me.id, other);
+    // Links that would bring the pair back together without both agreeing
+    // are withdrawn: the provider's partnership requests to the reseller
+    // and the reseller's joint invitations naming the provider.
+    for (Invitation& inv : store_.invitations) {
+      if (inv.used || inv.withdrawn) continue;
+      const bool request = inv.kind == InvitationKind::kPartnership &&
+                           inv.sender == provider.id &&
+                           AddressedTo(reseller, inv.recipient);
+      const bool joint = inv.kind == InvitationKind::kJointRelationship &&
+                         inv.sender == reseller.id &&
+                         inv.co_sender == provider.id;
+      if (request || joint) {
+        inv.withdrawn = true;
+        inv.used_at = kernel_.Now();
+      }
+    }
     // The reseller no longer takes support for this provider's
     // subscriptions (R25 needs a partnered reseller).
     for (CustomerId cid : reseller.customers) {
       for (SubscriptionId sid : store_.customer(cid)->subscriptions) {
         Subscription& sub = *store_.subscription(sid);
         if (sub.provider == provider.id && sub.support_contact == reseller.id) {
-          sub.support_contact = provider.id;
+          HandOverSupport(sub, provider.id);
         }
       }
     }
@@ -69,10 +116,18 @@ Status PartnerCenter::EndResellerRelationship(const Session& s,
     });
     std::erase(store_.partner(a.partner)->customers, c->id);
     // No longer associated with the customer, it cannot take its support
-    // (R25): the provider that sold each subscription does again.
+    // (R25): the provider that sold the subscription does, or, when the
+    // provider itself left, the reseller of record if it still may.
     for (SubscriptionId sid : c->subscriptions) {
       Subscription& sub = *store_.subscription(sid);
-      if (sub.support_contact == a.partner) sub.support_contact = sub.provider;
+      if (sub.support_contact != a.partner) continue;
+      PartnerId next = sub.provider;
+      if (sub.provider == a.partner && sub.reseller_of_record.valid() &&
+          HasResellerRelationship(*c, sub.reseller_of_record) &&
+          store_.Partnered(sub.provider, sub.reseller_of_record)) {
+        next = sub.reseller_of_record;
+      }
+      HandOverSupport(sub, next);
     }
     return OkStatus();
   }();

@@ -10,13 +10,6 @@
 namespace tiersim::sim {
 namespace {
 
-// Whether the partner still holds its tenant and MPN ID.
-bool Holds(const Partner& p) {
-  return p.state == EnrollmentState::kPendingVerification ||
-         p.state == EnrollmentState::kInReview ||
-         p.state == EnrollmentState::kApproved;
-}
-
 // What the applicant of a held application can do next.
 std::string NextStep(const Partner& p) {
   const std::string application =
@@ -73,7 +66,9 @@ Status PartnerCenter::NotOpen(const Enrollment& en) const {
       next = "sign in to Partner Center";
       break;
     default:
-      next = "start a new enrollment: the tenant and MPN ID are free again";
+      next =
+          "it no longer holds its work account or MPN ID; start a new "
+          "enrollment";
   }
   return Error(ErrorCode::kEnrollmentOutOfOrder,
                "this enrollment of " + p.legal_name + " was submitted and is " +
@@ -84,7 +79,7 @@ Status PartnerCenter::TenantFree(TenantId t) const {
   auto it = store_.partner_by_tenant.find(t);
   if (it == store_.partner_by_tenant.end()) return OkStatus();
   const Partner& p = store_.partners[it->second.value() - 1];
-  if (!Holds(p)) return OkStatus();
+  if (!HoldsItsAccount(p)) return OkStatus();
   if (p.state == EnrollmentState::kApproved) {
     return Error(ErrorCode::kAlreadyEnrolled,
                  "this work account's organisation is already enrolled as " +
@@ -103,7 +98,7 @@ Status PartnerCenter::MpnFree(MpnId mpn) const {
   auto it = store_.partner_by_mpn.find(mpn);
   if (it == store_.partner_by_mpn.end()) return OkStatus();
   const Partner& p = store_.partners[it->second.value() - 1];
-  if (!Holds(p)) return OkStatus();
+  if (!HoldsItsAccount(p)) return OkStatus();
   const std::string id = "MPN ID " + std::to_string(mpn.value());
   if (p.state == EnrollmentState::kApproved) {
     return Error(ErrorCode::kMpnAlreadyEnrolled,
@@ -115,13 +110,30 @@ Status PartnerCenter::MpnFree(MpnId mpn) const {
                    EnrollmentStateInWords(p) + "; " + NextStep(p));
 }
 
-Status PartnerCenter::ResendVerification(EnrollmentId e) {
+Status PartnerCenter::RequireApplicant(const Session& s,
+                                       const Enrollment& en) const {
+  if (!en.tenant.valid()) return OkStatus();  // nothing is bound yet
+  TIERSIM_ASSIGN_OR_RETURN(DirectoryUser u, RequireGlobalAdminOfTenant(s));
+  if (u.tenant != en.tenant) {
+    auto tenant = identity_.GetTenant(en.tenant);
+    return Error(ErrorCode::kNotGlobalAdmin,
+                 u.upn +
+                     " is not a global admin of the work account that "
+                     "applied (" +
+                     (tenant.ok() ? tenant->domain : en.tenant.ToString()) +
+                     "); only its global admins may change the application");
+  }
+  return OkStatus();
+}
+
+Status PartnerCenter::ResendVerification(const Session& s, EnrollmentId e) {
   PartnerId partner;
   Status status = [&]() -> Status {
     Enrollment* en = store_.enrollment(e);
     if (en == nullptr) {
       return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
     }
+    TIERSIM_RETURN_IF_ERROR(RequireApplicant(s, *en));
     if (en->step == EnrollmentStep::kAbandoned) return NotOpen(*en);
     if (en->step != EnrollmentStep::kSubmitted) {
       return Error(ErrorCode::kEnrollmentOutOfOrder,
@@ -136,19 +148,30 @@ Status PartnerCenter::ResendVerification(EnrollmentId e) {
                        EnrollmentStateInWords(p) +
                        "; there is nothing left to verify");
     }
+    if (en->resends >= kMaxVerificationResends) {
+      return Error(ErrorCode::kFailedPrecondition,
+                   "the verification email was already sent again " +
+                       std::to_string(en->resends) + " times to " +
+                       p.primary_contact.email +
+                       "; if that address is wrong, abandon the application "
+                       "and enroll with the right primary contact");
+    }
     // The earlier links keep working until they expire: any one of them
     // verifies the application once.
-    return IssueInvitation(InvitationKind::kContactVerification, nullptr, p.id,
-                           PartnerId(), p.primary_contact.email, {},
-                           options_.verification_ttl)
-        .status();
+    TIERSIM_RETURN_IF_ERROR(
+        IssueInvitation(InvitationKind::kContactVerification, nullptr, p.id,
+                        PartnerId(), p.primary_contact.email, {},
+                        options_.verification_ttl)
+            .status());
+    ++en->resends;
+    return OkStatus();
   }();
   Record("enrollment.resend_verification", Ref(), e,
          partner.valid() ? Ref(partner) : Ref(), status);
   return status;
 }
 
-Status PartnerCenter::AbandonEnrollment(EnrollmentId e) {
+Status PartnerCenter::AbandonEnrollment(const Session& s, EnrollmentId e) {
   PartnerId partner;
   std::string note;
   Status status = [&]() -> Status {
@@ -156,6 +179,7 @@ Status PartnerCenter::AbandonEnrollment(EnrollmentId e) {
     if (en == nullptr) {
       return Error(ErrorCode::kNotFound, e.ToString() + " does not exist");
     }
+    TIERSIM_RETURN_IF_ERROR(RequireApplicant(s, *en));
     if (en->step == EnrollmentStep::kAbandoned) {
       return Error(ErrorCode::kFailedPrecondition,
                    "this enrollment was already abandoned; start a new "
@@ -178,10 +202,13 @@ Status PartnerCenter::AbandonEnrollment(EnrollmentId e) {
                                   p.primary_contact.email
                             : ""));
     }
-    // Pending verification or rejected: the tenant and MPN ID are free
-    // from now on (TenantFree, MpnFree); its verification links are dead.
-    p.state = EnrollmentState::kAbandoned;
     en->step = EnrollmentStep::kAbandoned;
+    // A rejected application stays rejected (Microsoft's or the contact's
+    // answer) and already freed what it held: abandoning it only tidies up.
+    if (p.state == EnrollmentState::kRejected) return OkStatus();
+    // Pending verification: the tenant and MPN ID are free from now on
+    // (TenantFree, MpnFree); its verification links are dead.
+    p.state = EnrollmentState::kAbandoned;
     Status mailed = SendMail(
         p.primary_contact.email,
         "Partner Center enrollment of " + p.legal_name + " abandoned",

@@ -138,14 +138,27 @@ Result<Invitation*> PartnerCenter::OpenInvitation(std::string_view link,
                      FormatSimTime(inv->used_at) +
                      "; each link works once — ask the sender for a new one");
   }
+  if (inv->withdrawn) {
+    return Error(ErrorCode::kInvitationExpired,
+                 "this " + std::string(InvitationKindName(inv->kind)) +
+                     " link was withdrawn on " + FormatSimTime(inv->used_at) +
+                     ", when the partnership it relied on ended; ask the "
+                     "sender for a new one");
+  }
   if (kernel_.Now() >= inv->expires_at) {
+    std::string next = "; ask the sender for a new one";
+    if (inv->kind == InvitationKind::kContactVerification) {
+      const Partner& p = *store_.partner(inv->sender);
+      next = p.state == EnrollmentState::kPendingVerification
+                 ? "; the applicant can have a new verification email sent "
+                   "from the enrollment (R8)"
+                 : "; the enrollment of " + p.legal_name + " is " +
+                       EnrollmentStateInWords(p);
+    }
     return Error(ErrorCode::kInvitationExpired,
                  "this " + std::string(InvitationKindName(inv->kind)) +
                      " link expired on " + FormatSimTime(inv->expires_at) +
-                     (inv->kind == InvitationKind::kContactVerification
-                          ? "; the applicant can have a new verification "
-                            "email sent from the enrollment (R8)"
-                          : "; ask the sender for a new one"));
+                     next);
   }
   return inv;
 }

@@ -164,6 +164,7 @@ struct Invitation {
   InvitationId id;
   InvitationKind kind;
   bool used = false;
+  bool withdrawn = false;  // the partnership it relied on ended (R14)
   PartnerId sender;
   PartnerId co_sender;  // the provider of a joint invitation
   UserId sent_by;
@@ -229,6 +230,7 @@ struct Enrollment {
   EnrollmentId id;
   Program program;
   EnrollmentStep step = EnrollmentStep::kWelcome;
+  std::uint8_t resends = 0;  // verification emails sent again (R8)
   DirectoryUserId user;
   TenantId tenant;
   PmcAccountId pmc;

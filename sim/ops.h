@@ -28,7 +28,8 @@ using PartnerCenterOps = OpList<
     AdministerReseller, EndPartnership, InviteCustomer, InviteJointly,
     AcceptCustomerInvitation, SharedCustomers, AdministerCustomer,
     EndCustomerRelationship, BeginDraft, SetDraftDetails, SetDraftSubscriptions,
-    ReviewDraft, SubmitDraft, CancelDraft, ChangeLicenses, SetSupportContact,
+    ReviewDraft, SubmitDraft, CancelDraft, ChangeLicenses, AddLicenses,
+    UpgradeSubscription, SetSubscriptionReseller, SetSupportContact,
     FileSupportRequest, SupportQueue,
     // Pages anyone may open.
     StartEnrollment, GetEnrollment, EnrollSignIn, EnrollCreateWorkAccount,

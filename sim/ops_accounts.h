@@ -306,15 +306,16 @@ struct ResendVerification {
       .name = "enrollment.resend_verification",
       .method = HttpMethod::kPost,
       .path = "/v1/tiersim/enrollments/{enrollment}/verification-email",
-      .access = Access::kPublic,
+      .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .status = 202,
       .summary = "send the primary contact a new verification email (R8)"};
   using Request = EnrollmentOnly;
   using Response = Empty;
   static constexpr auto kFields = kEnrollmentOnlyFields;
-  static Result<Response> Run(PartnerCenter& pc, const Request& r) {
-    return Done(pc.ResendVerification(r.enrollment));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.ResendVerification(s, r.enrollment));
   }
 };
 
@@ -323,7 +324,7 @@ struct AbandonEnrollment {
       .name = "enrollment.abandon",
       .method = HttpMethod::kPost,
       .path = "/v1/tiersim/enrollments/{enrollment}/abandon",
-      .access = Access::kPublic,
+      .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary =
           "give up an unverified or rejected application; frees its "
@@ -331,8 +332,9 @@ struct AbandonEnrollment {
   using Request = EnrollmentOnly;
   using Response = Empty;
   static constexpr auto kFields = kEnrollmentOnlyFields;
-  static Result<Response> Run(PartnerCenter& pc, const Request& r) {
-    return Done(pc.AbandonEnrollment(r.enrollment));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.AbandonEnrollment(s, r.enrollment));
   }
 };
 

@@ -156,6 +156,72 @@ struct ChangeLicenses {
   }
 };
 
+struct AddLicenses {
+  static constexpr OpInfo kInfo{
+      .name = "subscriptions.add_licenses",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/subscriptions/{subscription}/licenses",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "F8: buy additional licenses"};
+  struct Request {
+    SubscriptionId subscription;
+    std::int64_t quantity = 0;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("quantity", &Request::quantity));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.AddLicenses(s, r.subscription, r.quantity));
+  }
+};
+
+struct UpgradeSubscription {
+  static constexpr OpInfo kInfo{
+      .name = "subscriptions.upgrade",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/subscriptions/{subscription}/upgrade",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "F8: upgrade to a higher offer"};
+  struct Request {
+    SubscriptionId subscription;
+    std::string offer;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("offerId", &Request::offer));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.UpgradeSubscription(s, r.subscription, r.offer));
+  }
+};
+
+struct SetSubscriptionReseller {
+  static constexpr OpInfo kInfo{
+      .name = "subscriptions.set_reseller",
+      .method = HttpMethod::kPut,
+      .path = "/v1/tiersim/subscriptions/{subscription}/reseller",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "F8: associate a reseller with an existing subscription"};
+  struct Request {
+    SubscriptionId subscription;
+    PartnerId partner;
+  };
+  using Response = Empty;
+  static constexpr auto kFields =
+      Fields(Path("subscription", &Request::subscription),
+             Body("partnerId", &Request::partner));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.SetSubscriptionReseller(s, r.subscription, r.partner));
+  }
+};
+
 struct SetSupportContact {
   static constexpr OpInfo kInfo{
       .name = "subscriptions.set_support_contact",

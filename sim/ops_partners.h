@@ -301,7 +301,6 @@ struct AdministerCustomer {
   }
 };
 
-// The real API's MpnProfile resource.
 struct EndCustomerRelationship {
   static constexpr OpInfo kInfo{
       .name = "customers.end_relationship",
@@ -309,6 +308,7 @@ struct EndCustomerRelationship {
       .path = "/v1/tiersim/customers/{customer}/relationship",
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
+      .permission = Permission::kRequestCustomerRelationship,
       .summary = "R14: end the reseller relationship with a customer"};
   struct Request {
     CustomerId customer;
@@ -321,6 +321,7 @@ struct EndCustomerRelationship {
   }
 };
 
+// The real API's MpnProfile resource.
 struct MpnProfileResource {
   MpnProfile profile;
 };

@@ -134,8 +134,11 @@ Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
                        : " is the designated support contact of " +
                              sub.id.ToString() + ", not its reseller") +
                   "; only " + provider.legal_name +
-                  " or a reseller associated with the subscription may "
-                  "change it");
+                  " or a reseller associated with the subscription may " +
+                  (least == Standing::kSupportContact
+                       ? "file support requests for it, besides its "
+                         "designated support contact"
+                       : "change it"));
   }
   return c;
 }

@@ -107,7 +107,8 @@ Result<PartnerCenter::Actor> PartnerCenter::ResolveActor(const Session& s) {
       const Partner& partner = *store_.partner(p->second);
       return Error(ErrorCode::kPartnerNotActive,
                    "the partner account of '" + partner.legal_name +
-                       "' is not active yet (enrollment state " +
+                       "' is not active: its enrollment is " +
+                       EnrollmentStateInWords(partner) + " (state " +
                        std::string(EnrollmentStateName(partner.state)) + ")");
     }
     return Error(ErrorCode::kPermissionDenied,

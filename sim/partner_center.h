@@ -108,8 +108,11 @@ class PartnerCenter {
   // the contact has not verified; abandoning an application that is not in
   // review or approved, which frees its tenant and MPN ID (as a rejection
   // does).
-  Status ResendVerification(EnrollmentId e);
-  Status AbandonEnrollment(EnrollmentId e);
+  // Both are the applicant's: `s` must be a global admin of the work account
+  // the enrollment signed in with. Resends stop at kMaxVerificationResends.
+  Status ResendVerification(const Session& s, EnrollmentId e);
+  Status AbandonEnrollment(const Session& s, EnrollmentId e);
+  static constexpr int kMaxVerificationResends = 10;
   // Step 8: check the admin-agent group; add the Admin agent role if missing.
   Status CompleteAccountSetup(const Session& s);
   // F1b: an enrolled CSP partner gets a reseller account.
@@ -188,6 +191,15 @@ class PartnerCenter {
                                   PartnerId reseller_on_record);
   Status ChangeLicenses(const Session& s, SubscriptionId sub,
                         std::int64_t licenses);
+  // F8's changes to an existing subscription (subscription_changes.cc), by
+  // its provider or associated reseller (R28): more licenses within the
+  // offer's limits (R24); an upgrade along the offer's upgrade paths; and,
+  // by the provider alone, the reseller credited for it.
+  Status AddLicenses(const Session& s, SubscriptionId sub, std::int64_t more);
+  Status UpgradeSubscription(const Session& s, SubscriptionId sub,
+                             std::string_view offer_id);
+  Status SetSubscriptionReseller(const Session& s, SubscriptionId sub,
+                                 PartnerId reseller);
   Status SetSupportContact(const Session& s, SubscriptionId sub,
                            PartnerId contact);
   // A customer's person files a support request on a subscription; it goes
@@ -359,6 +371,9 @@ class PartnerCenter {
   // What a submitted or abandoned enrollment is now, in words, with what
   // the applicant can do next (R8).
   Status NotOpen(const Enrollment& en) const;
+  // R5 for the ways out: `s` is a global admin of the enrollment's work
+  // account (any signed-in person while none is bound yet).
+  Status RequireApplicant(const Session& s, const Enrollment& en) const;
   // A tenant or MPN ID is held by its partner while the application is
   // pending, in review or approved, and free again once it was rejected or
   // abandoned (R8). The refusals name the holder's true state.
@@ -370,6 +385,12 @@ class PartnerCenter {
   // A partner as people name it in messages: its legal name ("Fabrikam
   // Solutions"); the ID only when no such partner exists.
   std::string NameOf(PartnerId p) const;
+  // Makes `to` the subscription's support contact and moves its open
+  // support requests into `to`'s queue (R14 endings).
+  void HandOverSupport(Subscription& sub, PartnerId to);
+  // Whether an address reaches the partner: its domain, its primary or
+  // support contact, or one of its users.
+  bool AddressedTo(const Partner& p, std::string_view email) const;
   CustomerSummary Summarize(const Customer& c, PartnerId viewer) const;
   SubscriptionView ViewOf(const Subscription& s) const;
   Result<CustomerCreated> Commit(const Actor& a, const CustomerDraft& d);

@@ -28,6 +28,14 @@ inline bool HasResellerRelationship(const Customer& c, PartnerId p) {
   return r != nullptr && r->kind == RelationshipKind::kReseller;
 }
 
+// Whether the partner still holds its tenant and MPN ID: its application is
+// pending, in review or approved, not rejected or abandoned (R8).
+inline bool HoldsItsAccount(const Partner& p) {
+  return p.state == EnrollmentState::kPendingVerification ||
+         p.state == EnrollmentState::kInReview ||
+         p.state == EnrollmentState::kApproved;
+}
+
 // An application's state as the applicant reads it, with the contact's
 // address while it waits for verification (R8): "waiting for
 // pat@adatum.com to verify by email", "in review by Microsoft", ...

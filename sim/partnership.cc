@@ -44,11 +44,7 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
     Partner& reseller = *store_.partner(a.partner);
     Partner& provider = *store_.partner(inv->sender);
     const std::string& to = inv->recipient;
-    const bool addressed_to_us =
-        EqualsIgnoreCase(EmailDomain(to), reseller.domain) ||
-        EqualsIgnoreCase(to, reseller.primary_contact.email) ||
-        EqualsIgnoreCase(to, reseller.support_contact.email) ||
-        EqualsIgnoreCase(to, store_.user(a.user)->email);
+    const bool addressed_to_us = AddressedTo(reseller, to);
     if (provider.id == reseller.id) {  // R12
       return Error(ErrorCode::kInvitationForeign,
                    "this is " + provider.legal_name +

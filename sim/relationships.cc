@@ -84,9 +84,17 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
     TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
                              identity_.GetTenant(s.tenant()));
     const std::string& to = inv->recipient;
-    if (store_.partner_by_tenant.contains(tenant.id) ||
-        (EmailDomain(to) != AsciiLower(tenant.domain) &&
-         !EqualsIgnoreCase(to, user.upn))) {  // R12
+    if (auto own = store_.partner_by_tenant.find(tenant.id);
+        own != store_.partner_by_tenant.end() &&
+        HoldsItsAccount(*store_.partner(own->second))) {
+      return Error(ErrorCode::kInvitationForeign,
+                   tenant.domain + " is the work account of " +
+                       NameOf(own->second) +
+                       ", a CSP partner; a partner's own organisation cannot "
+                       "become a customer by accepting this invitation");
+    }
+    if (EmailDomain(to) != AsciiLower(tenant.domain) &&
+        !EqualsIgnoreCase(to, user.upn)) {  // R12
       return Error(ErrorCode::kInvitationForeign,
                    "this invitation was sent to " + to +
                        ", not to your organisation " + tenant.domain +
@@ -97,6 +105,11 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
     if (inv->co_sender.valid()) {
       TIERSIM_RETURN_IF_ERROR(
           RequireActivePartner(*store_.partner(inv->co_sender)));
+      if (!store_.Partnered(inv->sender, inv->co_sender)) {  // R10, R14
+        return Error(ErrorCode::kNotPartnered,
+                     NameOf(inv->sender) + " and " + NameOf(inv->co_sender) +
+                         " are no longer partners; ask for a new invitation");
+      }
     }
     const CustomerId existing = store_.CustomerOfTenant(tenant.id);
     if (existing.valid()) {

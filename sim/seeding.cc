@@ -13,11 +13,7 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
       return Error(ErrorCode::kInvalidArgument,
                    "a seeded partner needs a legal name");
     }
-    if (seed.mpn.valid() && store_.partner_by_mpn.contains(seed.mpn)) {
-      return Error(ErrorCode::kMpnAlreadyEnrolled,
-                   "MPN ID " + std::to_string(seed.mpn.value()) +
-                       " already belongs to an enrolled partner");
-    }
+    if (seed.mpn.valid()) TIERSIM_RETURN_IF_ERROR(MpnFree(seed.mpn));  // R8
     TIERSIM_ASSIGN_OR_RETURN(
         NewTenant created,
         CreateTenantWithAdmin(seed.legal_name, seed.domain_prefix, seed.country,
@@ -47,8 +43,8 @@ Result<PartnerCenter::SeededPartner> PartnerCenter::SeedPartner(
     p.support_contact = p.primary_contact;
     p.enrolled_at = kernel_.Now();
     store_.partners.push_back(std::move(p));
-    store_.partner_by_tenant.emplace(tenant, id);
-    if (seed.mpn.valid()) store_.partner_by_mpn.emplace(seed.mpn, id);
+    store_.partner_by_tenant.insert_or_assign(tenant, id);
+    if (seed.mpn.valid()) store_.partner_by_mpn.insert_or_assign(seed.mpn, id);
     Partner& stored = store_.partners.back();
     ActivatePartner(stored, created.admin);
     // Seeded partners have finished set-up: the admin is an Admin agent too.

@@ -72,7 +72,10 @@ CustomerSummary PartnerCenter::Summarize(const Customer& c,
                       false};
   for (const Relationship& r : c.relationships) {
     const Partner& p = store_.partners[r.partner.value() - 1];
-    if (p.reseller && r.kind == RelationshipKind::kReseller) {
+    // R26: the viewer itself and the resellers it is partnered with, not
+    // a competitor's or a former partner's.
+    if (p.reseller && r.kind == RelationshipKind::kReseller &&
+        (r.partner == viewer || store_.Partnered(viewer, r.partner))) {
       out.resellers.push_back(r.partner);
     }
     if (r.partner == viewer) {
@@ -111,6 +114,12 @@ Result<CustomerSlice> PartnerCenter::CustomerRange(const Session& s,
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewCustomers));
   const Partner& p = *store_.partner(a.partner);
+  // R28: the filter names a reseller the provider serves customers with;
+  // one it is not partnered with shares none (as its F6 view would say).
+  if (filter.reseller.valid() && filter.reseller != p.id &&
+      !store_.Partnered(p.id, filter.reseller)) {
+    return CustomerSlice{};
+  }
   std::vector<CustomerId> ids = p.customers;
   if (p.provider && !p.partners.empty()) {
     for (PartnerId reseller : p.partners) {

@@ -34,6 +34,7 @@ PcError PcErrorFor(ErrorCode code) {
     case ErrorCode::kEmptyOrder:
       return {400, "400056"};  // "Invalid input"
     case ErrorCode::kUnknownOffer:
+    case ErrorCode::kUpgradeNotAvailable:
       return {400, "3000"};  // "Invalid property"
     // Ours, with the status that fits.
     case ErrorCode::kUnavailable:

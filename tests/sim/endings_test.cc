@@ -143,5 +143,65 @@ TEST_F(EndingsTest, R20_AProviderThatEndedItsRelationshipCannotManage) {
   EXPECT_THAT(pc_.ChangeLicenses(t_.fabrikam_admin, sub_, 20), IsOk());
 }
 
+TEST_F(EndingsTest, R14_LinksThatWouldRestoreAnEndedPartnershipAreWithdrawn) {
+  // A second partnership request, still unused, and a joint invitation.
+  auto again = pc_.RequestPartnership(t_.contoso_admin, t_.fabrikam.admin_upn);
+  ASSERT_THAT(again, IsOk());
+  auto prospect = t_.Prospect("wingtip");
+  auto joint = pc_.InviteCustomerWithProvider(
+      t_.fabrikam_admin, t_.contoso.partner, prospect.admin_upn);
+  ASSERT_THAT(joint, IsOk());
+  ASSERT_THAT(pc_.EndPartnership(t_.contoso_admin, t_.fabrikam.partner),
+              IsOk());
+  const Snapshot before = TakeSnapshot(w_);
+  auto restored = pc_.AcceptPartnership(t_.fabrikam_admin, again->link);
+  EXPECT_EQ(restored.code(), ErrorCode::kInvitationExpired);
+  EXPECT_TRUE(Mentions(restored.status().message(), "withdrawn"));
+  auto accepted =
+      pc_.AcceptResellerInvitation(t_.SignIn(prospect.admin_upn), joint->link);
+  EXPECT_EQ(accepted.code(), ErrorCode::kInvitationExpired);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_TRUE(pc_.IndirectResellers(t_.contoso_admin)->empty());
+}
+
+TEST_F(EndingsTest, R14_OpenSupportRequestsFollowTheSupportBackToTheProvider) {
+  ASSERT_THAT(
+      pc_.SetSupportContact(t_.contoso_admin, sub_, t_.fabrikam.partner),
+      IsOk());
+  ASSERT_THAT(pc_.FileSupportRequestOnBehalf(t_.fabrikam_admin, sub_, "Down"),
+              IsOk());
+  auto temporary = pc_.RevealPassword(t_.contoso_admin, adatum_.password);
+  ASSERT_THAT(temporary, IsOk());
+  ASSERT_THAT(
+      pc_.ChangePassword(adatum_.admin_user_name, *temporary, kNewPassword),
+      IsOk());
+  auto filed = pc_.FileCustomerSupportRequest(
+      t_.SignIn(adatum_.admin_user_name, kNewPassword), sub_, "Mail is down");
+  ASSERT_THAT(filed, IsOk());
+  ASSERT_EQ(pc_.SupportQueue(t_.fabrikam_admin)->size(), 1u);
+  ASSERT_THAT(pc_.EndPartnership(t_.fabrikam_admin, t_.contoso.partner),
+              IsOk());
+  EXPECT_TRUE(pc_.SupportQueue(t_.fabrikam_admin)->empty());
+  auto queue = pc_.SupportQueue(t_.contoso_admin);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].id, *filed);
+  EXPECT_EQ((*queue)[0].assigned_to, t_.contoso.partner);
+}
+
+TEST_F(EndingsTest, R26_AfterTheEndNeitherTheFilterNorTheSummaryShowsTheOther) {
+  ASSERT_THAT(pc_.EndPartnership(t_.contoso_admin, t_.fabrikam.partner),
+              IsOk());
+  // Contoso still serves Adatum, Fabrikam too, but not together any more.
+  EXPECT_TRUE(pc_.Customers(t_.contoso_admin, {.reseller = t_.fabrikam.partner})
+                  ->empty());
+  EXPECT_EQ(pc_.SharedCustomers(t_.fabrikam_admin, t_.contoso.partner).code(),
+            ErrorCode::kNotPartnered);
+  auto seen = pc_.GetCustomer(t_.contoso_admin, adatum_.customer);
+  ASSERT_THAT(seen, IsOk());
+  EXPECT_TRUE(seen->resellers.empty());
+  EXPECT_EQ(pc_.GetCustomer(t_.fabrikam_admin, adatum_.customer)->resellers,
+            std::vector<PartnerId>{t_.fabrikam.partner});
+}
+
 }  // namespace
 }  // namespace tiersim::sim::testing

@@ -41,6 +41,9 @@ class EnrollmentExitsTest : public ::testing::Test {
 
   EnrollmentState StateOf(PartnerId p) { return *pc_.EnrollmentStatus(p); }
 
+  // The work account's global admin, signed in (R5: the applicant).
+  Session Applicant() { return *pc_.SignIn(first_.admin_upn, kPassword); }
+
   mocks::InProcessWorld w_{{.seed = 8}};
   PartnerCenter& pc_ = w_.pc();
   Enrolled first_;
@@ -55,7 +58,7 @@ TEST_F(EnrollmentExitsTest, R8_VerificationEmailCanBeResentWhilePending) {
   EXPECT_EQ(StateOf(first_.partner), EnrollmentState::kPendingVerification);
 
   const std::size_t mails = w_.mail().size();
-  ASSERT_THAT(pc_.ResendVerification(first_.enrollment), IsOk());
+  ASSERT_THAT(pc_.ResendVerification(Applicant(), first_.enrollment), IsOk());
   ASSERT_EQ(w_.mail().size(), mails + 1);
   EXPECT_EQ(w_.mail().Latest(first_.contact)->email.kind,
             "contact-verification");
@@ -66,7 +69,7 @@ TEST_F(EnrollmentExitsTest, R8_VerificationEmailCanBeResentWhilePending) {
 
   // Verified: nothing is left to resend.
   const Snapshot before = TakeSnapshot(w_);
-  Status again = pc_.ResendVerification(first_.enrollment);
+  Status again = pc_.ResendVerification(Applicant(), first_.enrollment);
   EXPECT_EQ(again.code(), ErrorCode::kFailedPrecondition);
   EXPECT_TRUE(Mentions(again.message(), "in review"));
   EXPECT_EQ(TakeSnapshot(w_), before);
@@ -75,7 +78,7 @@ TEST_F(EnrollmentExitsTest, R8_VerificationEmailCanBeResentWhilePending) {
 TEST_F(EnrollmentExitsTest,
        R8_AnyUnusedLinkVerifiesOnceAndTheRestStopApplying) {
   const std::string first_link = NewestLink(w_, first_.contact);
-  ASSERT_THAT(pc_.ResendVerification(first_.enrollment), IsOk());
+  ASSERT_THAT(pc_.ResendVerification(Applicant(), first_.enrollment), IsOk());
   const std::string second_link = NewestLink(w_, first_.contact);
   ASSERT_THAT(pc_.VerifyContact(first_link, ContactAnswer::kItWasMe), IsOk());
   Status late = pc_.VerifyContact(second_link, ContactAnswer::kNotMe);
@@ -105,7 +108,7 @@ TEST_F(EnrollmentExitsTest, R8_PendingApplicationHoldsTenantAndMpnAndSaysSo) {
 
 TEST_F(EnrollmentExitsTest, R8_AbandonedApplicationFreesTenantAndMpn) {
   const std::string link = NewestLink(w_, first_.contact);
-  ASSERT_THAT(pc_.AbandonEnrollment(first_.enrollment), IsOk());
+  ASSERT_THAT(pc_.AbandonEnrollment(Applicant(), first_.enrollment), IsOk());
   EXPECT_EQ(StateOf(first_.partner), EnrollmentState::kAbandoned);
   EXPECT_EQ(pc_.GetEnrollment(first_.enrollment)->step,
             EnrollmentStep::kAbandoned);
@@ -115,9 +118,9 @@ TEST_F(EnrollmentExitsTest, R8_AbandonedApplicationFreesTenantAndMpn) {
   Status dead = pc_.VerifyContact(link, ContactAnswer::kItWasMe);
   EXPECT_EQ(dead.code(), ErrorCode::kFailedPrecondition);
   EXPECT_TRUE(Mentions(dead.message(), "abandoned"));
-  EXPECT_EQ(pc_.ResendVerification(first_.enrollment).code(),
+  EXPECT_EQ(pc_.ResendVerification(Applicant(), first_.enrollment).code(),
             ErrorCode::kEnrollmentOutOfOrder);
-  EXPECT_EQ(pc_.AbandonEnrollment(first_.enrollment).code(),
+  EXPECT_EQ(pc_.AbandonEnrollment(Applicant(), first_.enrollment).code(),
             ErrorCode::kFailedPrecondition);
   // The work account and MPN ID enroll again, to approval.
   auto second = SubmitSecond();
@@ -143,19 +146,21 @@ TEST_F(EnrollmentExitsTest, R8_RejectedApplicationFreesTenantAndMpn) {
       pc_.EnrollSubmit(first_.enrollment, DetailsFor("tailspin", "x@y.example"))
           .status();
   EXPECT_TRUE(Mentions(resubmit.message(), "rejected"));
-  EXPECT_TRUE(Mentions(resubmit.message(), "free again"));
+  EXPECT_TRUE(Mentions(resubmit.message(), "no longer holds"));
   auto second = SubmitSecond();
   ASSERT_THAT(second, IsOk());
   EXPECT_EQ(StateOf(*second), EnrollmentState::kPendingVerification);
   EXPECT_EQ(StateOf(first_.partner), EnrollmentState::kRejected);
-  // A rejected application may still be abandoned (tidying up).
-  EXPECT_THAT(pc_.AbandonEnrollment(first_.enrollment), IsOk());
+  // A rejected application may still be abandoned (tidying up); it stays
+  // rejected.
+  EXPECT_THAT(pc_.AbandonEnrollment(Applicant(), first_.enrollment), IsOk());
+  EXPECT_EQ(StateOf(first_.partner), EnrollmentState::kRejected);
 }
 
 TEST_F(EnrollmentExitsTest, R8_InReviewOrApprovedCannotBeAbandoned) {
   VerifyPrimaryContact(w_, first_);
   const Snapshot in_review = TakeSnapshot(w_);
-  Status reviewing = pc_.AbandonEnrollment(first_.enrollment);
+  Status reviewing = pc_.AbandonEnrollment(Applicant(), first_.enrollment);
   EXPECT_EQ(reviewing.code(), ErrorCode::kFailedPrecondition);
   EXPECT_TRUE(Mentions(reviewing.message(), "in review"));
   EXPECT_EQ(TakeSnapshot(w_), in_review);
@@ -165,7 +170,7 @@ TEST_F(EnrollmentExitsTest, R8_InReviewOrApprovedCannotBeAbandoned) {
 
   w_.kernel().scheduler().AdvanceBy(pc_.options().review_max);
   ASSERT_EQ(StateOf(first_.partner), EnrollmentState::kApproved);
-  EXPECT_EQ(pc_.AbandonEnrollment(first_.enrollment).code(),
+  EXPECT_EQ(pc_.AbandonEnrollment(Applicant(), first_.enrollment).code(),
             ErrorCode::kFailedPrecondition);
   const EnrollmentId second = SecondUpToPmc();
   Status taken = pc_.EnrollChooseProfile(second, MpnId(kMpn));
@@ -179,15 +184,55 @@ TEST_F(EnrollmentExitsTest, R8_InReviewOrApprovedCannotBeAbandoned) {
 
 TEST_F(EnrollmentExitsTest, R8_AnUnsubmittedEnrollmentCanBeAbandoned) {
   const EnrollmentId e = pc_.StartEnrollment(Program::kIndirectProvider).id;
-  ASSERT_THAT(pc_.AbandonEnrollment(e), IsOk());
+  ASSERT_THAT(pc_.AbandonEnrollment(Applicant(), e), IsOk());
   Status next = pc_.EnrollSignIn(e, first_.admin_upn, kPassword);
   EXPECT_EQ(next.code(), ErrorCode::kEnrollmentOutOfOrder);
   EXPECT_TRUE(Mentions(next.message(), "abandoned"));
-  EXPECT_EQ(pc_.ResendVerification(e).code(), ErrorCode::kEnrollmentOutOfOrder);
-  EXPECT_EQ(pc_.AbandonEnrollment(EnrollmentId(99)).code(),
+  EXPECT_EQ(pc_.ResendVerification(Applicant(), e).code(),
+            ErrorCode::kEnrollmentOutOfOrder);
+  EXPECT_EQ(pc_.AbandonEnrollment(Applicant(), EnrollmentId(99)).code(),
             ErrorCode::kNotFound);
-  EXPECT_EQ(pc_.ResendVerification(EnrollmentId(99)).code(),
+  EXPECT_EQ(pc_.ResendVerification(Applicant(), EnrollmentId(99)).code(),
             ErrorCode::kNotFound);
+}
+
+TEST_F(EnrollmentExitsTest, R8_OnlyTheApplicantsGlobalAdminMayAbandonOrResend) {
+  Enrolled other = SubmitEnrollment(w_, {.prefix = "litware", .mpn = 6161});
+  Session stranger = *pc_.SignIn(other.admin_upn, kPassword);
+  const Snapshot before = TakeSnapshot(w_);
+  Status abandon = pc_.AbandonEnrollment(stranger, first_.enrollment);
+  EXPECT_EQ(abandon.code(), ErrorCode::kNotGlobalAdmin);
+  EXPECT_TRUE(Mentions(abandon.message(), "tailspin.onmicrosoft.com"));
+  EXPECT_EQ(pc_.ResendVerification(stranger, first_.enrollment).code(),
+            ErrorCode::kNotGlobalAdmin);
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  EXPECT_EQ(StateOf(first_.partner), EnrollmentState::kPendingVerification);
+}
+
+TEST_F(EnrollmentExitsTest, R8_ResendsStopAtTheLimit) {
+  for (int i = 0; i < PartnerCenter::kMaxVerificationResends; ++i) {
+    ASSERT_THAT(pc_.ResendVerification(Applicant(), first_.enrollment), IsOk());
+  }
+  const Snapshot before = TakeSnapshot(w_);
+  Status capped = pc_.ResendVerification(Applicant(), first_.enrollment);
+  EXPECT_EQ(capped.code(), ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(Mentions(capped.message(), "abandon"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+}
+
+TEST(EnrollmentExitsWorldTest,
+     R8_AnAbandonedApplicantsTenantMayBecomeACustomer) {
+  TwoTierWorld t;
+  Enrolled e = SubmitEnrollment(t.world, {.prefix = "wingtip", .mpn = 7171});
+  Session admin = t.SignIn(e.admin_upn);
+  auto sent = t.pc.RequestResellerRelationship(t.fabrikam_admin, e.admin_upn);
+  ASSERT_THAT(sent, IsOk());
+  // While the application holds the work account, it is a partner's own.
+  auto held = t.pc.AcceptResellerInvitation(admin, sent->link);
+  EXPECT_EQ(held.code(), ErrorCode::kInvitationForeign);
+  EXPECT_TRUE(Mentions(held.status().message(), "CSP partner"));
+  ASSERT_THAT(t.pc.AbandonEnrollment(admin, e.enrollment), IsOk());
+  EXPECT_THAT(t.pc.AcceptResellerInvitation(admin, sent->link), IsOk());
 }
 
 }  // namespace

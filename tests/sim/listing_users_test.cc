@@ -312,10 +312,10 @@ TEST(SignInJournalTest, FailedPasswordChangesShareTheCap) {
   const std::size_t before = t.world.kernel().journal().entries().size();
   const std::size_t tries = kMaxJournaledFailedSignIns + 500;
   for (std::size_t i = 0; i < tries; ++i) {
-    EXPECT_FALSE(t.pc.ChangePassword("guess" + std::to_string(i) +
-                                         "@nobody.test",
-                                     "x", "New-Passw0rd!")
-                     .ok());
+    EXPECT_FALSE(
+        t.pc.ChangePassword("guess" + std::to_string(i) + "@nobody.test", "x",
+                            "New-Passw0rd!")
+            .ok());
   }
   // The cap's entries and the one note, nothing more.
   EXPECT_EQ(t.world.kernel().journal().entries().size() - before,

@@ -72,6 +72,16 @@ constexpr Expected kExpected[] = {
   {"ChangeLicensesOffice365",              true,  false,   true,  false},
   {"SetSupportContact",                    true,  true,    true,  false},
   {"SetSupportContactOffice365",           true,  false,   true,  false},
+  // F8's changes to existing subscriptions are subscription management too.
+  {"AddLicenses",                          true,  true,    true,  false},
+  {"AddLicensesOffice365",                 true,  false,   true,  false},
+  {"UpgradeSubscription",                  true,  true,    true,  false},
+  {"UpgradeSubscriptionOffice365",         true,  false,   true,  false},
+  {"SetSubscriptionReseller",              true,  true,    true,  false},
+  // R14: each side ends a partnership with the permission it entered with.
+  {"EndPartnership",                       true,  false,   true,  false},
+  {"EndPartnershipAsReseller",             false, false,   true,  false},
+  {"EndResellerRelationship",              true,  false,   true,  false},
   // Service requests on behalf of customers: R40, R41 (not O365 for Helpdesk).
   {"FileSupportRequestOnBehalf",           true,  true,    true,  false},
   {"FileSupportRequestOnBehalfOffice365",  true,  false,   true,  false},
@@ -329,6 +339,41 @@ const Action kActions[] = {
                                      s.t.fabrikam.partner);
      },
      P::kManageOffice365Subscriptions, "Admin agent"},
+    {"AddLicenses", kProv, WithCustomer,
+     [](Scene& s) { return s.pc.AddLicenses(s.actor, s.other_sub, 2); },
+     P::kManageSubscriptions, "Helpdesk agent"},
+    {"AddLicensesOffice365", kProv, WithCustomer,
+     [](Scene& s) { return s.pc.AddLicenses(s.actor, s.office_sub, 2); },
+     P::kManageOffice365Subscriptions, "Admin agent"},
+    {"UpgradeSubscription", kProv, WithCustomer,
+     [](Scene& s) {
+       return s.pc.UpgradeSubscription(s.actor, s.other_sub, "m365-e5");
+     },
+     P::kManageSubscriptions, "Helpdesk agent"},
+    {"UpgradeSubscriptionOffice365", kProv, WithCustomer,
+     [](Scene& s) {
+       return s.pc.UpgradeSubscription(s.actor, s.office_sub, "o365-e5");
+     },
+     P::kManageOffice365Subscriptions, "Admin agent"},
+    {"SetSubscriptionReseller", kProv, WithCustomer,
+     [](Scene& s) {
+       return s.pc.SetSubscriptionReseller(s.actor, s.other_sub,
+                                           s.t.fabrikam.partner);
+     },
+     P::kManageSubscriptions, "Helpdesk agent"},
+    {"EndPartnership", kProv, Partnered,
+     [](Scene& s) {
+       return s.pc.EndPartnership(s.actor, s.t.fabrikam.partner);
+     },
+     P::kManagePartnerships, "Admin agent", P::kAcceptPartnership,
+     "Global admin"},
+    {"EndPartnershipAsReseller", kRes, Partnered,
+     [](Scene& s) { return s.pc.EndPartnership(s.actor, s.t.contoso.partner); },
+     P::kAcceptPartnership, "Global admin", P::kManagePartnerships,
+     "Admin agent"},
+    {"EndResellerRelationship", kRes, WithCustomer,
+     [](Scene& s) { return s.pc.EndResellerRelationship(s.actor, s.customer); },
+     P::kRequestCustomerRelationship, "Admin agent"},
     {"FileSupportRequestOnBehalf", kProv, WithCustomer,
      [](Scene& s) {
        return StatusOf(

@@ -245,8 +245,11 @@ void WriteConsoleSummary(const RunResult& run, const ConsoleStyle& style,
           << TerminalSafe(s.file) << ": " << TerminalSafe(s.name) << " (seed "
           << s.seed << ")\n"
           << "        reproduce: "
-          << TerminalSafe(tool + " run " + ShellQuote(s.file) + " --seed " +
-                          std::to_string(s.seed))
+          << TerminalSafe(s.load_error
+                              ? tool + " validate " + ShellQuote(s.file)
+                              : tool + " run " + ShellQuote(s.file) +
+                                    " --seed " + std::to_string(s.seed) +
+                                    " --name " + ShellQuote(s.name))
           << '\n';
     }
   }

@@ -72,6 +72,7 @@ struct ScenarioResult {
   std::vector<StepResult> steps;
   std::int64_t virtual_end_us = 0;  // virtual time when the scenario ended
   std::int64_t wall_ns = 0;
+  bool load_error = false;  // a file that did not load (run --keep-going)
 };
 
 struct RunResult {

@@ -32,24 +32,73 @@ constexpr int kExitUsage = 2;
 constexpr char kVersion[] = TIERSIM_VERSION;  // the project's, from CMake
 
 // Loads every file under `paths`; prints diagnostics to stderr.
+// Whether to colour what goes to `fd`: "always", "never", or "auto" (a
+// terminal, and NO_COLOR unset).
+bool UseColor(const std::string& mode, int fd = STDOUT_FILENO) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(fd) != 0 && (no_color == nullptr || no_color[0] == '\0');
+}
+
+// A diagnostic line, its "error" in bold red when `color`.
+std::string DiagnosticLine(const Diagnostic& d, bool color) {
+  std::string line = tiersim::harness::FormatDiagnostic(d);
+  const auto at = line.find(": error: ");
+  if (color && at != std::string::npos) {
+    line.replace(at + 2, 5, "\x1b[1;31merror\x1b[0m");
+  }
+  return line;
+}
+
+// Loads every scenario file under `paths`, printing each error with its
+// file, line and column. Without `broken`, any error stops the run; with it
+// (--keep-going), a file that does not load becomes one errored result there
+// and the other files still run; a path that does not exist always stops.
 bool LoadAll(const std::vector<std::string>& paths,
-             std::vector<Scenario>& scenarios, int& files) {
+             std::vector<Scenario>& scenarios, int& files, bool color,
+             std::vector<tiersim::reports::ScenarioResult>* broken = nullptr) {
   std::vector<Diagnostic> errors;
   const std::vector<std::string> found =
       tiersim::harness::CollectScenarioFiles(paths, errors);
+  const bool paths_ok = errors.empty();
   files = static_cast<int>(found.size());
+  int bad_files = 0;
   for (const std::string& file : found) {
     auto loaded = tiersim::harness::LoadScenarioFile(file);
+    if (!loaded.errors.empty()) {
+      ++bad_files;
+      if (broken != nullptr) {
+        broken->push_back(
+            {.file = file,
+             .name = file + " (does not load)",
+             .outcome = tiersim::reports::Outcome::kError,
+             .failure =
+                 tiersim::harness::FormatDiagnostic(loaded.errors[0]) +
+                 (loaded.errors.size() > 1
+                      ? " (and " + std::to_string(loaded.errors.size() - 1) +
+                            " more)"
+                      : ""),
+             .load_error = true});
+      }
+    }
     errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
     for (Scenario& s : loaded.scenarios) scenarios.push_back(std::move(s));
   }
   for (const Diagnostic& d : errors) {
-    std::cerr << tiersim::harness::FormatDiagnostic(d) << "\n";
+    std::cerr << DiagnosticLine(d, color) << "\n";
   }
-  if (!errors.empty()) {
-    std::cerr << errors.size() << " error(s); nothing was run.\n";
+  if (errors.empty()) return true;
+  if (broken != nullptr && paths_ok) {
+    std::cerr << errors.size() << " error(s) in " << bad_files
+              << " file(s); running the other files (--keep-going).\n";
+    return true;
   }
-  return errors.empty();
+  std::cerr << errors.size() << " error(s) in " << bad_files
+            << " file(s); nothing was run"
+            << (paths_ok ? " (--keep-going runs the other files)" : "")
+            << ".\n";
+  return false;
 }
 
 bool WriteFile(const std::string& path, const std::string& text) {
@@ -66,23 +115,17 @@ bool WriteFile(const std::string& path, const std::string& text) {
   return true;
 }
 
-bool UseColor(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) != 0 &&
-         (no_color == nullptr || no_color[0] == '\0');
-}
-
 struct RunArgs {
   std::vector<std::string> paths;
   std::vector<std::string> tags;
+  std::vector<std::string> names;
   std::string seed;
   std::string json, junit, html;
   std::string color = "auto";
   bool verbose = false;
   std::string transport = "inprocess";
   std::string target;  // a Partner Center URL: play against servers there
+  bool keep_going = false;
 };
 
 // The network transport's client: against --target, or against servers
@@ -122,6 +165,7 @@ int Run(const RunArgs& args) {
   namespace h = tiersim::harness;
   h::RunOptions options;
   options.tags = args.tags;
+  options.names = args.names;
   if (!args.seed.empty()) {
     if (args.seed == "random") {
       options.seed =
@@ -140,15 +184,24 @@ int Run(const RunArgs& args) {
   }
   std::vector<Scenario> scenarios;
   int files = 0;
-  if (!LoadAll(args.paths, scenarios, files)) return kExitUsage;
+  std::vector<tiersim::reports::ScenarioResult> broken;
+  if (!LoadAll(args.paths, scenarios, files,
+               UseColor(args.color, STDERR_FILENO),
+               args.keep_going ? &broken : nullptr)) {
+    return kExitUsage;
+  }
   std::vector<const Scenario*> selected;
   for (const Scenario& s : scenarios) {
     if (h::Selected(s, options)) selected.push_back(&s);
   }
-  if (selected.empty()) {
+  if (selected.empty() && broken.empty()) {
     std::cerr << "tiersim run: no scenario";
     if (!options.tags.empty())
       std::cerr << " has any of the given --tag values";
+    if (!options.names.empty()) {
+      std::cerr << (options.tags.empty() ? "" : " and")
+                << " has a name containing any of the given --name values";
+    }
     std::cerr << " (" << scenarios.size() << " loaded from " << files
               << " file(s))\n";
     return kExitUsage;
@@ -171,6 +224,11 @@ int Run(const RunArgs& args) {
     return kExitUsage;
   }
   const auto start = std::chrono::steady_clock::now();
+  for (tiersim::reports::ScenarioResult& b : broken) {
+    run.scenarios.push_back(std::move(b));
+    tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
+                                           std::cout);
+  }
   for (const Scenario* s : selected) {
     const std::uint64_t seed = h::SeedFor(*s, options);
     run.scenarios.push_back(
@@ -198,10 +256,18 @@ int Run(const RunArgs& args) {
   return run.AllPassed() ? kExitOk : kExitFailed;
 }
 
-int Validate(const std::vector<std::string>& paths) {
+struct ValidateArgs {
+  std::vector<std::string> paths;
+  std::string color = "auto";
+};
+
+int Validate(const ValidateArgs& args) {
   std::vector<Scenario> scenarios;
   int files = 0;
-  if (!LoadAll(paths, scenarios, files)) return kExitUsage;
+  if (!LoadAll(args.paths, scenarios, files,
+               UseColor(args.color, STDERR_FILENO))) {
+    return kExitUsage;
+  }
   std::cout << files << " file(s), " << scenarios.size()
             << " scenario(s): valid\n";
   return kExitOk;
@@ -217,6 +283,9 @@ CLI::App* AddRunCommand(CLI::App& app, RunArgs& args) {
   command->add_option(
       "--tag", args.tags,
       "Only scenarios with this tag (repeat for any of several)");
+  command->add_option("--name", args.names,
+                      "Only scenarios whose name contains this text, "
+                      "ignoring case (repeat for any of several)");
   command->add_option("--seed", args.seed,
                       "Use this seed for every scenario instead of its own "
                       "(\"random\" picks one and prints it)");
@@ -232,6 +301,9 @@ CLI::App* AddRunCommand(CLI::App& app, RunArgs& args) {
                    "auto (colour on a terminal unless NO_COLOR is set), "
                    "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("--keep-going", args.keep_going,
+                    "Run the files that load when others do not; each file "
+                    "that does not load is reported as an error");
   command->add_flag("-v,--verbose", args.verbose,
                     "Print every step, not only failures");
   command
@@ -320,10 +392,17 @@ CLI::App* AddServeCommand(CLI::App& app, tiersim::harness::ServeArgs& args) {
   return command;
 }
 
-CLI::App* AddValidateCommand(CLI::App& app, std::vector<std::string>& paths) {
+CLI::App* AddValidateCommand(CLI::App& app, ValidateArgs& args) {
   CLI::App* command = app.add_subcommand(
       "validate", "Check scenario files without running them");
-  command->add_option("paths", paths, "Scenario files or folders")->required();
+  command->add_option("paths", args.paths, "Scenario files or folders")
+      ->required();
+  command
+      ->add_option("--color", args.color,
+                   "Colour the errors: auto (a terminal, NO_COLOR unset), "
+                   "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   return command;
 }
 
@@ -342,7 +421,7 @@ CLI::App* AddListCommand(CLI::App& app, std::string& what) {
 struct CommandLine {
   RunArgs run_args;
   tiersim::harness::ServeArgs serve_args;
-  std::vector<std::string> validate_paths;
+  ValidateArgs validate_args;
   std::string list_what;
   CLI::App* run = nullptr;
   CLI::App* serve = nullptr;
@@ -361,7 +440,7 @@ int Dispatch(const CommandLine& cli) {
     return Run(cli.run_args);
   }
   if (cli.serve->parsed()) return tiersim::harness::Serve(cli.serve_args);
-  if (cli.validate->parsed()) return Validate(cli.validate_paths);
+  if (cli.validate->parsed()) return Validate(cli.validate_args);
   if (cli.list->parsed()) {
     if (!tiersim::harness::PrintList(cli.list_what, std::cout)) {
       std::cerr << "tiersim list: unknown list \"" << cli.list_what
@@ -394,7 +473,7 @@ int main(int argc, char** argv) {
   CommandLine cli;
   cli.run = AddRunCommand(app, cli.run_args);
   cli.serve = AddServeCommand(app, cli.serve_args);
-  cli.validate = AddValidateCommand(app, cli.validate_paths);
+  cli.validate = AddValidateCommand(app, cli.validate_args);
   cli.list = AddListCommand(app, cli.list_what);
   cli.schema = app.add_subcommand(
       "schema", "Print the scenario JSON Schema (scenarios/schema.json)");

@@ -64,8 +64,7 @@ std::string_view Article(std::string_view word) {
     case 'a':
     case 'e':
     case 'i':
-    case 'o':
-    case 'u':
+    case 'o':  // not 'u': "a user"
       return "an";
     default:
       return "a";

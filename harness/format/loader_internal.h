@@ -109,6 +109,10 @@ class ScenarioReader {
   bool ReadSeesStep(const Json& j, const std::string& ptr, Step& out);
   bool ReadFaultStep(const Json& j, const std::string& ptr, Step& out);
   bool ReadExpect(const Json& j, const std::string& ptr, Expectation& out);
+  bool ReadErrorCodes(const Json& j, const std::string& ptr,
+                      std::vector<sim::ErrorCode>& out);
+  bool ReadErrorCode(const Json& j, const std::string& ptr,
+                     std::vector<sim::ErrorCode>& out);
   bool ReadMatcher(const Json& step, const std::string& ptr, const QuerySpec& q,
                    Matcher& out);
   bool CheckActor(const Json& j, const std::string& ptr, Actors who,

@@ -101,40 +101,65 @@ bool ScenarioReader::CheckActor(const Json& j, const std::string& ptr,
   return true;
 }
 
+bool ScenarioReader::ReadErrorCode(const Json& j, const std::string& ptr,
+                                   std::vector<sim::ErrorCode>& out) {
+  std::string name;
+  if (!String(j, ptr, "\"error\"", name)) return false;
+  auto code = sim::ErrorCodeFromName(name);
+  if (!code || *code == sim::ErrorCode::kOk) {
+    std::vector<std::string> names = {"any"};
+#define X(n, number, meaning) names.push_back(#n);
+#include "sim/error_codes.inc"
+#undef X
+    ErrorValue(ptr, "unknown-error-code",
+               "\"" + name +
+                   "\" is not an error code (see `tiersim list errors`)." +
+                   DidYouMean(name, names));
+    return false;
+  }
+  out.push_back(*code);
+  return true;
+}
+
+// "CODE", ["CODE", ...] (one of them) or "any" (any error: no codes).
+bool ScenarioReader::ReadErrorCodes(const Json& j, const std::string& ptr,
+                                    std::vector<sim::ErrorCode>& out) {
+  if (j.is_string() && j.get<std::string>() == "any") return true;
+  if (!j.is_array()) return ReadErrorCode(j, ptr, out);
+  if (j.empty()) {
+    ErrorValue(ptr, "bad-value",
+               "\"error\" lists no codes; name at least one, or write "
+               "\"any\".");
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    ok = ReadErrorCode(j[i], JoinPointer(ptr, i), out) && ok;
+  }
+  return ok;
+}
+
 bool ScenarioReader::ReadExpect(const Json& j, const std::string& ptr,
                                 Expectation& out) {
   out.pos = PosOf(ptr);
   if (j.is_string() && j.get<std::string>() == "ok") return true;
+  if (j.is_string() && j.get<std::string>() == "error") {
+    out.ok = false;  // any error
+    return true;
+  }
   if (!j.is_object()) {
     ErrorValue(ptr, "wrong-type",
-               "\"expect\" must be \"ok\" or {\"error\": \"<ErrorCode>\"}.");
+               "\"expect\" must be \"ok\", \"error\" (any error) or "
+               "{\"error\": \"<ErrorCode>\" | [\"<ErrorCode>\", ...] | "
+               "\"any\"}.");
     return false;
   }
   bool ok = true;
   for (const auto& [key, value] : j.items()) {
     const std::string kp = JoinPointer(ptr, key);
     if (key == "error") {
-      std::string name;
-      if (!String(value, kp, "\"error\"", name)) {
-        ok = false;
-        continue;
-      }
-      auto code = sim::ErrorCodeFromName(name);
-      if (!code || *code == sim::ErrorCode::kOk) {
-        std::vector<std::string> names;
-#define X(n, number, meaning) names.push_back(#n);
-#include "sim/error_codes.inc"
-#undef X
-        ErrorValue(kp, "unknown-error-code",
-                   "\"" + name +
-                       "\" is not an error code (see `tiersim list "
-                       "errors`)." +
-                       DidYouMean(name, names));
-        ok = false;
-        continue;
-      }
       out.ok = false;
-      out.error = *code;
+      ok = ReadErrorCodes(value, kp, out.errors) && ok;
     } else if (key == "message_contains") {
       ok =
           String(value, kp, "\"message_contains\"", out.message_contains) && ok;

@@ -74,15 +74,23 @@ Json Expect() {
 #define X(n, number, meaning) codes.push_back(#n);
 #include "sim/error_codes.inc"
 #undef X
+  Json code = {{"enum", codes}};
+  std::vector<std::string> any_or_codes = codes;
+  any_or_codes.insert(any_or_codes.begin(), "any");
   return {{"description",
-           "\"ok\" (the default) or the error code the step must fail with"},
+           "\"ok\" (the default), \"error\" (any error), or the error code "
+           "the step must fail with: one, one of a list, or \"any\""},
           {"oneOf",
            {{{"const", "ok"}},
+            {{"const", "error"}},
             {{"type", "object"},
              {"required", {"error"}},
              {"additionalProperties", false},
              {"properties",
-              {{"error", {{"enum", codes}}},
+              {{"error",
+                {{"oneOf",
+                  {{{"enum", any_or_codes}},
+                   {{"type", "array"}, {"minItems", 1}, {"items", code}}}}}},
                {"message_contains", {{"type", "string"}}}}}}}}};
 }
 

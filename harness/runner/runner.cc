@@ -9,6 +9,7 @@
 #include "harness/vocabulary/specs.h"
 #include "harness/vocabulary/stage.h"
 #include "mocks/world/in_process_control.h"
+#include "sim/text.h"
 
 namespace tiersim::harness {
 namespace {
@@ -79,10 +80,22 @@ std::string Join(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+// "error NotFound", "error NotFound or PermissionDenied", "any error".
+std::string ErrorsText(const Expectation& e) {
+  if (e.errors.empty()) return "any error";
+  std::string out = "error ";
+  for (std::size_t i = 0; i < e.errors.size(); ++i) {
+    out += (i == 0                     ? ""
+            : i + 1 == e.errors.size() ? " or "
+                                       : ", ") +
+           std::string(sim::ErrorCodeName(e.errors[i]));
+  }
+  return out;
+}
+
 std::string ExpectedText(const Step& step) {
   if (!step.expect.ok) {
-    std::string out =
-        "error " + std::string(sim::ErrorCodeName(step.expect.error));
+    std::string out = ErrorsText(step.expect);
     if (!step.expect.message_contains.empty()) {
       out += " containing \"" + step.expect.message_contains + "\"";
     }
@@ -120,13 +133,10 @@ std::string StatusText(const sim::Status& s) {
 // Compares an outcome with the expectation; empty when it matches.
 std::string CheckOutcome(const Expectation& e, const sim::Status& s) {
   if (e.ok) return s.ok() ? "" : "expected ok, got " + StatusText(s);
-  if (s.ok()) {
-    return "expected error " + std::string(sim::ErrorCodeName(e.error)) +
-           ", got ok";
-  }
-  if (s.code() != e.error) {
-    return "expected error " + std::string(sim::ErrorCodeName(e.error)) +
-           ", got " + StatusText(s);
+  if (s.ok()) return "expected " + ErrorsText(e) + ", got ok";
+  if (!e.errors.empty() &&
+      std::find(e.errors.begin(), e.errors.end(), s.code()) == e.errors.end()) {
+    return "expected " + ErrorsText(e) + ", got " + StatusText(s);
   }
   if (!e.message_contains.empty() &&
       s.message().find(e.message_contains) == std::string::npos) {
@@ -445,6 +455,16 @@ std::uint64_t SeedFor(const Scenario& s, const RunOptions& options) {
 }
 
 bool Selected(const Scenario& s, const RunOptions& options) {
+  auto named = [&] {
+    for (const std::string& n : options.names) {
+      if (sim::AsciiLower(s.name).find(sim::AsciiLower(n)) !=
+          std::string::npos) {
+        return true;
+      }
+    }
+    return options.names.empty();
+  };
+  if (!named()) return false;
   if (options.tags.empty()) return true;
   for (const std::string& t : options.tags) {
     if (std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end()) return true;

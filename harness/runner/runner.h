@@ -27,11 +27,14 @@ inline constexpr std::uint64_t kDefaultSeed = 1;
 struct RunOptions {
   std::optional<std::uint64_t> seed;  // --seed: overrides every scenario's
   std::vector<std::string> tags;      // --tag: run scenarios with any of them
+  // --name: run scenarios whose name contains any of these (ignoring case).
+  std::vector<std::string> names;
 };
 
 // The seed a scenario runs with under `options`.
 std::uint64_t SeedFor(const Scenario& s, const RunOptions& options);
-// Whether the tag filter selects the scenario (no filter selects all).
+// Whether the tag and name filters select the scenario (a filter not given
+// selects all).
 bool Selected(const Scenario& s, const RunOptions& options);
 
 // Plays `s` against an already built world (its seed was chosen by whoever

@@ -103,7 +103,9 @@ using Args = std::map<std::string, Arg, std::less<>>;
 // What an action or query step expects.
 struct Expectation {
   bool ok = true;
-  sim::ErrorCode error = sim::ErrorCode::kOk;
+  // When not ok: the codes the step may fail with, any error when empty
+  // ("expect": "error" or {"error": "any"}).
+  std::vector<sim::ErrorCode> errors;
   std::string message_contains;
   Pos pos;
 };

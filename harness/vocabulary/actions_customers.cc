@@ -196,6 +196,34 @@ sim::Status ChangeLicenses(StepContext& ctx) {
       .status();
 }
 
+sim::Status AddLicenses(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
+                           ctx.Subscription("subscription"));
+  return ctx.client()
+      .Call<ops::AddLicenses>(session, {sub, ctx.Int("licenses")})
+      .status();
+}
+
+sim::Status UpgradeSubscription(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
+                           ctx.Subscription("subscription"));
+  return ctx.client()
+      .Call<ops::UpgradeSubscription>(session, {sub, ctx.Str("offer")})
+      .status();
+}
+
+sim::Status AssociateReseller(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
+                           ctx.Subscription("subscription"));
+  return ctx.client()
+      .Call<ops::SetSubscriptionReseller>(session,
+                                          {sub, ctx.Cast("reseller").partner})
+      .status();
+}
+
 sim::Status SetSupportContact(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(sim::SubscriptionId sub,
@@ -287,6 +315,26 @@ std::vector<ActionSpec> CustomerActions() {
        ParamList{kSubscription,
                  Required("licenses", ParamType::kInt, "the new count")},
        ChangeLicenses},
+      {"add_licenses", "F8/R24", "Buy additional licenses for a subscription",
+       Actors::kPartnerPeople,
+       ParamList{kSubscription,
+                 Required("licenses", ParamType::kInt, "how many more")},
+       AddLicenses},
+      {"upgrade_subscription", "F8/R28",
+       "Upgrade a subscription to a higher offer (Office 365 E1 to E3, "
+       "E3 to Microsoft 365 E3, ...)",
+       Actors::kPartnerPeople,
+       ParamList{kSubscription,
+                 Required("offer", ParamType::kString, "the offer to become")},
+       UpgradeSubscription},
+      {"associate_reseller", "F8/R10",
+       "The provider associates a reseller with an existing subscription "
+       "(credits it for incentives)",
+       Actors::kPartnerPeople,
+       ParamList{kSubscription, Required("reseller", ParamType::kCast,
+                                         "a partnered reseller of the customer",
+                                         spec::kPartners)},
+       AssociateReseller},
       {"set_support_contact", "F9/R25",
        "Pick the subscription's designated support contact and Submit",
        Actors::kPartnerPeople,

@@ -136,14 +136,17 @@ sim::Result<sim::EnrollmentId> Application(StepContext& ctx) {
   return c.earlier_enrollment;
 }
 
+// The applicant signs in with its work account's global admin for these.
 sim::Status ResendVerification(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentId e, Application(ctx));
-  return ctx.client().Call<ops::ResendVerification>({e}).status();
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  return ctx.client().Call<ops::ResendVerification>(session, {e}).status();
 }
 
 sim::Status AbandonEnrollment(StepContext& ctx) {
   TIERSIM_ASSIGN_OR_RETURN(sim::EnrollmentId e, Application(ctx));
-  return ctx.client().Call<ops::AbandonEnrollment>({e}).status();
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  return ctx.client().Call<ops::AbandonEnrollment>(session, {e}).status();
 }
 
 sim::Status Enroll(StepContext& ctx) {

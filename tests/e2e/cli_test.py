@@ -10,6 +10,7 @@ Set TIERSIM_UPDATE_GOLDEN=1 to rewrite tests/data/golden/run.json."""
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,51 @@ class CliTest(unittest.TestCase):
         self.assertIn("partnership.accept", r.stdout)  # a journal line
         self.assertIn("--seed 12", r.stdout)  # how to reproduce
         self.assertRegex(r.stdout, r"(?m)^1 passed, 1 failed$")
+
+    def test_the_reproduce_hint_runs_only_the_failed_scenario(self):
+        r = tiersim("run", os.path.relpath(FAIL, ROOT))
+        hint = re.search(r"reproduce: tiersim run (.*)$", r.stdout, re.M)
+        self.assertIsNotNone(hint, r.stdout)
+        again = tiersim("run", *shlex.split(hint.group(1)))
+        self.assertEqual(again.returncode, 1, again.stdout + again.stderr)
+        self.assertIn("tiersim run: 1 scenario(s)", again.stdout)
+        self.assertRegex(again.stdout, r"(?m)^0 passed, 1 failed$")
+        # --name matches part of a name, ignoring case; none is a usage error.
+        some = tiersim("run", os.path.relpath(FAIL, ROOT), "--name", "ZZZ-none")
+        self.assertEqual(some.returncode, 2)
+        self.assertIn("--name", some.stderr)
+
+    def test_keep_going_runs_the_files_that_load(self):
+        folder = self.path("mixed")
+        os.mkdir(folder)
+        good = os.path.join(PASS, sorted(os.listdir(PASS))[0])
+        bad = os.path.join(DATA, "invalid", "both", "misspelt_action.json")
+        for source in (good, bad):
+            with open(source) as f, open(
+                    os.path.join(folder, os.path.basename(source)), "w") as t:
+                t.write(f.read())
+        stopped = tiersim("run", folder)
+        self.assertEqual(stopped.returncode, 2)
+        self.assertIn("misspelt_action.json:2:43", stopped.stderr)
+        self.assertIn("nothing was run (--keep-going runs the other files)",
+                      stopped.stderr)
+        went_on = tiersim("run", folder, "--keep-going")
+        self.assertEqual(went_on.returncode, 1, went_on.stdout + went_on.stderr)
+        self.assertIn("misspelt_action.json:2:43", went_on.stderr)
+        self.assertIn("PASS", went_on.stdout)
+        self.assertIn("reproduce: tiersim validate", went_on.stdout)
+        self.assertRegex(went_on.stdout, r"(?m)^1 passed, 1 failed$")
+
+    def test_validate_colours_errors_only_when_asked(self):
+        bad = os.path.join(DATA, "invalid", "both", "misspelt_action.json")
+        plain = tiersim("validate", bad)
+        self.assertEqual(plain.returncode, 2)
+        self.assertNotIn("\x1b[", plain.stderr)  # not a terminal
+        coloured = tiersim("validate", "--color", "always", bad)
+        self.assertEqual(coloured.returncode, 2)
+        self.assertIn(":2:43: \x1b[1;31merror\x1b[0m: ", coloured.stderr)
+        self.assertNotIn("\x1b[", tiersim("validate", "--color", "never",
+                                           bad).stderr)
 
     def test_bad_input_and_usage_exit_2(self):
         invalid = os.path.join(DATA, "invalid", "both", "misspelt_action.json")

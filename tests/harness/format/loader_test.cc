@@ -58,7 +58,8 @@ TEST(LoaderTest, ValidScenarioLoadsWithDefaultsFromCastNames) {
   ASSERT_EQ(s.steps.size(), 3u);
   EXPECT_EQ(s.steps[0].pos.line, 7);
   EXPECT_EQ(s.steps[0].pos.column, 5);
-  EXPECT_EQ(s.steps[0].expect.error, sim::ErrorCode::kAlreadyPartnered);
+  EXPECT_EQ(s.steps[0].expect.errors,
+            std::vector<sim::ErrorCode>{sim::ErrorCode::kAlreadyPartnered});
   EXPECT_EQ(s.steps[1].wait, sim::Days(1) + std::chrono::hours(12));
   EXPECT_EQ(s.steps[2].matcher.kind, Matcher::Kind::kCount);
 }
@@ -170,6 +171,33 @@ TEST(LoaderTest, RoleNamesTakeTheirArticle) {
                           "s.json:7:15: error: \"start_enrollment\" is done "
                           "by an \"applicant\"; \"contoso\" is a provider. "
                           "[wrong-actor]"));
+}
+
+TEST(LoaderTest, ExpectTakesAnyErrorOrAListOfCodes) {
+  LoadResult r = LoadScenarioText(
+      "s.json",
+      WithStep(
+          R"(    {"actor": "contoso", "action": "request_partnership", "reseller": "fabrikam", "expect": "error"},
+    {"actor": "contoso", "action": "request_partnership", "reseller": "fabrikam", "expect": {"error": "any"}},
+    {"actor": "contoso", "action": "request_partnership", "reseller": "fabrikam", "expect": {"error": ["NotFound", "NotPartnered"]}})"));
+  ASSERT_THAT(r, IsOk()) << FormatDiagnostic(r.errors.front());
+  const auto& steps = r.scenarios.front().steps;
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_FALSE(steps[0].expect.ok);
+  EXPECT_TRUE(steps[0].expect.errors.empty());
+  EXPECT_FALSE(steps[1].expect.ok);
+  EXPECT_TRUE(steps[1].expect.errors.empty());
+  EXPECT_EQ(steps[2].expect.errors,
+            (std::vector<sim::ErrorCode>{sim::ErrorCode::kNotFound,
+                                         sim::ErrorCode::kNotPartnered}));
+  EXPECT_THAT(
+      Errors(WithStep(
+          R"(    {"actor": "contoso", "action": "request_partnership", "reseller": "fabrikam", "expect": {"error": []}})")),
+      ElementsAre(::testing::HasSubstr("lists no codes")));
+  EXPECT_THAT(
+      Errors(WithStep(
+          R"(    {"actor": "contoso", "action": "request_partnership", "reseller": "fabrikam", "expect": {"error": ["NotFound", "NotFund"]}})")),
+      ElementsAre(::testing::HasSubstr("Did you mean \"NotFound\"")));
 }
 
 TEST(LoaderTest, UnknownErrorCodeSuggestsTheCode) {

@@ -97,6 +97,28 @@ TEST(RunnerTest, MessageContainsIsChecked) {
                                    "such words\""));
 }
 
+TEST(RunnerTest, AnErrorOrOneOfSeveralCanBeExpected) {
+  const std::string refused =
+      R"({"actor": "fabrikam", "action": "request_partnership", )"
+      R"("reseller": "northwind", "expect": )";
+  EXPECT_EQ(Play(refused + R"("error"})").outcome, Outcome::kPassed);
+  EXPECT_EQ(Play(refused + R"({"error": "any"}})").outcome, Outcome::kPassed);
+  EXPECT_EQ(
+      Play(refused + R"({"error": ["PermissionDenied", "NotAProvider"]}})")
+          .outcome,
+      Outcome::kPassed);
+  auto other = Play(refused + R"({"error": ["NotFound", "NotPartnered"]}})");
+  EXPECT_EQ(other.outcome, Outcome::kFailed);
+  EXPECT_THAT(other.failure,
+              HasSubstr("expected error NotFound or NotPartnered, got error "
+                        "NotAProvider"));
+  // "Any error" still fails a step that succeeds.
+  auto fine = Play(R"({"actor": "contoso", "action": "request_partnership", )"
+                   R"("reseller": "fabrikam", "expect": "error"})");
+  EXPECT_EQ(fine.outcome, Outcome::kFailed);
+  EXPECT_THAT(fine.failure, HasSubstr("expected any error, got ok"));
+}
+
 TEST(RunnerTest, ListMatchersCompareAsPeopleExpect) {
   const std::string partnered = std::string(kRequest) + ", " + kAccept;
   EXPECT_EQ(

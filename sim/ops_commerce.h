@@ -134,6 +134,23 @@ struct CancelDraft {
 
 // ---- F8, F9 on tiersim's pages (by subscription alone) ----
 
+// The requests that name a subscription and a license count, or a
+// subscription and a partner.
+struct SubscriptionQuantity {
+  SubscriptionId subscription;
+  std::int64_t quantity = 0;
+};
+inline constexpr auto kSubscriptionQuantityFields =
+    Fields(Path("subscription", &SubscriptionQuantity::subscription),
+           Body("quantity", &SubscriptionQuantity::quantity));
+struct SubscriptionPartner {
+  SubscriptionId subscription;
+  PartnerId partner;
+};
+inline constexpr auto kSubscriptionPartnerFields =
+    Fields(Path("subscription", &SubscriptionPartner::subscription),
+           Body("partnerId", &SubscriptionPartner::partner));
+
 struct ChangeLicenses {
   static constexpr OpInfo kInfo{
       .name = "subscriptions.change_licenses",
@@ -142,14 +159,9 @@ struct ChangeLicenses {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "change a subscription's number of licenses"};
-  struct Request {
-    SubscriptionId subscription;
-    std::int64_t quantity = 0;
-  };
+  using Request = SubscriptionQuantity;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("subscription", &Request::subscription),
-             Body("quantity", &Request::quantity));
+  static constexpr auto kFields = kSubscriptionQuantityFields;
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return Done(pc.ChangeLicenses(s, r.subscription, r.quantity));
@@ -164,14 +176,9 @@ struct AddLicenses {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "F8: buy additional licenses"};
-  struct Request {
-    SubscriptionId subscription;
-    std::int64_t quantity = 0;
-  };
+  using Request = SubscriptionQuantity;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("subscription", &Request::subscription),
-             Body("quantity", &Request::quantity));
+  static constexpr auto kFields = kSubscriptionQuantityFields;
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return Done(pc.AddLicenses(s, r.subscription, r.quantity));
@@ -208,14 +215,9 @@ struct SetSubscriptionReseller {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "F8: associate a reseller with an existing subscription"};
-  struct Request {
-    SubscriptionId subscription;
-    PartnerId partner;
-  };
+  using Request = SubscriptionPartner;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("subscription", &Request::subscription),
-             Body("partnerId", &Request::partner));
+  static constexpr auto kFields = kSubscriptionPartnerFields;
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return Done(pc.SetSubscriptionReseller(s, r.subscription, r.partner));
@@ -230,14 +232,9 @@ struct SetSupportContact {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "F9: who answers the customer's support requests"};
-  struct Request {
-    SubscriptionId subscription;
-    PartnerId partner;
-  };
+  using Request = SubscriptionPartner;
   using Response = Empty;
-  static constexpr auto kFields =
-      Fields(Path("subscription", &Request::subscription),
-             Body("partnerId", &Request::partner));
+  static constexpr auto kFields = kSubscriptionPartnerFields;
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request& r) {
     return Done(pc.SetSupportContact(s, r.subscription, r.partner));

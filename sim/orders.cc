@@ -143,17 +143,22 @@ Result<const Customer*> PartnerCenter::RequireSubscriptionAccess(
   return c;
 }
 
+Result<Subscription*> PartnerCenter::ManagedSubscription(const Actor& a,
+                                                         SubscriptionId id,
+                                                         Standing least) {
+  TIERSIM_ASSIGN_OR_RETURN(Subscription * sub, VisibleSubscription(a, id));
+  TIERSIM_RETURN_IF_ERROR(RequireSubscriptionAccess(
+                              a, *sub, Permission::kManageSubscriptions, least)
+                              .status());
+  return sub;
+}
+
 Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
                                      std::int64_t licenses) {
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
-                             VisibleSubscription(a, sub));
-    TIERSIM_RETURN_IF_ERROR(
-        RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions,
-                                  Standing::kReseller)
-            .status());
+                             ManagedSubscription(a, sub, Standing::kReseller));
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(subscription->offer, licenses));  // R24
     subscription->licenses = static_cast<std::int32_t>(licenses);
@@ -169,13 +174,8 @@ Status PartnerCenter::SetSupportContact(const Session& s, SubscriptionId sub,
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
-                             VisibleSubscription(a, sub));
-    TIERSIM_ASSIGN_OR_RETURN(
-        const Customer* customer,
-        RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions,
-                                  Standing::kProvider));  // F9
-    const Customer& c = *customer;
+                             ManagedSubscription(a, sub, Standing::kProvider));
+    const Customer& c = *store_.customer(subscription->customer);  // F9
     const Partner& provider = *store_.partner(a.partner);
     const bool partnered = store_.Partnered(provider.id, contact);
     if (contact != provider.id &&

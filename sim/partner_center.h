@@ -332,6 +332,10 @@ class PartnerCenter {
                                                     const Subscription& sub,
                                                     Permission permission,
                                                     Standing least);
+  // The subscription `a` may manage (VisibleSubscription, then
+  // RequireSubscriptionAccess with the subscription-management permission).
+  Result<Subscription*> ManagedSubscription(const Actor& a, SubscriptionId id,
+                                            Standing least);
   // Invitations (invitations.cc).
   Result<SentInvitation> IssueInvitation(InvitationKind kind, const Actor* a,
                                          PartnerId sender, PartnerId co_sender,

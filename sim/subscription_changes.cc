@@ -13,12 +13,7 @@ Status PartnerCenter::AddLicenses(const Session& s, SubscriptionId sub,
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
-                             VisibleSubscription(a, sub));
-    TIERSIM_RETURN_IF_ERROR(
-        RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions,
-                                  Standing::kReseller)
-            .status());
+                             ManagedSubscription(a, sub, Standing::kReseller));
     if (more <= 0) {
       return Error(ErrorCode::kInvalidArgument,
                    "buy at least one additional license; " +
@@ -44,12 +39,7 @@ Status PartnerCenter::UpgradeSubscription(const Session& s, SubscriptionId sub,
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
-                             VisibleSubscription(a, sub));
-    TIERSIM_RETURN_IF_ERROR(
-        RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions,
-                                  Standing::kReseller)
-            .status());
+                             ManagedSubscription(a, sub, Standing::kReseller));
     TIERSIM_ASSIGN_OR_RETURN(OfferIndex target, catalog_.Find(offer_id));
     const Offer& from = catalog_.at(subscription->offer);
     const Offer& to = catalog_.at(target);
@@ -84,12 +74,8 @@ Status PartnerCenter::SetSubscriptionReseller(const Session& s,
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
     TIERSIM_ASSIGN_OR_RETURN(Subscription * subscription,
-                             VisibleSubscription(a, sub));
-    TIERSIM_ASSIGN_OR_RETURN(
-        const Customer* customer,
-        RequireSubscriptionAccess(a, *subscription,
-                                  Permission::kManageSubscriptions,
-                                  Standing::kProvider));
+                             ManagedSubscription(a, sub, Standing::kProvider));
+    const Customer* customer = store_.customer(subscription->customer);
     const Partner& provider = *store_.partner(a.partner);
     if (!store_.Partnered(provider.id, reseller)) {  // R10
       return Error(ErrorCode::kNotPartnered,

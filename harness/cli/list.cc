@@ -29,7 +29,8 @@ void Params(const std::vector<ParamSpec>& params, std::ostream& out) {
 
 void Actions(std::ostream& out) {
   out << "Actions  {\"actor\": NAME, \"action\": ACTION, PARAM: VALUE, ...,"
-         " \"expect\": \"ok\" | \"error\" | {\"error\": CODE | [CODE, ...] | \"any\"}}\n";
+         " \"expect\": \"ok\" | \"error\" | {\"error\": CODE | [CODE, ...] | "
+         "\"any\"}}\n";
   for (const ActionSpec& a : ActionSpecs()) {
     out << "  " << std::left << std::setw(32) << a.name << std::setw(8)
         << a.flow << a.help << "\n";

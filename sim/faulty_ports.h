@@ -66,6 +66,9 @@ class FaultyIdentity final : public IdentityPort {
   Status SetRole(DirectoryUserId user, DirectoryRole role) override {
     return inner_.SetRole(user, role);
   }
+  std::vector<DirectoryUser> UsersOf(TenantId tenant) const override {
+    return inner_.UsersOf(tenant);
+  }
   Result<DirectoryUser> SignIn(std::string_view upn,
                                std::string_view password) override;
   Status ChangePassword(std::string_view upn, std::string_view current_password,

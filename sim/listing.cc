@@ -83,11 +83,20 @@ Result<SupportRequestId> PartnerCenter::RequestListingChange(
           ErrorCode::kInvalidArgument,
           "the logo URL '" + change.logo_url + "' must be an https:// URL");
     }
-    for (const LocationTarget& t : change.targets) {
+    for (std::size_t i = 0; i < change.targets.size(); ++i) {
+      const LocationTarget& t = change.targets[i];
       if (t.location.empty() || !https(t.url)) {
         return Error(ErrorCode::kInvalidArgument,
                      "each target needs a location and an https:// URL; got '" +
                          t.location + "' -> '" + t.url + "'");
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (EqualsIgnoreCase(change.targets[j].location, t.location)) {
+          return Error(ErrorCode::kInvalidArgument,
+                       "the location '" + t.location +
+                           "' is given twice in one listing change; give "
+                           "one target URL per location");
+        }
       }
     }
     const SupportRequestId id(store_.support_requests.size() + 1);

@@ -239,6 +239,16 @@ struct Enrollment {
   PartnerId partner;
 };
 
+// What the core keeps of a customer's user beyond Azure AD's record (F4/F5):
+// its names and usage location, and the licences assigned to it.
+struct CustomerUserRecord {
+  CustomerId customer;
+  std::string first_name;
+  std::string last_name;
+  std::string usage_location;
+  std::vector<OfferIndex> licenses;  // one per offer
+};
+
 // Owns every entity, each kind in a deque indexed by ID value - 1: appending
 // never moves or copies the entities already there (so references stay
 // valid and a world of millions grows without reallocation copies).
@@ -276,6 +286,8 @@ struct Store {
   };
   std::unordered_set<std::pair<PartnerId, PartnerId>, PairHash> partnerships;
   std::unordered_map<DraftId, CustomerDraft> drafts;
+  // Users of customers' tenants that a partner created or licensed.
+  std::unordered_map<DirectoryUserId, CustomerUserRecord> customer_users;
   // One-time secrets (R23): the owner of every secret ever issued (index =
   // ID - 1), and the values not yet shown.
   std::deque<UserId> secret_owners;

@@ -10,6 +10,7 @@
 #include "sim/ops_accounts.h"
 #include "sim/ops_commerce.h"
 #include "sim/ops_control.h"
+#include "sim/ops_customer_users.h"
 #include "sim/ops_customers_api.h"
 #include "sim/ops_partners.h"
 
@@ -20,7 +21,8 @@ using PartnerCenterOps = OpList<
     PlaceOrder, RequestCustomerRelationship, ListRelationships,
     LookUpMpnProfile, ListCustomers, CreateCustomer, GetCustomer,
     ListSubscriptions, GetSubscription, PatchSubscription, GetSupportContact,
-    PutSupportContact,
+    PutSupportContact, ListCustomerUsers, CreateCustomerUser,
+    DeleteCustomerUser, UpdateCustomerUserLicenses, ListSubscribedSkus,
     // tiersim's pages for a signed-in person.
     AddUser, ListUsers, SetUserRoles, RevealPassword, Navigation,
     PartnerProfile, CompleteAccountSetup, AddResellerAccount, GetListing,

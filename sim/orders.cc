@@ -161,6 +161,8 @@ Status PartnerCenter::ChangeLicenses(const Session& s, SubscriptionId sub,
                              ManagedSubscription(a, sub, Standing::kReseller));
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(subscription->offer, licenses));  // R24
+    TIERSIM_RETURN_IF_ERROR(CheckAssignedLicenses(
+        *subscription, static_cast<std::int32_t>(licenses)));
     subscription->licenses = static_cast<std::int32_t>(licenses);
     return OkStatus();
   }();

@@ -165,6 +165,26 @@ class PartnerCenter {
   Result<TenantId> AdministerCustomer(const Session& s, CustomerId customer);
   Result<std::vector<InvitationView>> SentInvitations(const Session& s);
 
+  // ---- F4/F5 the customer's users and licences ---- customer_users.cc
+  // For a partner that may administer the customer (AdministerCustomer's
+  // rule). A new user's name must be in the customer's domain; without a
+  // password Partner Center makes a temporary one, shown once (R23). A
+  // licence is assigned while the customer's subscriptions of the offer
+  // have one unassigned (kNoLicensesAvailable); removing a user frees its
+  // licences; the customer's last global admin stays.
+  Result<std::vector<CustomerUserView>> CustomerUsers(const Session& s,
+                                                      CustomerId customer);
+  Result<NewCustomerUser> AddCustomerUser(const Session& s, CustomerId customer,
+                                          const CustomerUserSpec& spec);
+  Status RemoveCustomerUser(const Session& s, CustomerId customer,
+                            DirectoryUserId user);
+  Result<LicenseUpdate> UpdateUserLicenses(const Session& s,
+                                           CustomerId customer,
+                                           DirectoryUserId user,
+                                           const LicenseUpdate& update);
+  Result<std::vector<SubscribedSku>> SubscribedSkus(const Session& s,
+                                                    CustomerId customer);
+
   // ---- F7 new customer on a reseller's behalf ---- customers.cc
   Result<DraftId> BeginAddCustomer(const Session& s, PartnerId reseller);
   Status SetCustomerDetails(const Session& s, DraftId d,
@@ -408,6 +428,21 @@ class PartnerCenter {
                                             PartnerId assigned_to,
                                             std::string_view text);
   void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
+  // The customer `a` may administer (R46, R40), and its users and licences
+  // (customer_users.cc).
+  Result<Customer*> AdministeredCustomer(const Actor& a, CustomerId customer);
+  Result<DirectoryUser> UserOfCustomer(const Customer& c,
+                                       DirectoryUserId user) const;
+  CustomerUserView CustomerUserOf(const DirectoryUser& u) const;
+  std::int32_t AssignedLicenses(const Customer& c, OfferIndex offer) const;
+  std::int32_t OwnedLicenses(const Customer& c, OfferIndex offer) const;
+  // kLicensesAssigned when `sub` with `licenses` would leave the customer
+  // fewer licences of its offer than its users hold.
+  Status CheckAssignedLicenses(const Subscription& sub,
+                               std::int32_t licenses) const;
+  // Before `sub` is upgraded to `to`: the users' licences that only `sub`
+  // covered move to `to`.
+  void MoveAssignedLicenses(const Subscription& sub, OfferIndex to);
   // Items must have passed CheckLineItems; cannot fail.
   OrderReceipt CreateOrder(Customer& c, PartnerId placed_by, PartnerId reseller,
                            const std::vector<LineItem>& items);

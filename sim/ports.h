@@ -66,6 +66,8 @@ class IdentityPort {
   virtual Status DeleteUser(DirectoryUserId user) = 0;
   virtual Result<DirectoryUser> GetUser(DirectoryUserId user) const = 0;
   virtual Status SetRole(DirectoryUserId user, DirectoryRole role) = 0;
+  // The tenant's live users in creation order; empty for an unknown tenant.
+  virtual std::vector<DirectoryUser> UsersOf(TenantId tenant) const = 0;
   // Checks the password. kInvalidCredentials; kPasswordChangeRequired when
   // the password is temporary (the user must call ChangePassword first).
   virtual Result<DirectoryUser> SignIn(std::string_view upn,

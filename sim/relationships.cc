@@ -178,24 +178,7 @@ Result<TenantId> PartnerCenter::AdministerCustomer(const Session& s,
                                                    CustomerId customer) {
   auto result = [&]() -> Result<TenantId> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    TIERSIM_ASSIGN_OR_RETURN(Customer * c, VisibleCustomer(a, customer));
-    const Relationship* r = FindRelationship(*c, a.partner);
-    if (r == nullptr) {
-      return Error(ErrorCode::kNoResellerRelationship,
-                   "your organisation has no relationship with " +
-                       c->company_name + " that grants admin rights");
-    }
-    if (r->kind == RelationshipKind::kDelegatedAdminOnly &&
-        a.admin != AdminRole::kGlobalAdmin) {  // R46
-      return Error(ErrorCode::kPermissionDenied,
-                   store_.user(a.user)->email +
-                       " lacks the 'Global admin' role; only Global admins "
-                       "reach customer accounts outside CSP (" +
-                       c->company_name + ")");
-    }
-    if (r->kind == RelationshipKind::kReseller) {
-      TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAdministerOnBehalf));
-    }
+    TIERSIM_ASSIGN_OR_RETURN(Customer * c, AdministeredCustomer(a, customer));
     return c->tenant;
   }();
   Record("customer.administer", s.directory_user(), customer, Ref(),

@@ -60,6 +60,8 @@ Status PartnerCenter::UpgradeSubscription(const Session& s, SubscriptionId sub,
     }
     TIERSIM_RETURN_IF_ERROR(
         catalog_.CheckLicenses(target, subscription->licenses));  // R24
+    // The users' licences move with the subscription they came from.
+    MoveAssignedLicenses(*subscription, target);
     subscription->offer = target;
     return OkStatus();
   }();

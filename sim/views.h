@@ -170,6 +170,59 @@ struct CustomerSlice {
   std::size_t total = 0;
 };
 
+// F4/F5: the users of a customer's tenant and the licences they hold, as a
+// partner administering the customer manages them (the real API's
+// CustomerUser, LicenseUpdate and SubscribedSku).
+struct PasswordProfile {
+  std::string password;  // empty: Partner Center makes one (R23)
+  bool force_change_password = true;
+};
+
+struct CustomerUserSpec {
+  std::string user_principal_name;  // <name>@<the customer's domain>
+  std::string display_name;
+  std::string first_name;
+  std::string last_name;
+  std::string usage_location;  // ISO alpha-2; empty: the customer's country
+  PasswordProfile password_profile;
+};
+
+struct CustomerUserView {
+  DirectoryUserId id;
+  std::string user_principal_name;
+  std::string display_name;
+  std::string first_name;
+  std::string last_name;
+  std::string usage_location;
+  bool global_admin = false;
+  std::vector<std::string> licenses;  // offer IDs, one licence each
+};
+
+struct NewCustomerUser {
+  CustomerUserView user;
+  // The temporary password Partner Center made, shown once (R23); none
+  // when the caller chose the password.
+  SecretId password;
+};
+
+struct LicenseAssignment {
+  std::string sku_id;  // an offer ID: "o365-e3"
+};
+
+struct LicenseUpdate {
+  std::vector<LicenseAssignment> assign;
+  std::vector<std::string> remove;  // offer IDs
+};
+
+// A product the customer holds subscriptions of: licences owned (over all
+// its subscriptions of the offer) and assigned to users.
+struct SubscribedSku {
+  std::string offer_id;
+  std::string name;
+  std::int32_t total = 0;
+  std::int32_t consumed = 0;
+};
+
 enum class Consent : std::uint8_t { kNotGiven, kGiven };
 enum class ContactAnswer : std::uint8_t { kItWasMe, kNotMe };
 

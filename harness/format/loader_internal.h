@@ -102,6 +102,8 @@ class ScenarioReader {
                    const std::string& what, const ParamSpec& spec, Arg& out);
   bool CastParam(const Json& j, const std::string& ptr, const std::string& what,
                  const ParamSpec& spec, Arg& out);
+  bool LocationUrlsParam(const Json& j, const std::string& ptr,
+                         const std::string& what, Arg& out);
   bool LineItemsParam(const Json& j, const std::string& ptr,
                       const std::string& what, Arg& out);
   bool ReadLineItem(const Json& j, const std::string& ptr, sim::LineItem& out);

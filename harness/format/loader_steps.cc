@@ -14,6 +14,15 @@ const std::vector<std::string> kMatchers = {"equals", "includes", "excludes",
 const std::vector<std::string> kFaultFields = {
     "fault", "to", "times", "for", "probability", "delay", "note"};
 
+// Whether a record's field `spec` ("licenses", or a family such as
+// "url_<location>") names `field` ("url_DE").
+bool FieldMatches(const std::string& spec, const std::string& field) {
+  const std::size_t open = spec.find("_<");
+  if (open == std::string::npos || spec.back() != '>') return spec == field;
+  return field.size() > open + 1 &&
+         field.compare(0, open + 1, spec, 0, open + 1) == 0;
+}
+
 }  // namespace
 
 void ScenarioReader::ReadStep(const Json& j, const std::string& ptr, int index,
@@ -263,11 +272,9 @@ bool ScenarioReader::ReadMatcher(const Json& step, const std::string& ptr,
     bool ok = true;
     for (const auto& [field, value] : v.items()) {
       const std::string fp = JoinPointer(mp, field);
-      const bool known = std::find(q.fields.begin(), q.fields.end(), field) !=
-                             q.fields.end() ||
-                         (field.rfind("url_", 0) == 0 &&
-                          std::find(q.fields.begin(), q.fields.end(),
-                                    "url_<location>") != q.fields.end());
+      const bool known = std::any_of(
+          q.fields.begin(), q.fields.end(),
+          [&](const std::string& f) { return FieldMatches(f, field); });
       if (!known) {
         ErrorKey(fp, "unknown-field",
                  "\"" + q.name + "\" has no field \"" + field + "\"; it has " +

@@ -172,6 +172,8 @@ bool ScenarioReader::Param(const Json& j, const std::string& ptr,
       return CastParam(j, ptr, what, spec, out);
     case ParamType::kLineItems:
       return LineItemsParam(j, ptr, what, out);
+    case ParamType::kLocationUrls:
+      return LocationUrlsParam(j, ptr, what, out);
     case ParamType::kStringList:
     case ParamType::kProfiles: {
       std::vector<std::string> list;
@@ -282,6 +284,29 @@ bool ScenarioReader::LineItemsParam(const Json& j, const std::string& ptr,
     items.push_back(item);
   }
   out.value = items;
+  return ok;
+}
+
+bool ScenarioReader::LocationUrlsParam(const Json& j, const std::string& ptr,
+                                       const std::string& what, Arg& out) {
+  if (!Object(j, ptr, what)) return false;
+  if (j.empty()) {
+    ErrorValue(ptr, "bad-value",
+               what +
+                   " names no location; expected at least one, such as "
+                   "{\"US\": \"https://contoso.com/us\"}.");
+    return false;
+  }
+  std::vector<sim::LocationTarget> targets;
+  bool ok = true;
+  for (const auto& [location, url] : j.items()) {
+    sim::LocationTarget t{.location = location};
+    ok = String(url, JoinPointer(ptr, location),
+                "the URL for " + location + " in " + what, t.url) &&
+         ok;
+    targets.push_back(std::move(t));
+  }
+  out.value = std::move(targets);
   return ok;
 }
 

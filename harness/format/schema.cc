@@ -54,6 +54,10 @@ Json TypeSchema(ParamType type, const std::vector<std::string>& values) {
                 {"properties",
                  {{"offer", {{"type", "string"}}},
                   {"licenses", {{"type", "integer"}}}}}}}};
+    case ParamType::kLocationUrls:
+      return {{"type", "object"},
+              {"minProperties", 1},
+              {"additionalProperties", {{"type", "string"}}}};
     case ParamType::kProfiles:
       return {{"type", "array"},
               {"items",
@@ -148,15 +152,23 @@ Json SeesStep() {
       properties["count"] = {{"type", "integer"}, {"minimum", 0}};
     } else {
       Json fields = Json::object();
+      Json patterns = Json::object();
+      const Json value = {{"type", {"string", "integer", "boolean"}}};
       for (const std::string& f : q.fields) {
-        if (f == "url_<location>") continue;
-        fields[f] = {{"type", {"string", "integer", "boolean"}}};
+        const std::size_t open = f.find("_<");
+        if (open != std::string::npos && f.back() == '>') {
+          patterns["^" + f.substr(0, open + 1) + "."] =
+              value;  // url_<location>
+        } else {
+          fields[f] = value;
+        }
       }
-      properties["equals"] = {
-          {"type", "object"},
-          {"properties", fields},
-          {"patternProperties", {{"^url_", {{"type", "string"}}}}},
-          {"additionalProperties", false}};
+      properties["equals"] = {{"type", "object"},
+                              {"properties", fields},
+                              {"additionalProperties", false}};
+      if (!patterns.empty()) {
+        properties["equals"]["patternProperties"] = patterns;
+      }
     }
     all_of.push_back({{"if", {{"properties", {{"sees", {{"const", q.name}}}}}}},
                       {"then",

@@ -36,6 +36,13 @@ std::string ArgText(const ArgValue& v) {
       for (std::size_t i = 0; i < l.size(); ++i) out += (i ? ", " : "") + l[i];
       return out + "]";
     }
+    std::string operator()(const std::vector<sim::LocationTarget>& l) const {
+      std::string out = "{";
+      for (std::size_t i = 0; i < l.size(); ++i) {
+        out += (i ? ", " : "") + l[i].location + ": " + l[i].url;
+      }
+      return out + "}";
+    }
     std::string operator()(const std::vector<sim::LineItem>& l) const {
       std::string out = "[";
       for (std::size_t i = 0; i < l.size(); ++i) {

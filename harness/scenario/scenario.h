@@ -93,7 +93,8 @@ struct CastMember {
 // A typed argument value, as the action's parameter spec asked for.
 using ArgValue =
     std::variant<std::string, std::int64_t, bool, double,
-                 std::vector<std::string>, std::vector<sim::LineItem>>;
+                 std::vector<std::string>, std::vector<sim::LineItem>,
+                 std::vector<sim::LocationTarget>>;
 struct Arg {
   ArgValue value;
   Pos pos;

@@ -157,6 +157,9 @@ sim::Status RequestListingChange(StepContext& ctx) {
     change.targets.push_back(
         {.location = ctx.Str("location", "US"), .url = ctx.Str("url")});
   }
+  for (sim::LocationTarget& t : ctx.Targets("target_urls")) {
+    change.targets.push_back(std::move(t));
+  }
   TIERSIM_ASSIGN_OR_RETURN(
       sim::SupportRequestId id,
       ctx.client().Call<ops::RequestListingChange>(session, {change}));
@@ -191,8 +194,11 @@ std::vector<ActionSpec> PartnershipActions() {
            Optional("logo_url", ParamType::kString, "new logo", "unchanged"),
            Optional("location", ParamType::kString,
                     "location of the target URL", "US"),
-           Optional("url", ParamType::kString, "target URL there",
-                    "unchanged")},
+           Optional("url", ParamType::kString, "target URL there", "unchanged"),
+           Optional("target_urls", ParamType::kLocationUrls,
+                    "a target URL for each of several locations, in one "
+                    "request: {\"US\": \"https://...\", \"DE\": ...}",
+                    "none")},
        RequestListingChange},
       {"open_email", "F3-F5",
        "Open the newest email (of a kind) and keep its link for the next "

@@ -28,6 +28,8 @@ const char* ParamTypeName(ParamType t) {
       return "a list of {\"offer\": ..., \"licenses\": ...}";
     case ParamType::kStringList:
       return "a list of strings";
+    case ParamType::kLocationUrls:
+      return "an object of location: URL pairs";
     case ParamType::kProfiles:
       return "a list of {\"mpn\": ..., \"country\": ..., \"active\": ...}";
   }
@@ -38,7 +40,7 @@ const std::vector<ActionSpec>& ActionSpecs() {
   static const std::vector<ActionSpec> all = [] {
     std::vector<ActionSpec> out;
     for (auto group : {EnrollmentActions, PartnershipActions, CustomerActions,
-                       UserActions}) {
+                       CustomerUserActions, UserActions}) {
       for (ActionSpec& a : group()) out.push_back(std::move(a));
     }
     return out;
@@ -47,7 +49,11 @@ const std::vector<ActionSpec>& ActionSpecs() {
 }
 
 const std::vector<QuerySpec>& QuerySpecs() {
-  static const std::vector<QuerySpec> all = Queries();
+  static const std::vector<QuerySpec> all = [] {
+    std::vector<QuerySpec> out = Queries();
+    for (QuerySpec& q : CustomerUserQueries()) out.push_back(std::move(q));
+    return out;
+  }();
   return all;
 }
 

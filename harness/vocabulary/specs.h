@@ -28,6 +28,7 @@ enum class ParamType : std::uint8_t {
   kSubscription,  // "<customer>/<offer>" (or "<customer>/<offer>#2")
   kLineItems,     // [{"offer": "o365-e3", "licenses": 10}, ...]
   kStringList,
+  kLocationUrls,  // {"US": "https://...", "DE": "https://..."}
   kProfiles,  // cast only: [{"mpn": 1, "name": "..", "country": "US", "active":
               // true}]
 };
@@ -105,10 +106,12 @@ const std::vector<CastFieldSpec>& CastFieldSpecs();
 const std::vector<std::pair<std::string, std::string>>& Flows();
 
 // Per-group action tables, defined next to their implementations.
-std::vector<ActionSpec> EnrollmentActions();   // actions_enrollment.cc
-std::vector<ActionSpec> PartnershipActions();  // actions_partnership.cc
-std::vector<ActionSpec> CustomerActions();     // actions_customers.cc
-std::vector<ActionSpec> UserActions();         // actions_users.cc
-std::vector<QuerySpec> Queries();              // queries.cc
+std::vector<ActionSpec> EnrollmentActions();    // actions_enrollment.cc
+std::vector<ActionSpec> PartnershipActions();   // actions_partnership.cc
+std::vector<ActionSpec> CustomerActions();      // actions_customers.cc
+std::vector<ActionSpec> UserActions();          // actions_users.cc
+std::vector<ActionSpec> CustomerUserActions();  // actions_customer_users.cc
+std::vector<QuerySpec> Queries();               // queries.cc
+std::vector<QuerySpec> CustomerUserQueries();   // actions_customer_users.cc
 
 }  // namespace tiersim::harness

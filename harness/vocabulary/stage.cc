@@ -316,6 +316,16 @@ std::vector<sim::LineItem> StepContext::Items(
   return fallback;
 }
 
+std::vector<sim::LocationTarget> StepContext::Targets(
+    std::string_view name) const {
+  const Arg* a = Find(name);
+  if (a == nullptr) return {};
+  if (auto v = std::get_if<std::vector<sim::LocationTarget>>(&a->value)) {
+    return *v;
+  }
+  return {};
+}
+
 Stage::Character& StepContext::Cast(std::string_view name) {
   return stage_.Get(Str(name));
 }

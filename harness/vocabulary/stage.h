@@ -116,6 +116,7 @@ class StepContext {
   std::vector<std::string> List(std::string_view name) const;
   std::vector<sim::LineItem> Items(
       std::string_view name, std::vector<sim::LineItem> fallback = {}) const;
+  std::vector<sim::LocationTarget> Targets(std::string_view name) const;
   // The cast member named by argument `name` (the loader checked it).
   Stage::Character& Cast(std::string_view name);
   sim::Result<sim::SubscriptionId> Subscription(std::string_view name);

@@ -72,8 +72,7 @@ class MemoryDirectory final : public sim::IdentityPort {
                              std::string_view current_password,
                              std::string_view new_password) override;
 
-  // The tenant's live users in creation order; empty for an unknown tenant.
-  std::vector<sim::DirectoryUser> UsersOf(sim::TenantId tenant) const;
+  std::vector<sim::DirectoryUser> UsersOf(sim::TenantId tenant) const override;
   // Live (not deleted) tenants and users.
   std::size_t tenant_count() const { return live_tenants_; }
   std::size_t user_count() const { return live_users_; }

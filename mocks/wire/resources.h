@@ -1,6 +1,7 @@
 // The real Partner Center API's resources as JSON (camelCase out; in, keys
 // lowercased first, see wire.h): Customer, Subscription, Order,
-// SupportContact, PartnerRelationship, MpnProfile, the customers page with
+// SupportContact, PartnerRelationship, MpnProfile, CustomerUser,
+// LicenseUpdate, SubscribedSku, the customers page with
 // its continuation token. The one mapping both the server and the network
 // client use. Included only by .cc files of the server and the clients.
 #pragma once
@@ -18,6 +19,21 @@ void to_json(json& j, const CustomerSummary& v);
 void from_json(const json& j, CustomerSummary& v);
 void to_json(json& j, const SubscriptionView& v);
 void from_json(const json& j, SubscriptionView& v);
+// The customer's users and licences (customer_users.cc).
+void to_json(json& j, const PasswordProfile& v);
+void from_json(const json& j, PasswordProfile& v);
+void to_json(json& j, const CustomerUserSpec& v);
+void from_json(const json& j, CustomerUserSpec& v);
+void to_json(json& j, const CustomerUserView& v);
+void from_json(const json& j, CustomerUserView& v);
+void to_json(json& j, const NewCustomerUser& v);
+void from_json(const json& j, NewCustomerUser& v);
+void to_json(json& j, const LicenseAssignment& v);
+void from_json(const json& j, LicenseAssignment& v);
+void to_json(json& j, const LicenseUpdate& v);
+void from_json(const json& j, LicenseUpdate& v);
+void to_json(json& j, const SubscribedSku& v);
+void from_json(const json& j, SubscribedSku& v);
 
 }  // namespace tiersim::sim
 

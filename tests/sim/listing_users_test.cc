@@ -1,6 +1,7 @@
 // F2 provider listing and R27 (changes go live 2-3 weeks later), F10 users
 // with R23 (temporary password shown once), R30 (what every email carries),
 // and determinism: the same seed gives the same world.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -108,6 +109,41 @@ TEST_F(ListingUsersTest, R27_InvalidListingChangeIsRefused) {
             ErrorCode::kNotAProvider);
   EXPECT_EQ(TakeSnapshot(w_), before);
   EXPECT_EQ(w_.kernel().scheduler().pending(), pending);
+}
+
+TEST_F(ListingUsersTest, R27_OneRequestChangesTheUrlOfSeveralLocations) {
+  const Snapshot before = TakeSnapshot(w_);
+  // A location named twice (in any case) is ambiguous: refused whole.
+  Status twice = pc_.RequestListingChange(
+                        t_.contoso_admin,
+                        {.targets = {{.location = "DE",
+                                      .url = "https://contoso.example/de"},
+                                     {.location = "de",
+                                      .url = "https://contoso.example/at"}}})
+                     .status();
+  EXPECT_EQ(twice.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(Mentions(twice.message(), "'de' is given twice"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
+  ASSERT_THAT(
+      pc_.RequestListingChange(
+          t_.contoso_admin,
+          {.targets = {{.location = "DE", .url = "https://contoso.example/de"},
+                       {.location = "FR", .url = "https://contoso.example/fr"},
+                       {.location = "US",
+                        .url = "https://contoso.example/us2"}}}),
+      IsOk());
+  w_.kernel().scheduler().AdvanceBy(Days(21));
+  auto listing = pc_.Listing(t_.contoso_admin);
+  ASSERT_THAT(listing, IsOk());
+  std::vector<std::string> urls;
+  for (const LocationTarget& t : listing->targets) {
+    urls.push_back(t.location + " " + t.url);
+  }
+  EXPECT_THAT(urls,
+              ::testing::UnorderedElementsAre("US https://contoso.example/us2",
+                                              "DE https://contoso.example/de",
+                                              "FR https://contoso.example/fr"));
+  EXPECT_EQ(pc_.SearchProviders("", "FR").size(), 1u);
 }
 
 TEST_F(ListingUsersTest, F10_NewUserChangesTemporaryPasswordAtFirstSignIn) {

@@ -111,27 +111,79 @@ Status PartnerCenter::EndResellerRelationship(const Session& s,
                        " has no reseller relationship with " + c->company_name +
                        " to end");
     }
-    std::erase_if(c->relationships, [&](const Relationship& r) {
-      return r.partner == a.partner;
-    });
-    std::erase(store_.partner(a.partner)->customers, c->id);
-    // No longer associated with the customer, it cannot take its support
-    // (R25): the provider that sold the subscription does, or, when the
-    // provider itself left, the reseller of record if it still may.
-    for (SubscriptionId sid : c->subscriptions) {
-      Subscription& sub = *store_.subscription(sid);
-      if (sub.support_contact != a.partner) continue;
-      PartnerId next = sub.provider;
-      if (sub.provider == a.partner && sub.reseller_of_record.valid() &&
-          HasResellerRelationship(*c, sub.reseller_of_record) &&
-          store_.Partnered(sub.provider, sub.reseller_of_record)) {
-        next = sub.reseller_of_record;
-      }
-      HandOverSupport(sub, next);
-    }
+    DropRelationship(*c, a.partner);
     return OkStatus();
   }();
   Record("relationship.end", s.directory_user(), customer, Ref(), status);
+  return status;
+}
+
+void PartnerCenter::DropRelationship(Customer& c, PartnerId partner) {
+  std::erase_if(c.relationships,
+                [&](const Relationship& r) { return r.partner == partner; });
+  std::erase(store_.partner(partner)->customers, c.id);
+  // No longer associated with the customer, it cannot take its support
+  // (R25): the provider that sold the subscription does, or, when the
+  // provider itself left, the reseller of record if it still may.
+  for (SubscriptionId sid : c.subscriptions) {
+    Subscription& sub = *store_.subscription(sid);
+    if (sub.support_contact != partner) continue;
+    PartnerId next = sub.provider;
+    if (sub.provider == partner && sub.reseller_of_record.valid() &&
+        HasResellerRelationship(c, sub.reseller_of_record) &&
+        store_.Partnered(sub.provider, sub.reseller_of_record)) {
+      next = sub.reseller_of_record;
+    }
+    HandOverSupport(sub, next);
+  }
+}
+
+Result<Customer*> PartnerCenter::CustomerOfAdmin(const Session& s) {
+  TIERSIM_ASSIGN_OR_RETURN(DirectoryUser u, RequireGlobalAdminOfTenant(s));
+  Customer* c = store_.customer(store_.CustomerOfTenant(u.tenant));
+  if (c == nullptr) {
+    return Error(ErrorCode::kNotFound,
+                 u.upn +
+                     "'s organisation is not a customer of any CSP "
+                     "partner; it has no partner relationships");
+  }
+  return c;
+}
+
+Result<std::vector<CustomerPartnerView>> PartnerCenter::PartnerRelationships(
+    const Session& s) {
+  TIERSIM_ASSIGN_OR_RETURN(Customer * c, CustomerOfAdmin(s));
+  std::vector<CustomerPartnerView> out;
+  for (const Relationship& r : c->relationships) {
+    const Partner& p = *store_.partner(r.partner);
+    out.push_back(
+        {.partner = {p.id, p.tenant, p.mpn, p.legal_name}, .kind = r.kind});
+  }
+  return out;
+}
+
+Status PartnerCenter::RemovePartnerRelationship(const Session& s,
+                                                PartnerId partner) {
+  Status status = [&]() -> Status {
+    TIERSIM_ASSIGN_OR_RETURN(Customer * c, CustomerOfAdmin(s));
+    if (FindRelationship(*c, partner) == nullptr) {
+      return Error(ErrorCode::kNoResellerRelationship,
+                   c->company_name + " has no relationship with " +
+                       NameOf(partner) + " to remove");
+    }
+    DropRelationship(*c, partner);
+    const Partner& p = *store_.partner(partner);
+    (void)SendMail(
+        p.primary_contact.email,
+        c->company_name + " removed " + p.legal_name + " as its partner",
+        c->company_name + " removed its relationship with " + p.legal_name +
+            ". " + p.legal_name + " can no longer see or manage " +
+            c->company_name + "; its subscriptions keep their history.\n",
+        {}, "relationship-ended");
+    return OkStatus();
+  }();
+  Record("relationship.remove_by_customer", s.directory_user(), partner, Ref(),
+         status);
   return status;
 }
 

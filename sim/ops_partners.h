@@ -321,6 +321,43 @@ struct EndCustomerRelationship {
   }
 };
 
+// The customer's side: its global admin's Partner relationships page.
+struct ListPartnerRelationships {
+  static constexpr OpInfo kInfo{
+      .name = "customer.partner_relationships",
+      .method = HttpMethod::kGet,
+      .path = "/v1/tiersim/customer/partners",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kCollection,
+      .summary = "R14: a customer's admin sees its partners"};
+  struct Request {};
+  using Response = std::vector<CustomerPartnerView>;
+  static constexpr auto kFields = Fields();
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request&) {
+    return pc.PartnerRelationships(s);
+  }
+};
+
+struct RemovePartnerRelationship {
+  static constexpr OpInfo kInfo{
+      .name = "customer.remove_partner",
+      .method = HttpMethod::kDelete,
+      .path = "/v1/tiersim/customer/partners/{partner}",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kEmpty,
+      .summary = "R14: a customer's admin removes a partner relationship"};
+  struct Request {
+    PartnerId partner;
+  };
+  using Response = Empty;
+  static constexpr auto kFields = Fields(Path("partner", &Request::partner));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return Done(pc.RemovePartnerRelationship(s, r.partner));
+  }
+};
+
 // The real API's MpnProfile resource.
 struct MpnProfileResource {
   MpnProfile profile;

@@ -147,6 +147,12 @@ class PartnerCenter {
   // leaves its Customers list and it can no longer manage the customer's
   // subscriptions (R20); the subscriptions keep their history.
   Status EndResellerRelationship(const Session& s, CustomerId customer);
+  // The customer's side (its global admin, as in the admin center's Partner
+  // relationships page): the partners it has a relationship with, and
+  // removing one, reseller or delegated admin alike; the partner is emailed.
+  Result<std::vector<CustomerPartnerView>> PartnerRelationships(
+      const Session& s);
+  Status RemovePartnerRelationship(const Session& s, PartnerId partner);
 
   // ---- F4, F5, F6 customer relationships ---- relationships.cc
   Result<SentInvitation> RequestResellerRelationship(
@@ -412,6 +418,11 @@ class PartnerCenter {
   // Makes `to` the subscription's support contact and moves its open
   // support requests into `to`'s queue (R14 endings).
   void HandOverSupport(Subscription& sub, PartnerId to);
+  // Removes `partner`'s relationship with `c`; its support for c's
+  // subscriptions goes to whoever may still take it (R25).
+  void DropRelationship(Customer& c, PartnerId partner);
+  // The customer whose global admin `s` is.
+  Result<Customer*> CustomerOfAdmin(const Session& s);
   // Whether an address reaches the partner: its domain, its primary or
   // support contact, or one of its users.
   bool AddressedTo(const Partner& p, std::string_view email) const;

@@ -155,6 +155,12 @@ struct PartnerCard {
   std::string name;
 };
 
+// A customer's partner as its admin sees it, with the kind of relationship.
+struct CustomerPartnerView {
+  PartnerCard partner;
+  RelationshipKind kind;
+};
+
 struct CustomerFilter {
   PartnerId reseller;  // only customers associated with this reseller
   // Only customers whose company name / tenant domain starts with these

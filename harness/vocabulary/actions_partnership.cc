@@ -149,6 +149,15 @@ sim::Status EndResellerRelationship(StepContext& ctx) {
       .status();
 }
 
+// The customer's side: its admin removes a partner on Partner relationships.
+sim::Status RemovePartnerRelationship(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  return ctx.client()
+      .Call<ops::RemovePartnerRelationship>(session,
+                                            {ctx.Cast("partner").partner})
+      .status();
+}
+
 sim::Status RequestListingChange(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   sim::ListingChange change{.company_name = ctx.Str("company_name"),
@@ -184,6 +193,13 @@ const ParamSpec kMessage =
 
 std::vector<ActionSpec> PartnershipActions() {
   return {
+      {"remove_partner_relationship", "R14",
+       "The customer's admin removes a partner (reseller or delegated "
+       "admin) on its Partner relationships page; the partner is emailed",
+       Actors::kCustomers,
+       ParamList{Required("partner", ParamType::kCast, "the partner to remove",
+                          spec::kPartners)},
+       RemovePartnerRelationship},
       {"request_listing_change", "F2/R27",
        "File a support request to change the provider's listing; live 2-3 "
        "weeks later",

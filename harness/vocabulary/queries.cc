@@ -76,6 +76,19 @@ sim::Result<Observed> Subscriptions(StepContext& ctx) {
   return List(std::move(offers));
 }
 
+// The customer's admin: its partners, on Partner relationships.
+sim::Result<Observed> PartnerRelationships(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  TIERSIM_ASSIGN_OR_RETURN(
+      auto partners,
+      ctx.client().Call<ops::ListPartnerRelationships>(session, {}));
+  std::vector<std::string> names;
+  for (const auto& p : partners) {
+    names.push_back(ctx.stage().PartnerName(p.partner.id));
+  }
+  return List(std::move(names));
+}
+
 sim::Result<Observed> SupportQueue(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(auto queue,
@@ -263,6 +276,14 @@ std::vector<QuerySpec> Queries() {
        ParamList{customer},
        {},
        Subscriptions},
+      {"partner_relationships",
+       "R14",
+       "A customer's admin: the partners it has a relationship with",
+       QueryShape::kList,
+       true,
+       ParamList{},
+       {},
+       PartnerRelationships},
       {"support_queue",
        "F9",
        "Support requests assigned to the actor's organisation (by "

@@ -207,6 +207,13 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
 
+#define PARTNER_CARD(F) \
+  F(id, "id") F(tenant, "tenantId") F(mpn, "mpnId") F(name, "name")
+TIERSIM_WIRE_STRUCT(PartnerCard, PARTNER_CARD)
+
+#define CUSTOMER_PARTNER(F) F(partner, "partner") F(kind, "relationship")
+TIERSIM_WIRE_STRUCT(CustomerPartnerView, CUSTOMER_PARTNER)
+
 #define PARTNER_SUMMARY(F)          \
   F(id, "id")                       \
   F(legal_name, "name")             \

@@ -137,6 +137,8 @@ TIERSIM_WIRE(ProviderListing);
 TIERSIM_WIRE(MpnProfile);
 TIERSIM_WIRE(LineItem);
 TIERSIM_WIRE(CustomerDetails);
+TIERSIM_WIRE(PartnerCard);
+TIERSIM_WIRE(CustomerPartnerView);
 TIERSIM_WIRE(PartnerSummary);
 TIERSIM_WIRE(UserView);
 TIERSIM_WIRE(SupportRequestView);

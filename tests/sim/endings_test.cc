@@ -1,7 +1,8 @@
 // R14: either side ends a partnership, after which the provider can no
 // longer act for the reseller (R10) and subscriptions keep their history; a
 // partner ends its reseller relationship with a customer, after which it
-// neither lists nor manages the customer (R20, R26).
+// neither lists nor manages the customer (R20, R26); the customer's admin
+// removes a partner from its side.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -121,6 +122,58 @@ TEST_F(EndingsTest, R14_AnEndedRelationshipTakesTheCustomerOffTheList) {
             ErrorCode::kResellerNotAssociated);
   EXPECT_EQ(Sub().reseller_of_record, t_.fabrikam.partner);  // history
   EXPECT_EQ(Sub().support_contact, t_.contoso.partner);      // R25
+}
+
+TEST_F(EndingsTest, R14_TheCustomerRemovesAPartnerFromItsSide) {
+  auto wingtip = pc_.SeedCustomerTenant(
+      {.company_name = "Wingtip Toys",
+       .domain_prefix = "wingtip",
+       .admin_password = kPassword,
+       .served_by = {t_.contoso.tenant, t_.fabrikam.tenant}});
+  ASSERT_THAT(wingtip, IsOk());
+  Session admin = t_.SignIn(wingtip->admin_upn);
+  auto order = pc_.PlaceOrder(t_.contoso_admin, wingtip->customer,
+                              {{.offer_id = "m365-e3", .licenses = 5}},
+                              t_.fabrikam.partner);
+  ASSERT_THAT(order, IsOk());
+  const SubscriptionId sub = order->subscriptions[0];
+  ASSERT_THAT(pc_.SetSupportContact(t_.contoso_admin, sub, t_.fabrikam.partner),
+              IsOk());
+  auto partners = pc_.PartnerRelationships(admin);
+  ASSERT_THAT(partners, IsOk());
+  ASSERT_EQ(partners->size(), 2u);
+  EXPECT_EQ(partners->back().partner.name, "Fabrikam Solutions");
+
+  ASSERT_THAT(pc_.RemovePartnerRelationship(admin, t_.fabrikam.partner),
+              IsOk());
+  EXPECT_EQ(pc_.GetCustomer(t_.fabrikam_admin, wingtip->customer).code(),
+            ErrorCode::kNotFound);
+  const Subscription& s = pc_.store().subscriptions[sub.value() - 1];
+  EXPECT_EQ(s.support_contact, t_.contoso.partner);      // R25
+  EXPECT_EQ(s.reseller_of_record, t_.fabrikam.partner);  // history
+  const mocks::StoredMessage* mail = w_.mail().Latest(t_.fabrikam.admin_upn);
+  ASSERT_NE(mail, nullptr);
+  EXPECT_EQ(mail->email.kind, "relationship-ended");
+  EXPECT_TRUE(Mentions(mail->email.subject, "Wingtip Toys removed Fabrikam"));
+
+  const Snapshot before = TakeSnapshot(w_);
+  Status again = pc_.RemovePartnerRelationship(admin, t_.fabrikam.partner);
+  EXPECT_EQ(again.code(), ErrorCode::kNoResellerRelationship);
+  EXPECT_TRUE(Mentions(again.message(), "Fabrikam Solutions"));
+  // Only the customer's global admin, and only for its own organisation.
+  EXPECT_EQ(pc_.PartnerRelationships(t_.fabrikam_admin).code(),
+            ErrorCode::kNotFound);
+  ASSERT_THAT(w_.directory().CreateUser(wingtip->tenant,
+                                        {.upn = "kim@wingtip.onmicrosoft.com",
+                                         .display_name = "Kim",
+                                         .password = kPassword}),
+              IsOk());
+  EXPECT_EQ(pc_.RemovePartnerRelationship(
+                   t_.SignIn("kim@wingtip.onmicrosoft.com"), t_.contoso.partner)
+                .code(),
+            ErrorCode::kNotGlobalAdmin);
+  EXPECT_EQ(TakeSnapshot(w_).counts, before.counts);
+  EXPECT_EQ(pc_.PartnerRelationships(admin)->size(), 1u);
 }
 
 TEST_F(EndingsTest, R20_AProviderThatEndedItsRelationshipCannotManage) {

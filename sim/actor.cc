@@ -32,29 +32,43 @@ Status Actor::ChangePassword(std::string_view new_password) {
 }
 
 Result<std::string> Actor::FollowLatestLink(
-    const std::vector<std::string_view>& kinds, std::string_view mailbox) {
+    const std::vector<std::string_view>& kinds, std::string_view mailbox,
+    std::string_view query, int nth) {
+  if (nth < 1) {
+    return Error(
+        ErrorCode::kInvalidArgument,
+        "emails are counted from 1 (the newest); got " + std::to_string(nth));
+  }
   const std::string_view address = mailbox.empty() ? person_.upn : mailbox;
   TIERSIM_ASSIGN_OR_RETURN(std::vector<MailView> inbox,
-                           client_->Inbox(address, {}));
+                           client_->Inbox(address, query));
   std::string what;
   for (std::string_view k : kinds) {
     what += what.empty() ? "" : " or ";
     what += k;
   }
   what += what.empty() ? "email" : " email";
-  const MailView* newest = nullptr;
-  for (auto it = inbox.rbegin(); it != inbox.rend() && newest == nullptr;
+  if (!query.empty()) what += " matching '" + std::string(query) + "'";
+  const MailView* picked = nullptr;
+  int seen = 0;
+  for (auto it = inbox.rbegin(); it != inbox.rend() && picked == nullptr;
        ++it) {
-    for (std::string_view k : kinds) {
-      if (it->kind == k) newest = &*it;
+    bool wanted = kinds.empty();
+    for (std::string_view k : kinds) wanted = wanted || it->kind == k;
+    if (wanted && ++seen == nth) picked = &*it;
+  }
+  if (picked == nullptr) {
+    if (seen == 0 || nth <= 1) {
+      return Error(ErrorCode::kNotFound,
+                   "no " + what + " in the mailbox of " + std::string(address));
     }
-    if (kinds.empty()) newest = &*it;
-  }
-  if (newest == nullptr) {
     return Error(ErrorCode::kNotFound,
-                 "no " + what + " in the mailbox of " + std::string(address));
+                 "the mailbox of " + std::string(address) + " holds " +
+                     std::to_string(seen) + " " + what +
+                     "(s); there is no number " + std::to_string(nth) +
+                     " counting from the newest");
   }
-  const MailView& m = *newest;
+  const MailView& m = *picked;
   TIERSIM_RETURN_IF_ERROR(client_->MarkRead(m.id));
   std::vector<std::string> links = ExtractLinks(m.text);
   if (links.empty()) {

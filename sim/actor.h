@@ -47,12 +47,13 @@ class Actor {
   void SignOut() { session_.reset(); }
 
   // Opens the newest email in `mailbox` (the person's own when empty) whose
-  // kind is one of `kinds` ("partnership-invitation"; none = any), marks it
-  // read and returns the first link in its text. kNotFound when there is
-  // none.
+  // kind is one of `kinds` ("partnership-invitation"; none = any) and that
+  // matches the mail search `query` (none = all), or the `nth` newest such
+  // (1 = the newest); marks it read and returns the first link in its text.
+  // kNotFound when there is none.
   Result<std::string> FollowLatestLink(
-      const std::vector<std::string_view>& kinds,
-      std::string_view mailbox = {});
+      const std::vector<std::string_view>& kinds, std::string_view mailbox = {},
+      std::string_view query = {}, int nth = 1);
 
  private:
   Person person_;

@@ -123,7 +123,7 @@ struct PartnerProfile {
                                 .permission = Permission::kViewPartnerProfile,
                                 .summary = "the signed-in partner's profile"};
   struct Request {};
-  using Response = PartnerSummary;
+  using Response = PartnerProfileView;
   static constexpr auto kFields = Fields();
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
                               const Request&) {

@@ -256,7 +256,7 @@ class PartnerCenter {
   Result<SubscriptionView> GetSubscription(const Session& s,
                                            CustomerId customer,
                                            SubscriptionId sub);
-  Result<PartnerSummary> PartnerProfile(const Session& s);
+  Result<PartnerProfileView> PartnerProfile(const Session& s);
   // A partner named by our ID ("partner-7") or its MPN ID ("4700001"), as
   // the REST API's partnerIdOnRecord, associatedPartnerId and supportMpnId
   // name them; nullopt when no partner has it.

@@ -57,6 +57,15 @@ Result<NewUser> PartnerCenter::AddUser(const Session& s, const UserSpec& spec) {
     if (spec.admin == AdminRole::kGlobalAdmin) {  // R48
       TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kManageGlobalAdmins));
     }
+    // Seed 000, step 9: "to finish setting up your account, including
+    // adding other users, you must have admin agent permissions" (R7).
+    if (const Partner& p = *store_.partner(a.partner); !p.setup_complete) {
+      return Error(ErrorCode::kAccountSetupIncomplete,
+                   p.legal_name +
+                       " has not finished account set-up; adding other users "
+                       "is part of it, after the Admin agent role is checked "
+                       "(complete account set-up first)");
+    }
     if (spec.full_name.empty()) {
       return Error(ErrorCode::kInvalidArgument,
                    "the new user's full name is empty; a name is required");

@@ -195,10 +195,16 @@ Result<SubscriptionView> PartnerCenter::GetSubscription(const Session& s,
   return ViewOf(*found);
 }
 
-Result<PartnerSummary> PartnerCenter::PartnerProfile(const Session& s) {
+Result<PartnerProfileView> PartnerCenter::PartnerProfile(const Session& s) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewPartnerProfile));
-  return Summarize(*store_.partner(a.partner));
+  const Partner& p = *store_.partner(a.partner);
+  PartnerProfileView v;
+  static_cast<PartnerSummary&>(v) = Summarize(p);
+  v.address = p.address;
+  v.primary_contact = p.primary_contact;
+  v.support_contact = p.support_contact;
+  return v;
 }
 
 std::optional<PartnerId> PartnerCenter::FindPartner(

@@ -21,6 +21,14 @@ struct PartnerSummary {
   EnrollmentState state = EnrollmentState::kPendingVerification;
 };
 
+// The partner's own profile page: the summary, the legal address and the
+// contacts given at enrollment (F1 step 5) or set since.
+struct PartnerProfileView : PartnerSummary {
+  Address address;
+  Contact primary_contact;
+  Contact support_contact;
+};
+
 struct CustomerSummary {
   CustomerId id;
   TenantId tenant;

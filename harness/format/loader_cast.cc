@@ -292,8 +292,15 @@ void ScenarioReader::CheckCastRefs(const std::string& ptr, Scenario& out) {
       std::string org;
       if (CastRef(Json(m.of), JoinPointer(mp, "of"), "\"of\"",
                   {CastRole::kProvider, CastRole::kReseller,
-                   CastRole::kDirectPartner},
+                   CastRole::kDirectPartner, CastRole::kApplicant},
                   org)) {
+        if (out.Member(org)->role == CastRole::kApplicant && m.exists) {
+          ErrorValue(JoinPointer(mp, "of"), "bad-value",
+                     "\"" + m.name + "\" works for the applicant \"" + org +
+                         "\", which has no Partner Center account yet to "
+                         "hold users; add \"exists\": false and add them "
+                         "with add_user.");
+        }
         if (m.email.empty()) {
           m.email = DefaultDomain(m.name) + "@" + out.Member(org)->domain +
                     ".onmicrosoft.com";

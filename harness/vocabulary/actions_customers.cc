@@ -45,6 +45,10 @@ sim::Status Confirm(StepContext& ctx, sim::SessionRef session,
   person.upn = created.admin_user_name;
   person.password = password;
   person.next_password = customer.member->password;
+  customer.temporary_password = password;
+  customer.confirmation = created;
+  customer.tenant_domain =
+      created.admin_user_name.substr(created.admin_user_name.find('@') + 1);
   customer.tenant = created.tenant;
   customer.secret = created.password;
   customer.secret_holder = ctx.actor().member->name;

@@ -114,7 +114,8 @@ sim::Status VerifyContact(StepContext& ctx) {
   Stage::Character& c = ctx.actor();
   TIERSIM_ASSIGN_OR_RETURN(
       std::string link,
-      c.actor.FollowLatestLink({"contact-verification"}, c.contact_email));
+      c.actor.FollowLatestLink({"contact-verification"}, c.contact_email, {},
+                               static_cast<int>(ctx.Int("nth", 1))));
   const bool me = ctx.Str("answer", "it_was_me") == "it_was_me";
   return ctx.client()
       .Call<ops::VerifyContact>({link, me ? sim::ContactAnswer::kItWasMe
@@ -241,7 +242,11 @@ std::vector<ActionSpec> EnrollmentActions() {
        "link (step 6)",
        Actors::kApplicants,
        ParamList{Enum("answer", {"it_was_me", "not_me"},
-                      "did they sign up for this?", "it_was_me")},
+                      "did they sign up for this?", "it_was_me"),
+                 Optional("nth", ParamType::kInt,
+                          "follow the nth newest verification email (1 = the "
+                          "newest; 2 = the one a resend replaced)",
+                          "1")},
        VerifyContact},
       {"resend_verification", "F1/R8",
        "Have a new verification email sent to the primary contact (while "

@@ -51,10 +51,14 @@ sim::Status OpenEmail(StepContext& ctx) {
   std::vector<std::string_view> kinds;
   const std::string kind = ctx.Str("kind");
   if (!kind.empty()) kinds.push_back(kind);
-  const std::string mailbox =
-      ctx.Has("mailbox_of") ? ctx.Cast("mailbox_of").actor.person().upn : "";
-  TIERSIM_ASSIGN_OR_RETURN(c.opened_link,
-                           c.actor.FollowLatestLink(kinds, mailbox));
+  std::string mailbox;
+  if (ctx.Has("mailbox_of"))
+    mailbox = ctx.Cast("mailbox_of").actor.person().upn;
+  if (ctx.Has("contact_of")) mailbox = ctx.Cast("contact_of").contact_email;
+  TIERSIM_ASSIGN_OR_RETURN(
+      c.opened_link,
+      c.actor.FollowLatestLink(kinds, mailbox, ctx.Str("query"),
+                               static_cast<int>(ctx.Int("nth", 1))));
   ctx.Detail("link " + c.opened_link);
   return sim::OkStatus();
 }
@@ -220,13 +224,24 @@ std::vector<ActionSpec> PartnershipActions() {
        "Open the newest email (of a kind) and keep its link for the next "
        "accept step",
        Actors::kAnyone,
-       ParamList{Optional("kind", ParamType::kString,
-                          "partnership-invitation, reseller-relationship, "
-                          "joint-invitation, ...",
-                          "any"),
-                 Optional("mailbox_of", ParamType::kCast,
-                          "read someone else's mailbox (a forwarded email)",
-                          "the actor's own")},
+       ParamList{
+           Optional("kind", ParamType::kString,
+                    "partnership-invitation, reseller-relationship, "
+                    "joint-invitation, ...",
+                    "any"),
+           Optional("mailbox_of", ParamType::kCast,
+                    "read someone else's mailbox (a forwarded email)",
+                    "the actor's own"),
+           Optional("contact_of", ParamType::kCast,
+                    "read the primary contact's mailbox of this "
+                    "organisation or applicant",
+                    "the actor's own"),
+           Optional("query", ParamType::kString,
+                    "only emails matching this mail search "
+                    "(subject:WORD, is:unread, WORD)",
+                    "any"),
+           Optional("nth", ParamType::kInt,
+                    "the nth newest matching email (1 = the newest)", "1")},
        OpenEmail},
       {"request_partnership", "F3",
        "Indirect resellers > Request a partnership: email the reseller a "

@@ -14,16 +14,32 @@ using spec::Optional;
 using spec::Required;
 using ParamList = std::vector<ParamSpec>;
 
+constexpr char kTemporaryPassword[] = "{temporary}";
+
 const std::vector<std::string> kAgentRoles = {"none", "admin_agent",
                                               "helpdesk_agent"};
 const std::vector<std::string> kAdminRoles = {"none", "global_admin",
                                               "user_management_admin"};
 
+// The password typed: the person's current one unless the step names one;
+// "{temporary}" is the temporary password they were shown (R23).
+sim::Result<std::string> TypedPassword(StepContext& ctx) {
+  Stage::Character& c = ctx.actor();
+  const std::string typed = ctx.Str("password", c.actor.person().password);
+  if (typed != kTemporaryPassword) return typed;
+  if (c.temporary_password.empty()) {
+    return sim::Error(sim::ErrorCode::kNotFound,
+                      c.member->name +
+                          " was shown no temporary password in this "
+                          "scenario (add_user or add_customer shows one)");
+  }
+  return c.temporary_password;
+}
+
 sim::Status SignIn(StepContext& ctx) {
   sim::Actor& actor = ctx.actor().actor;
-  TIERSIM_ASSIGN_OR_RETURN(
-      sim::SessionRef session,
-      actor.SignIn(ctx.Str("password", actor.person().password)));
+  TIERSIM_ASSIGN_OR_RETURN(const std::string password, TypedPassword(ctx));
+  TIERSIM_ASSIGN_OR_RETURN(sim::SessionRef session, actor.SignIn(password));
   (void)session;
   ctx.Detail("signed in as " + actor.person().upn);
   return sim::OkStatus();
@@ -63,6 +79,7 @@ sim::Status AddUser(StepContext& ctx) {
   person.upn = added.sign_in_name;
   person.password = password;
   person.next_password = m.password;
+  user.temporary_password = password;
   user.user = added.id;
   user.partner = ctx.org().partner;
   user.tenant = ctx.org().tenant;
@@ -105,7 +122,9 @@ std::vector<ActionSpec> UserActions() {
        "Sign in to Partner Center; a temporary password is refused until "
        "changed",
        Actors::kAnyone,
-       ParamList{Optional("password", ParamType::kString, "the password typed",
+       ParamList{Optional("password", ParamType::kString,
+                          "the password typed; \"{temporary}\" is the "
+                          "temporary one shown at add_user/add_customer",
                           "the person's current one")},
        SignIn},
       {"change_password", "F10",

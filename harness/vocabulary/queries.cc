@@ -130,7 +130,9 @@ sim::Result<Observed> Sections(StepContext& ctx) {
 }
 
 sim::Result<Observed> Mailbox(StepContext& ctx) {
-  const std::string address = ctx.actor().actor.person().upn;
+  std::string address = ctx.actor().actor.person().upn;
+  if (ctx.Has("of")) address = ctx.Cast("of").actor.person().upn;
+  if (ctx.Has("contact_of")) address = ctx.Cast("contact_of").contact_email;
   TIERSIM_ASSIGN_OR_RETURN(auto inbox,
                            ctx.client().Inbox(address, ctx.Str("query")));
   std::vector<std::string> kinds;
@@ -173,6 +175,31 @@ sim::Result<Observed> Subscription(StepContext& ctx) {
                     ref + " is not among the subscriptions the actor sees");
 }
 
+// F7's confirmation page, as the product showed it at Submit to the one
+// who pressed it: the admin's user name (its password is shown once, R23).
+sim::Result<Observed> Confirmation(StepContext& ctx) {
+  Stage::Character& customer = ctx.Cast("customer");
+  if (!customer.confirmation) {
+    return sim::Error(sim::ErrorCode::kNotFound,
+                      "no Add new customer wizard was submitted for " +
+                          customer.member->name + " in this scenario");
+  }
+  if (customer.secret_holder != ctx.actor().member->name) {
+    return sim::Error(sim::ErrorCode::kNotFound,
+                      "the confirmation page for " + customer.member->name +
+                          " was shown to " + customer.secret_holder + ", not " +
+                          ctx.actor().member->name);
+  }
+  const sim::CustomerCreated& c = *customer.confirmation;
+  const std::string& user = c.admin_user_name;
+  return Observed{
+      .fields = {{"customer", customer.member->name},
+                 {"admin_user_name", user},
+                 {"domain", user.substr(user.find('@') + 1)},
+                 {"password_shown", c.password.valid() ? "true" : "false"},
+                 {"subscriptions", std::to_string(c.subscriptions.size())}}};
+}
+
 sim::Result<Observed> Enrollment(StepContext& ctx) {
   Stage::Character& c = ctx.org();
   if (!c.partner.valid()) {
@@ -188,7 +215,7 @@ sim::Result<Observed> Enrollment(StepContext& ctx) {
 
 sim::Result<Observed> Profile(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(sim::PartnerSummary p,
+  TIERSIM_ASSIGN_OR_RETURN(sim::PartnerProfileView p,
                            ctx.client().Call<ops::PartnerProfile>(session, {}));
   return Observed{
       .fields = {{"legal_name", p.legal_name},
@@ -196,7 +223,17 @@ sim::Result<Observed> Profile(StepContext& ctx) {
                  {"country", p.country},
                  {"state", std::string(sim::EnrollmentStateName(p.state))},
                  {"provider", p.provider ? "true" : "false"},
-                 {"reseller", p.reseller ? "true" : "false"}}};
+                 {"reseller", p.reseller ? "true" : "false"},
+                 {"address_line1", p.address.line1},
+                 {"city", p.address.city},
+                 {"postal_code", p.address.postal_code},
+                 {"address_country", p.address.country},
+                 {"contact_name", p.primary_contact.name},
+                 {"contact_email", p.primary_contact.email},
+                 {"contact_phone", p.primary_contact.phone},
+                 {"support_name", p.support_contact.name},
+                 {"support_email", p.support_contact.email},
+                 {"support_phone", p.support_contact.phone}}};
 }
 
 sim::Result<Observed> Listing(StepContext& ctx) {
@@ -317,7 +354,14 @@ std::vector<QuerySpec> Queries() {
        ParamList{Optional("query", ParamType::kString,
                           "mail search: subject:WORD, is:unread, kind:KIND, "
                           "WORD",
-                          "all messages")},
+                          "all messages"),
+                 Optional("of", ParamType::kCast,
+                          "someone else's mailbox (their sign-in address)",
+                          "the actor's own"),
+                 Optional("contact_of", ParamType::kCast,
+                          "the primary contact's mailbox of this "
+                          "organisation or applicant",
+                          "the actor's own")},
        {},
        Mailbox},
       {"providers",
@@ -339,6 +383,15 @@ std::vector<QuerySpec> Queries() {
                           "\"<customer>/<offer>\"")},
        {"offer", "licenses", "provider", "reseller", "support_contact"},
        Subscription},
+      {"confirmation",
+       "F7/R23",
+       "The Add new customer confirmation page the actor was shown at Submit",
+       QueryShape::kRecord,
+       true,
+       ParamList{customer},
+       {"customer", "admin_user_name", "domain", "password_shown",
+        "subscriptions"},
+       Confirmation},
       {"enrollment",
        "F1/R3/R4",
        "The enrollment state of the actor's organisation",
@@ -353,7 +406,10 @@ std::vector<QuerySpec> Queries() {
        QueryShape::kRecord,
        true,
        ParamList{},
-       {"legal_name", "mpn", "country", "state", "provider", "reseller"},
+       {"legal_name", "mpn", "country", "state", "provider", "reseller",
+        "address_line1", "city", "postal_code", "address_country",
+        "contact_name", "contact_email", "contact_phone", "support_name",
+        "support_email", "support_phone"},
        Profile},
       {"listing",
        "F2/R27",

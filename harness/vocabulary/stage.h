@@ -46,6 +46,11 @@ class Stage {
     std::string opened_link;              // from open_email, used by accept_*
     std::optional<sim::SecretId> secret;  // their one-time password
     std::string secret_holder;            // who saw it (cast name)
+    // The temporary password as shown (R23), for "password": "{temporary}"
+    // once it has been changed.
+    std::string temporary_password;
+    // Customers made by the F7 wizard: the confirmation page as shown.
+    std::optional<sim::CustomerCreated> confirmation;
   };
 
   Stage(const Scenario& scenario, sim::Client& client,

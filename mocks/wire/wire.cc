@@ -224,6 +224,12 @@ TIERSIM_WIRE_STRUCT(CustomerPartnerView, CUSTOMER_PARTNER)
   F(reseller, "isIndirectReseller") F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
+#define PARTNER_PROFILE(F) \
+  PARTNER_SUMMARY(F)       \
+  F(address, "address")    \
+  F(primary_contact, "primaryContact") F(support_contact, "supportContact")
+TIERSIM_WIRE_STRUCT(PartnerProfileView, PARTNER_PROFILE)
+
 #define USER_VIEW(F)       \
   F(id, "id")              \
   F(full_name, "fullName") \

@@ -140,6 +140,7 @@ TIERSIM_WIRE(CustomerDetails);
 TIERSIM_WIRE(PartnerCard);
 TIERSIM_WIRE(CustomerPartnerView);
 TIERSIM_WIRE(PartnerSummary);
+TIERSIM_WIRE(PartnerProfileView);
 TIERSIM_WIRE(UserView);
 TIERSIM_WIRE(SupportRequestView);
 TIERSIM_WIRE(EnrollmentView);

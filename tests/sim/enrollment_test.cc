@@ -334,26 +334,24 @@ TEST_F(EnrollmentTest, R7_AccountSetupAddsAdminAgentToGlobalAdmin) {
   // Until set-up is finished the provider cannot start partnerships (R11).
   EXPECT_EQ(pc_.RequestPartnership(admin, "admin@x.example").code(),
             ErrorCode::kAccountSetupIncomplete);
-  // Adding users is a Global admin permission, needed before set-up too.
-  auto added = pc_.AddUser(admin, {.full_name = "Uma",
-                                   .email = "uma@litware.onmicrosoft.com",
-                                   .admin = AdminRole::kUserManagementAdmin});
-  ASSERT_THAT(added, IsOk());
-  auto temporary = pc_.RevealPassword(admin, added->password);
-  ASSERT_THAT(pc_.ChangePassword(added->sign_in_name, *temporary, kNewPassword),
-              IsOk());
-  Session uma = *pc_.SignIn(added->sign_in_name, kNewPassword);
-  // A User management admin cannot finish set-up; nothing changes.
-  Status denied = pc_.CompleteAccountSetup(uma);
-  EXPECT_EQ(denied.code(), ErrorCode::kPermissionDenied);
-  EXPECT_TRUE(Mentions(denied.message(), "Complete account set-up"));
-  EXPECT_FALSE(pc_.store().partners.at(e.partner.value() - 1).setup_complete);
-  EXPECT_EQ(pc_.Me(uma)->agent, AgentRole::kNone);
+  // Seed 000 step 9: "to finish setting up your account, including adding
+  // other users, you must have admin agent permissions": not before set-up.
+  const UserSpec uma{.full_name = "Uma",
+                     .email = "uma@litware.onmicrosoft.com",
+                     .admin = AdminRole::kUserManagementAdmin};
+  const Snapshot before = TakeSnapshot(w_);
+  auto early = pc_.AddUser(admin, uma);
+  EXPECT_EQ(early.code(), ErrorCode::kAccountSetupIncomplete);
+  EXPECT_TRUE(Mentions(early.status().message(), "litware Ltd"));
+  EXPECT_EQ(TakeSnapshot(w_), before);
 
   ASSERT_THAT(pc_.CompleteAccountSetup(admin), IsOk());
   EXPECT_EQ(pc_.Me(admin)->agent, AgentRole::kAdminAgent);
   EXPECT_EQ(pc_.Me(admin)->admin, AdminRole::kGlobalAdmin);
   EXPECT_THAT(pc_.RequestPartnership(admin, "admin@x.example"), IsOk());
+  // Then adding users is the role table's Global admin / User management
+  // admin permission (R42, R43).
+  EXPECT_THAT(pc_.AddUser(admin, uma), IsOk());
 }
 
 TEST_F(EnrollmentTest, StepsOutOfOrderAreRefused) {

@@ -177,15 +177,19 @@ void WriteFailure(const ScenarioResult& scenario, const ConsoleStyle& style,
     }
     return;
   }
-  out << kIndent << "step " << step->index << " (line " << step->line
-      << "): " << TerminalSafe(step->title) << '\n';
-  if (!step->note.empty()) {
-    out << kIndent << "note:     " << TerminalSafe(step->note) << '\n';
+  // The first failure, then (soft assertions) every later one.
+  for (const StepResult& s : scenario.steps) {
+    if (s.index < step->index || s.outcome != Outcome::kFailed) continue;
+    out << kIndent << "step " << s.index << " (line " << s.line
+        << "): " << TerminalSafe(s.title) << '\n';
+    if (!s.note.empty()) {
+      out << kIndent << "note:     " << TerminalSafe(s.note) << '\n';
+    }
+    out << kIndent << "expected: " << TerminalSafe(s.expected) << '\n';
+    out << kIndent << "actual:   " << paint(kRed, TerminalSafe(s.actual))
+        << '\n';
+    WriteJournalContext(scenario, s, style.journal_context, paint, out);
   }
-  out << kIndent << "expected: " << TerminalSafe(step->expected) << '\n';
-  out << kIndent << "actual:   " << paint(kRed, TerminalSafe(step->actual))
-      << '\n';
-  WriteJournalContext(scenario, *step, style.journal_context, paint, out);
 }
 
 }  // namespace

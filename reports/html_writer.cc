@@ -126,7 +126,8 @@ std::string StepTable(const ScenarioResult& s) {
       "<th>Step</th><th>Expected</th><th>Actual</th><th>Outcome</th>"
       "<th>Virtual time</th><th>Wall time</th></tr></thead>\n<tbody>\n";
   for (const StepResult& step : s.steps) {
-    out += StepRow(step, step.index == s.failed_step);
+    out += StepRow(
+        step, step.index == s.failed_step || step.outcome == Outcome::kFailed);
   }
   out += "</tbody></table>\n";
   return out;

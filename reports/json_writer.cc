@@ -62,6 +62,11 @@ Json ScenarioJson(const ScenarioResult& scenario) {
   out["outcome"] = OutcomeName(scenario.outcome);
   out["failure"] = scenario.failure;
   out["failed_step"] = scenario.failed_step;
+  Json failed_steps = Json::array();
+  for (const StepResult& step : scenario.steps) {
+    if (step.outcome == Outcome::kFailed) failed_steps.push_back(step.index);
+  }
+  out["failed_steps"] = std::move(failed_steps);
   out["virtual_end_us"] = scenario.virtual_end_us;
   out["wall_ns"] = scenario.wall_ns;
   out["participants"] = Strings(scenario.participants);

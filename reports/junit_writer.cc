@@ -131,13 +131,21 @@ std::string JoinTags(const std::vector<std::string>& tags) {
 // actual, and its journal lines; the failure line when no step failed.
 std::string FailureBody(const ScenarioResult& s, const StepResult* step) {
   if (step == nullptr) return s.failure.empty() ? "" : s.failure + "\n";
-  std::string body = "step " + std::to_string(step->index) + " (line " +
-                     std::to_string(step->line) + "): " + step->title + "\n";
-  body += "expected: " + step->expected + "\n";
-  body += "actual:   " + step->actual + "\n";
-  if (!step->journal.empty()) {
-    body += "journal:\n";
-    for (const std::string& line : step->journal) body += "  " + line + "\n";
+  std::string body;
+  // The first failing step, then (soft assertions) every later one.
+  for (const StepResult& f : s.steps) {
+    if (f.index < step->index ||
+        (f.index != step->index && f.outcome != Outcome::kFailed)) {
+      continue;
+    }
+    body += "step " + std::to_string(f.index) + " (line " +
+            std::to_string(f.line) + "): " + f.title + "\n";
+    body += "expected: " + f.expected + "\n";
+    body += "actual:   " + f.actual + "\n";
+    if (!f.journal.empty()) {
+      body += "journal:\n";
+      for (const std::string& line : f.journal) body += "  " + line + "\n";
+    }
   }
   return body;
 }

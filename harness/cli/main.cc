@@ -126,6 +126,7 @@ struct RunArgs {
   std::string transport = "inprocess";
   std::string target;  // a Partner Center URL: play against servers there
   bool keep_going = false;
+  bool soft = false;
 };
 
 // The network transport's client: against --target, or against servers
@@ -166,6 +167,7 @@ int Run(const RunArgs& args) {
   h::RunOptions options;
   options.tags = args.tags;
   options.names = args.names;
+  options.soft = args.soft;
   if (!args.seed.empty()) {
     if (args.seed == "random") {
       options.seed =
@@ -232,8 +234,9 @@ int Run(const RunArgs& args) {
   for (const Scenario* s : selected) {
     const std::uint64_t seed = h::SeedFor(*s, options);
     run.scenarios.push_back(
-        network.client ? h::RunScenarioOverNetwork(*s, seed, *network.client)
-                       : h::RunScenarioInProcess(*s, seed));
+        network.client
+            ? h::RunScenarioOverNetwork(*s, seed, *network.client, options.soft)
+            : h::RunScenarioInProcess(*s, seed, options.soft));
     tiersim::reports::WriteConsoleScenario(run.scenarios.back(), style,
                                            std::cout);
   }
@@ -304,6 +307,10 @@ CLI::App* AddRunCommand(CLI::App& app, RunArgs& args) {
   command->add_flag("--keep-going", args.keep_going,
                     "Run the files that load when others do not; each file "
                     "that does not load is reported as an error");
+  command->add_flag("--soft", args.soft,
+                    "Soft assertions: play every step of a scenario after a "
+                    "failed one and report every failure (a scenario file "
+                    "can ask for it with \"soft\": true)");
   command->add_flag("-v,--verbose", args.verbose,
                     "Print every step, not only failures");
   command

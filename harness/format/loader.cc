@@ -26,7 +26,7 @@ namespace internal {
 namespace {
 
 const std::vector<std::string> kTopFields = {
-    "$schema", "name", "description", "tags", "seed", "cast", "steps"};
+    "$schema", "name", "description", "tags", "seed", "soft", "cast", "steps"};
 
 }  // namespace
 
@@ -74,6 +74,9 @@ bool ScenarioReader::Read(const Json& j, const std::string& ptr,
     } else {
       out.seed = j["seed"].get<std::uint64_t>();
     }
+  }
+  if (j.contains("soft")) {
+    Boolean(j["soft"], JoinPointer(ptr, "soft"), "\"soft\"", out.soft);
   }
   if (j.contains("cast")) ReadCast(j["cast"], JoinPointer(ptr, "cast"), out);
   scenario_ = &out;

@@ -258,6 +258,11 @@ std::string ScenarioSchemaJson() {
             {"description", {{"type", "string"}}},
             {"tags", StringArray()},
             {"seed", {{"type", "integer"}, {"minimum", 0}}},
+            {"soft",
+             {{"type", "boolean"},
+              {"description",
+               "soft assertions: keep playing after a failed step and "
+               "report every failure (run --soft does this for all)"}}},
             {"cast",
              {{"type", "object"},
               {"minProperties", 1},

@@ -233,8 +233,11 @@ std::string FaultSubject(Stage& stage, const Step& step) {
 class ScenarioPlayer {
  public:
   ScenarioPlayer(const Scenario& s, std::uint64_t seed, sim::Client& client,
-                 sim::WorldControl& control)
-      : scenario_(s), control_(control), stage_(s, client, control) {
+                 sim::WorldControl& control, bool soft)
+      : scenario_(s),
+        soft_(soft),
+        control_(control),
+        stage_(s, client, control) {
     result_.file = s.file;
     result_.name = s.name;
     result_.description = s.description;
@@ -249,13 +252,16 @@ class ScenarioPlayer {
       result_.outcome = Outcome::kError;
       result_.failure = StatusText(seeded);
     }
+    int failed = 0;
     for (const Step& step : scenario_.steps) {
       reports::StepResult r = Describe(step);
-      if (result_.outcome != Outcome::kPassed) {
+      const bool go_on = result_.outcome == Outcome::kPassed ||
+                         (soft_ && result_.outcome == Outcome::kFailed);
+      if (!go_on) {
         r.outcome = Outcome::kSkipped;
       } else {
         PlayStep(step, r);
-        if (r.outcome == Outcome::kFailed) {
+        if (r.outcome == Outcome::kFailed && ++failed == 1) {
           result_.outcome = Outcome::kFailed;
           result_.failed_step = step.index;
           result_.failure = "step " + std::to_string(step.index) + " (" +
@@ -263,6 +269,10 @@ class ScenarioPlayer {
         }
       }
       result_.steps.push_back(std::move(r));
+    }
+    if (failed > 1) {
+      result_.failure += " (and " + std::to_string(failed - 1) +
+                         " more failed step" + (failed > 2 ? "s" : "") + ")";
     }
     result_.virtual_end_us = Micros(now_, origin_);
     result_.participants = Participants();
@@ -410,6 +420,7 @@ class ScenarioPlayer {
   }
 
   const Scenario& scenario_;
+  const bool soft_;  // play on after a failed step
   sim::WorldControl& control_;
   Stage stage_;
   reports::ScenarioResult result_;
@@ -481,13 +492,14 @@ bool Selected(const Scenario& s, const RunOptions& options) {
 
 reports::ScenarioResult PlayScenario(const Scenario& s, std::uint64_t seed,
                                      sim::Client& client,
-                                     sim::WorldControl& control) {
-  return ScenarioPlayer(s, seed, client, control).Play();
+                                     sim::WorldControl& control, bool soft) {
+  return ScenarioPlayer(s, seed, client, control, soft || s.soft).Play();
 }
 
 reports::ScenarioResult RunScenarioOverNetwork(const Scenario& s,
                                                std::uint64_t seed,
-                                               NetworkClient& client) {
+                                               NetworkClient& client,
+                                               bool soft) {
   sim::Status reset = client.ResetWorld(seed);
   if (!reset.ok()) {
     reports::ScenarioResult r;
@@ -500,15 +512,15 @@ reports::ScenarioResult RunScenarioOverNetwork(const Scenario& s,
     r.failure = "could not reset the served world: " + reset.ToString();
     return r;
   }
-  return PlayScenario(s, seed, client, client);
+  return PlayScenario(s, seed, client, client, soft);
 }
 
 reports::ScenarioResult RunScenarioInProcess(const Scenario& s,
-                                             std::uint64_t seed) {
+                                             std::uint64_t seed, bool soft) {
   mocks::InProcessWorld world({.seed = seed});
   InProcessClient client(world);
   mocks::InProcessControl control(world);
-  return PlayScenario(s, seed, client, control);
+  return PlayScenario(s, seed, client, control, soft);
 }
 
 }  // namespace tiersim::harness

@@ -156,6 +156,10 @@ struct Scenario {
   std::string description;
   std::vector<std::string> tags;
   std::optional<std::uint64_t> seed;
+  // Soft assertions: a failed step does not end the scenario (the runner
+  // plays on and reports every failure). Off unless the file or
+  // `run --soft` says so.
+  bool soft = false;
   std::vector<CastMember> cast;
   std::vector<Step> steps;
 

@@ -87,7 +87,7 @@ TEST(LoaderTest, MisspeltTopLevelFieldSuggestsTheRightOne) {
  "tgas": []})"),
       ElementsAre("s.json:2:2: error: \"tgas\" is not a scenario field; "
                   "expected \"$schema\", \"name\", \"description\", \"tags\", "
-                  "\"seed\", \"cast\" or \"steps\". Did you mean \"tags\"? "
+                  "\"seed\", \"soft\", \"cast\" or \"steps\". Did you mean \"tags\"? "
                   "[unknown-field]"));
 }
 

@@ -81,10 +81,17 @@ Status PartnerCenter::CheckCustomerDetails(
 
 Result<CustomerDraft*> PartnerCenter::OwnDraft(const Actor& a, DraftId d) {
   auto it = store_.drafts.find(d);
-  if (it == store_.drafts.end() || it->second.owner != a.user) {
-    return Error(ErrorCode::kNotFound, "no open wizard " + d.ToString());
+  if (it != store_.drafts.end() && it->second.owner == a.user) {
+    return &it->second;
   }
-  return &it->second;
+  if (!d.valid()) {
+    return Error(ErrorCode::kNotFound,
+                 "no Add new customer wizard is open; begin one first");
+  }
+  return Error(ErrorCode::kNotFound,
+               "the Add new customer wizard " + d.ToString() +
+                   " is not open: it was submitted or cancelled, or is not "
+                   "yours; begin a new one");
 }
 
 Result<DraftId> PartnerCenter::BeginAddCustomer(const Session& s,

@@ -300,7 +300,7 @@ class PartnerCenter {
   struct SeededCustomer {
     TenantId tenant;
     std::string admin_upn;
-    CustomerId customer;  // empty until a partner relationship exists
+    CustomerId customer;  // served by nobody until a relationship exists
   };
   Result<SeededPartner> SeedPartner(const PartnerSeed& seed);
   Result<SeededCustomer> SeedCustomerTenant(const CustomerSeed& seed);

@@ -77,8 +77,9 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
                               seed.country, seed.company_name + " admin",
                               seed.admin_password, PasswordKind::kPermanent));
     const TenantId tenant = created.tenant;
-    SeededCustomer out{tenant, created.admin_upn, CustomerId()};
-    if (seed.served_by.empty()) return out;
+    // The customer's record exists from the start, with no relationship
+    // until a partner's is accepted: a partner that asks for it by ID is
+    // told it was not found (R26), as for any customer it does not serve.
     const CustomerId id =
         store_
             .AddCustomer(tenant, seed.company_name, seed.country, kernel_.Now())
@@ -93,8 +94,7 @@ Result<PartnerCenter::SeededCustomer> PartnerCenter::SeedCustomerTenant(
         store_.pending_relationships[t].push_back({id, seed.kind});
       }
     }
-    out.customer = id;
-    return out;
+    return SeededCustomer{tenant, created.admin_upn, id};
   }();
   Record("seed.customer", Ref(), result.ok() ? Ref(result->tenant) : Ref(),
          result.ok() ? Ref(result->customer) : Ref(), result.status(),

@@ -94,14 +94,6 @@ sim::Status AddCustomer(StepContext& ctx) {
   return Confirm(ctx, session, customer, items, *created);
 }
 
-sim::Status NeedDraft(Stage::Character& c) {
-  if (c.draft.valid()) return sim::OkStatus();
-  return sim::Error(sim::ErrorCode::kWizardIncomplete,
-                    c.member->name +
-                        " has no Add new customer wizard open "
-                        "(begin_add_customer first)");
-}
-
 sim::Status BeginAddCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
@@ -116,7 +108,6 @@ sim::Status BeginAddCustomer(StepContext& ctx) {
 sim::Status EnterCustomerDetails(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
-  TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   Stage::Character& customer = ctx.Cast("customer");
   TIERSIM_RETURN_IF_ERROR(ctx.client().Call<ops::SetDraftDetails>(
       session, {c.draft, DetailsOf(customer)}));
@@ -127,7 +118,6 @@ sim::Status EnterCustomerDetails(StepContext& ctx) {
 sim::Status ChooseSubscriptions(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
-  TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   const std::vector<sim::LineItem> items =
       ctx.Items("subscriptions", kDefaultItems);
   TIERSIM_RETURN_IF_ERROR(
@@ -139,7 +129,6 @@ sim::Status ChooseSubscriptions(StepContext& ctx) {
 sim::Status ReviewCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
-  TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::DraftReview review,
       ctx.client().Call<ops::ReviewDraft>(session, {c.draft}));
@@ -151,11 +140,9 @@ sim::Status ReviewCustomer(StepContext& ctx) {
 sim::Status SubmitCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
-  TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
   TIERSIM_ASSIGN_OR_RETURN(
       sim::CustomerCreated created,
       ctx.client().Call<ops::SubmitDraft>(session, {c.draft}));
-  c.draft = sim::DraftId();
   return Confirm(ctx, session, ctx.stage().Get(c.draft_customer), c.draft_items,
                  created);
 }
@@ -163,11 +150,9 @@ sim::Status SubmitCustomer(StepContext& ctx) {
 sim::Status CancelCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& c = ctx.actor();
-  TIERSIM_RETURN_IF_ERROR(NeedDraft(c));
-  TIERSIM_RETURN_IF_ERROR(
-      ctx.client().Call<ops::CancelDraft>(session, {c.draft}));
-  c.draft = sim::DraftId();
-  return sim::OkStatus();
+  // The wizard's ID is kept: a later step on it asks Partner Center, which
+  // says the wizard is no longer open.
+  return ctx.client().Call<ops::CancelDraft>(session, {c.draft}).status();
 }
 
 sim::Status AddSubscriptions(StepContext& ctx) {

@@ -115,6 +115,13 @@ bool ScenarioReader::ReadErrorCode(const Json& j, const std::string& ptr,
   std::string name;
   if (!String(j, ptr, "\"error\"", name)) return false;
   auto code = sim::ErrorCodeFromName(name);
+  if (code == sim::ErrorCode::kScenarioError) {
+    ErrorValue(ptr, "bad-value",
+               "ScenarioError is the runner's own (a step that asks for "
+               "something the scenario never set up), never Partner Center's "
+               "answer, so no step can expect it.");
+    return false;
+  }
   if (!code || *code == sim::ErrorCode::kOk) {
     std::vector<std::string> names = {"any"};
 #define X(n, number, meaning) names.push_back(#n);

@@ -261,7 +261,12 @@ class ScenarioPlayer {
         r.outcome = Outcome::kSkipped;
       } else {
         PlayStep(step, r);
-        if (r.outcome == Outcome::kFailed && ++failed == 1) {
+        if (r.outcome == Outcome::kError) {
+          result_.outcome = Outcome::kError;
+          if (failed == 0) result_.failed_step = step.index;
+          result_.failure = "step " + std::to_string(step.index) + " (" +
+                            r.title + "): " + failure_;
+        } else if (r.outcome == Outcome::kFailed && ++failed == 1) {
           result_.outcome = Outcome::kFailed;
           result_.failed_step = step.index;
           result_.failure = "step " + std::to_string(step.index) + " (" +
@@ -303,6 +308,7 @@ class ScenarioPlayer {
     r.virtual_start_us = Micros(start, origin_);
     StepContext ctx(stage_, step);
     failure_.clear();
+    scenario_error_ = false;
     bool ok_outcome = true;
     switch (step.kind) {
       case StepKind::kAction: {
@@ -312,6 +318,7 @@ class ScenarioPlayer {
           r.actual += " (" + ctx.detail() + ")";
         failure_ = CheckOutcome(step.expect, s);
         ok_outcome = s.ok();
+        scenario_error_ = s.code() == sim::ErrorCode::kScenarioError;
         break;
       }
       case StepKind::kSees: {
@@ -321,6 +328,7 @@ class ScenarioPlayer {
         if (failure_.empty() && o.ok())
           failure_ = CheckObserved(step.matcher, *o);
         ok_outcome = o.ok();
+        scenario_error_ = o.code() == sim::ErrorCode::kScenarioError;
         break;
       }
       case StepKind::kWait:
@@ -343,6 +351,12 @@ class ScenarioPlayer {
     r.virtual_end_us = Micros(now_, origin_);
     Record(step, start, ok_outcome, r);
     r.outcome = failure_.empty() ? Outcome::kPassed : Outcome::kFailed;
+    if (scenario_error_) {
+      // The step never reached Partner Center: an error in the scenario,
+      // whatever it expected.
+      r.outcome = Outcome::kError;
+      failure_ = "the scenario is wrong here: " + r.actual;
+    }
     r.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     std::chrono::steady_clock::now() - wall_start)
                     .count();
@@ -420,7 +434,8 @@ class ScenarioPlayer {
   }
 
   const Scenario& scenario_;
-  const bool soft_;  // play on after a failed step
+  const bool soft_;              // play on after a failed step
+  bool scenario_error_ = false;  // the step's error was the runner's own
   sim::WorldControl& control_;
   Stage stage_;
   reports::ScenarioResult result_;

@@ -14,7 +14,7 @@ using ParamList = std::vector<ParamSpec>;
 
 sim::Status NeedEnrollment(Stage::Character& c) {
   if (c.enrollment.valid()) return sim::OkStatus();
-  return sim::Error(sim::ErrorCode::kEnrollmentOutOfOrder,
+  return sim::Error(sim::ErrorCode::kScenarioError,
                     c.member->name +
                         " has not opened the enrollment's welcome page "
                         "(start_enrollment) yet");
@@ -129,7 +129,7 @@ sim::Result<sim::EnrollmentId> Application(StepContext& ctx) {
   TIERSIM_RETURN_IF_ERROR(NeedEnrollment(c));
   if (ctx.Str("application", "latest") == "latest") return c.enrollment;
   if (!c.earlier_enrollment.valid()) {
-    return sim::Error(sim::ErrorCode::kEnrollmentOutOfOrder,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       c.member->name +
                           " has started only one enrollment; there is no "
                           "earlier application");

@@ -28,7 +28,7 @@ sim::Result<std::string> TypedPassword(StepContext& ctx) {
   const std::string typed = ctx.Str("password", c.actor.person().password);
   if (typed != kTemporaryPassword) return typed;
   if (c.temporary_password.empty()) {
-    return sim::Error(sim::ErrorCode::kNotFound,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       c.member->name +
                           " was shown no temporary password in this "
                           "scenario (add_user or add_customer shows one)");
@@ -59,7 +59,7 @@ sim::Status AddUser(StepContext& ctx) {
   Stage::Character& user = ctx.Cast("user");
   const CastMember& m = *user.member;
   if (m.of != ctx.actor().org) {
-    return sim::Error(sim::ErrorCode::kInvalidArgument,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       "the cast says " + m.name + " works for " + m.of +
                           ", but " + ctx.actor().member->name + " (of " +
                           ctx.actor().org + ") is adding them");
@@ -93,7 +93,7 @@ sim::Status RevealPassword(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   Stage::Character& of = ctx.Cast("of");
   if (!of.secret) {
-    return sim::Error(sim::ErrorCode::kNotFound,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       "no temporary password was issued for " +
                           of.member->name + " in this scenario");
   }

@@ -180,12 +180,12 @@ sim::Result<Observed> Subscription(StepContext& ctx) {
 sim::Result<Observed> Confirmation(StepContext& ctx) {
   Stage::Character& customer = ctx.Cast("customer");
   if (!customer.confirmation) {
-    return sim::Error(sim::ErrorCode::kNotFound,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       "no Add new customer wizard was submitted for " +
                           customer.member->name + " in this scenario");
   }
   if (customer.secret_holder != ctx.actor().member->name) {
-    return sim::Error(sim::ErrorCode::kNotFound,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       "the confirmation page for " + customer.member->name +
                           " was shown to " + customer.secret_holder + ", not " +
                           ctx.actor().member->name);
@@ -203,7 +203,7 @@ sim::Result<Observed> Confirmation(StepContext& ctx) {
 sim::Result<Observed> Enrollment(StepContext& ctx) {
   Stage::Character& c = ctx.org();
   if (!c.partner.valid()) {
-    return sim::Error(sim::ErrorCode::kNotFound,
+    return sim::Error(sim::ErrorCode::kScenarioError,
                       c.member->name + " has not submitted an enrollment");
   }
   TIERSIM_ASSIGN_OR_RETURN(

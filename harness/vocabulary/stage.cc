@@ -233,7 +233,7 @@ sim::Result<sim::SubscriptionId> Stage::Subscription(
     known += known.empty() ? "" : ", ";
     known += name;
   }
-  return sim::Error(sim::ErrorCode::kNotFound,
+  return sim::Error(sim::ErrorCode::kScenarioError,
                     "no subscription \"" + std::string(ref) +
                         "\" was created in this scenario (known: " +
                         (known.empty() ? std::string("none") : known) + ")");

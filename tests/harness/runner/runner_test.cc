@@ -212,5 +212,32 @@ TEST(RunnerTest, SeedOverrideAndTagFilter) {
   EXPECT_FALSE(Selected(s, {.tags = {"F7"}}));
 }
 
+// No step passes without asking the product: what the runner cannot even
+// ask (a subscription the scenario never created) is an error in the
+// scenario, whatever the step expected, and no step may expect it.
+TEST(RunnerTest, AStepThatNeverReachesPartnerCenterIsAnErrorNotAPass) {
+  auto r = Play(R"({"actor": "contoso", "action": "change_licenses",
+                    "subscription": "adatum/o365-e3", "licenses": 5,
+                    "expect": "error"}, )" +
+                    std::string(kRequest),
+                R"("cast": {"contoso": {"role": "provider"},
+                            "fabrikam": {"role": "reseller"},
+                            "adatum": {"role": "customer"}},)");
+  EXPECT_EQ(r.outcome, Outcome::kError);
+  EXPECT_EQ(r.failed_step, 1);
+  EXPECT_EQ(r.steps[0].outcome, Outcome::kError);
+  EXPECT_THAT(r.failure, HasSubstr("the scenario is wrong here"));
+  EXPECT_THAT(r.failure, HasSubstr("no subscription \"adatum/o365-e3\""));
+  EXPECT_EQ(r.steps[1].outcome, Outcome::kSkipped);
+
+  LoadResult bad = LoadScenarioText(
+      "t.json", std::string("{\"name\": \"t\", ") + kCast +
+                    R"("steps": [{"actor": "contoso", "sees": "customers",
+                       "expect": {"error": "ScenarioError"}}]})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(FormatDiagnostic(bad.errors[0]),
+              HasSubstr("no step can expect it"));
+}
+
 }  // namespace
 }  // namespace tiersim::harness

@@ -57,6 +57,7 @@ TIERSIM_DEFINE_ID(SecretId, "secret");
 TIERSIM_DEFINE_ID(SupportRequestId, "support");
 TIERSIM_DEFINE_ID(PmcAccountId, "pmc");
 TIERSIM_DEFINE_ID(MessageId, "message");
+TIERSIM_DEFINE_ID(LeadId, "lead");
 
 #undef TIERSIM_DEFINE_ID
 

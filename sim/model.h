@@ -239,6 +239,21 @@ struct Enrollment {
   PartnerId partner;
 };
 
+// A customer lead (seed 000: new customers come "from your own marketing,
+// Microsoft referrals, or indirect providers"): a referral Microsoft sends a
+// partner. Its contact is shared once the partner accepts it.
+enum class LeadState : std::uint8_t { kNew, kAccepted, kDeclined };
+
+struct CustomerLead {
+  LeadId id;
+  PartnerId partner;
+  std::string company_name;
+  Contact contact;
+  std::string need;  // what the customer asked for, in its words
+  LeadState state = LeadState::kNew;
+  SimTime created_at{};
+};
+
 // What the core keeps of a customer's user beyond Azure AD's record (F4/F5):
 // its names and usage location, and the licences assigned to it.
 struct CustomerUserRecord {
@@ -261,6 +276,7 @@ struct Store {
   std::deque<Invitation> invitations;
   std::deque<SupportRequest> support_requests;
   std::deque<Enrollment> enrollments;
+  std::deque<CustomerLead> leads;
 
   std::unordered_map<Token, InvitationId, TokenHash> invitation_by_token;
   std::unordered_map<DirectoryUserId, UserId> user_by_directory_user;
@@ -344,6 +360,7 @@ struct Store {
   Order* order(OrderId id) { return Find(orders, id); }
   Invitation* invitation(InvitationId id) { return Find(invitations, id); }
   Enrollment* enrollment(EnrollmentId id) { return Find(enrollments, id); }
+  CustomerLead* lead(LeadId id) { return Find(leads, id); }
   SupportRequest* support_request(SupportRequestId id) {
     return Find(support_requests, id);
   }

@@ -12,6 +12,7 @@
 #include "sim/ops_control.h"
 #include "sim/ops_customer_users.h"
 #include "sim/ops_customers_api.h"
+#include "sim/ops_leads.h"
 #include "sim/ops_partners.h"
 
 namespace tiersim::sim::ops {
@@ -30,17 +31,18 @@ using PartnerCenterOps = OpList<
     AdministerReseller, EndPartnership, InviteCustomer, InviteJointly,
     AcceptCustomerInvitation, SharedCustomers, AdministerCustomer,
     EndCustomerRelationship, ListPartnerRelationships,
-    RemovePartnerRelationship, BeginDraft, SetDraftDetails, SetDraftSubscriptions,
-    ReviewDraft, SubmitDraft, CancelDraft, ChangeLicenses, AddLicenses,
-    UpgradeSubscription, SetSubscriptionReseller, SetSupportContact,
-    FileSupportRequest, SupportQueue,
+    RemovePartnerRelationship, BeginDraft, SetDraftDetails,
+    SetDraftSubscriptions, ReviewDraft, SubmitDraft, CancelDraft,
+    ChangeLicenses, AddLicenses, UpgradeSubscription, SetSubscriptionReseller,
+    SetSupportContact, FileSupportRequest, SupportQueue, ListLeads, AcceptLead,
+    DeclineLead,
     // Pages anyone may open.
     StartEnrollment, GetEnrollment, EnrollSignIn, EnrollCreateWorkAccount,
     EnrollSignInPmc, EnrollChooseProfile, EnrollSubmit, VerifyContact,
     ResendVerification, AbandonEnrollment, EnrollmentStatus, SearchProviders>;
 
-using ControlOps =
-    OpList<SeedPartner, SeedCustomer, SeedPartnership, SeedPmcAccount,
-           SeedPmcProfile, ArmFault, ReadJournal, ReadTime, ReadCounts>;
+using ControlOps = OpList<SeedPartner, SeedCustomer, SeedPartnership,
+                          SeedPmcAccount, SeedPmcProfile, SeedLead, ArmFault,
+                          ReadJournal, ReadTime, ReadCounts>;
 
 }  // namespace tiersim::sim::ops

@@ -67,6 +67,27 @@ struct SeedPartnership {
   }
 };
 
+// Microsoft refers a customer to a partner (a customer lead).
+struct SeedLead {
+  static constexpr OpInfo kInfo{.name = "seed.lead",
+                                .method = HttpMethod::kPost,
+                                .path = "/_tiersim/seed/lead",
+                                .access = Access::kControl,
+                                .reply = ReplyShape::kMember,
+                                .reply_member = "leadId",
+                                .summary = "a Microsoft referral to a partner"};
+  struct Request {
+    PartnerId partner;
+    LeadSpec lead;
+  };
+  using Response = LeadId;
+  static constexpr auto kFields = Fields(Body("partnerId", &Request::partner),
+                                         Body("lead", &Request::lead));
+  static Result<Response> Run(WorldControl& w, const Request& r) {
+    return w.ReferCustomer(r.partner, r.lead);
+  }
+};
+
 struct SeedPmcAccount {
   static constexpr OpInfo kInfo{
       .name = "seed.pmc_account",

@@ -171,6 +171,17 @@ class PartnerCenter {
   Result<TenantId> AdministerCustomer(const Session& s, CustomerId customer);
   Result<std::vector<InvitationView>> SentInvitations(const Session& s);
 
+  // ---- Customer leads (Microsoft referrals; R41) ---- leads.cc
+  // Microsoft refers a customer to `partner` (a control, as seeding is):
+  // the partner's primary contact is emailed. Managing leads needs the
+  // Manage customer leads permission (Admin agent, Global admin; not a
+  // Helpdesk agent, R41). A new lead is accepted (its contact is shared) or
+  // declined, once.
+  Result<LeadId> ReferCustomer(PartnerId partner, const LeadSpec& spec);
+  Result<std::vector<LeadView>> Leads(const Session& s);
+  Result<LeadView> AcceptLead(const Session& s, LeadId lead);
+  Status DeclineLead(const Session& s, LeadId lead);
+
   // ---- F4/F5 the customer's users and licences ---- customer_users.cc
   // For a partner that may administer the customer (AdministerCustomer's
   // rule). A new user's name must be in the customer's domain; without a
@@ -439,6 +450,9 @@ class PartnerCenter {
                                             PartnerId assigned_to,
                                             std::string_view text);
   void AddRelationship(Customer& c, PartnerId partner, RelationshipKind kind);
+  // The partner's own new lead (leads.cc).
+  Result<CustomerLead*> OwnNewLead(const Actor& a, LeadId lead);
+  LeadView ViewOf(const CustomerLead& l) const;
   // The customer `a` may administer (R46, R40), and its users and licences
   // (customer_users.cc).
   Result<Customer*> AdministeredCustomer(const Actor& a, CustomerId customer);

@@ -32,6 +32,9 @@ const std::vector<PermissionInfo> kTable = {
   {P::kAcceptPartnership,            "Accept partnership requests",     "accept_partnership",             false, false, true, false},
   {P::kCompleteAccountSetup,         "Complete account set-up",         "complete_account_setup",         false, false, true, false},
   {P::kManageGlobalAdmins,           "Grant or remove Global admin",    "manage_global_admins",           false, false, true, false},
+  // R41 names it as a Helpdesk agent's "may not"; part of an Admin agent's
+  // "manage customers" (R40).
+  {P::kManageCustomerLeads,          "Manage customer leads",           "manage_customer_leads",          true,  false, true, false},
 };
 // clang-format on
 

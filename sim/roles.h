@@ -39,6 +39,7 @@ enum class Permission : std::uint8_t {
   kAcceptPartnership,             // accept a provider's partnership request
   kCompleteAccountSetup,          // F1 step 8
   kManageGlobalAdmins,            // grant or remove Global admin (R48)
+  kManageCustomerLeads,           // referrals: accept or decline (R41)
 };
 
 struct PermissionInfo {

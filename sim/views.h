@@ -163,6 +163,22 @@ struct PartnerCard {
   std::string name;
 };
 
+// A referral as the partner sees it: the contact only once accepted.
+struct LeadSpec {
+  std::string company_name;
+  Contact contact;
+  std::string need;
+};
+
+struct LeadView {
+  LeadId id;
+  std::string company_name;
+  std::string need;
+  LeadState state;
+  Contact contact;  // empty until accepted
+  SimTime created_at;
+};
+
 // A customer's partner as its admin sees it, with the kind of relationship.
 struct CustomerPartnerView {
   PartnerCard partner;

@@ -40,6 +40,9 @@ class WorldControl {
   virtual Result<PartnerCenter::SeededCustomer> SeedCustomerTenant(
       const PartnerCenter::CustomerSeed& seed) = 0;
   virtual Status SeedPartnership(PartnerId provider, PartnerId reseller) = 0;
+  // Microsoft refers a customer to the partner (a customer lead).
+  virtual Result<LeadId> ReferCustomer(PartnerId partner,
+                                       const LeadSpec& lead) = 0;
   virtual Result<PmcAccountId> SeedPmcAccount(std::string user_name,
                                               std::string_view password) = 0;
   virtual Status SeedPmcProfile(PmcAccountId account, MpnProfile profile) = 0;

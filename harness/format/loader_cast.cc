@@ -127,6 +127,8 @@ bool ScenarioReader::ReadOrgField(const std::string& key, const Json& value,
     StringList(value, kp, "\"partners\"", m.partners);
   } else if (key == "served_by") {
     StringList(value, kp, "\"served_by\"", m.served_by);
+  } else if (key == "referred_to") {
+    StringList(value, kp, "\"referred_to\"", m.referred_to);
   } else if (key == "exists") {
     Boolean(value, kp, "\"exists\"", m.exists);
   } else {
@@ -282,6 +284,12 @@ void ScenarioReader::CheckCastRefs(const std::string& ptr, Scenario& out) {
                        "\" creates its work account during enrollment, so no "
                        "customer can be served by its tenant yet.");
       }
+    }
+    for (std::size_t i = 0; i < m.referred_to.size(); ++i) {
+      std::string name;
+      CastRef(Json(m.referred_to[i]),
+              JoinPointer(JoinPointer(mp, "referred_to"), i), "\"referred_to\"",
+              partner_orgs, name);
     }
     if (!m.served_by.empty() && !m.exists) {
       ErrorValue(JoinPointer(mp, "exists"), "bad-value",

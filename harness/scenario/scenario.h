@@ -72,7 +72,8 @@ struct CastMember {
   std::string admin_name;             // the global admin's full name
   std::int64_t mpn = 0;               // partners and applicants; 0 = assigned
   std::vector<std::string> partners;  // seeded partnerships (cast names)
-  std::vector<std::string> served_by;  // customers: existing relationships
+  std::vector<std::string> served_by;    // customers: existing relationships
+  std::vector<std::string> referred_to;  // customers: Microsoft's referrals
   bool exists = true;  // customers/users: there before the scenario starts
   // Applicants.
   sim::Program program = sim::Program::kIndirectReseller;

@@ -57,6 +57,8 @@ class NetworkClient final : public sim::Client, public sim::WorldControl {
       const sim::PartnerCenter::CustomerSeed& seed) override;
   sim::Status SeedPartnership(sim::PartnerId provider,
                               sim::PartnerId reseller) override;
+  sim::Result<sim::LeadId> ReferCustomer(sim::PartnerId partner,
+                                         const sim::LeadSpec& lead) override;
   sim::Result<sim::PmcAccountId> SeedPmcAccount(
       std::string user_name, std::string_view password) override;
   sim::Status SeedPmcProfile(sim::PmcAccountId account,

@@ -132,6 +132,11 @@ Status NetworkClient::SeedPartnership(sim::PartnerId provider,
   return (impl_->Send<ops::SeedPartnership>({}, {provider, reseller})).status();
 }
 
+Result<sim::LeadId> NetworkClient::ReferCustomer(sim::PartnerId partner,
+                                                 const sim::LeadSpec& lead) {
+  return impl_->Send<ops::SeedLead>({}, {partner, lead});
+}
+
 Result<sim::PmcAccountId> NetworkClient::SeedPmcAccount(
     std::string user_name, std::string_view password) {
   return impl_->Send<ops::SeedPmcAccount>(

@@ -40,7 +40,7 @@ const std::vector<ActionSpec>& ActionSpecs() {
   static const std::vector<ActionSpec> all = [] {
     std::vector<ActionSpec> out;
     for (auto group : {EnrollmentActions, PartnershipActions, CustomerActions,
-                       CustomerUserActions, UserActions}) {
+                       CustomerUserActions, LeadActions, UserActions}) {
       for (ActionSpec& a : group()) out.push_back(std::move(a));
     }
     return out;
@@ -51,7 +51,9 @@ const std::vector<ActionSpec>& ActionSpecs() {
 const std::vector<QuerySpec>& QuerySpecs() {
   static const std::vector<QuerySpec> all = [] {
     std::vector<QuerySpec> out = Queries();
-    for (QuerySpec& q : CustomerUserQueries()) out.push_back(std::move(q));
+    for (auto group : {CustomerUserQueries, LeadQueries}) {
+      for (QuerySpec& q : group()) out.push_back(std::move(q));
+    }
     return out;
   }();
   return all;
@@ -116,6 +118,11 @@ const std::vector<CastFieldSpec>& CastFieldSpecs() {
        ParamType::kCastList,
        {R::kCustomer},
        "partners that already serve this customer (F4)"},
+      {"referred_to",
+       ParamType::kCastList,
+       {R::kCustomer},
+       "partners Microsoft refers this customer to (a customer lead each, "
+       "before the scenario starts)"},
       {"exists",
        ParamType::kBool,
        {R::kCustomer, R::kUser},

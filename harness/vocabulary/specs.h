@@ -111,7 +111,9 @@ std::vector<ActionSpec> PartnershipActions();   // actions_partnership.cc
 std::vector<ActionSpec> CustomerActions();      // actions_customers.cc
 std::vector<ActionSpec> UserActions();          // actions_users.cc
 std::vector<ActionSpec> CustomerUserActions();  // actions_customer_users.cc
+std::vector<ActionSpec> LeadActions();          // actions_leads.cc
 std::vector<QuerySpec> Queries();               // queries.cc
 std::vector<QuerySpec> CustomerUserQueries();   // actions_customer_users.cc
+std::vector<QuerySpec> LeadQueries();           // actions_leads.cc
 
 }  // namespace tiersim::harness

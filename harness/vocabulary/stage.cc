@@ -156,6 +156,18 @@ sim::Status Stage::SeedCustomer(Character& c) {
   c.tenant = seeded.tenant;
   c.actor.person().upn = seeded.admin_upn;
   if (seeded.customer.valid()) NameCustomer(m.name, seeded.customer);
+  for (const std::string& partner : m.referred_to) {
+    TIERSIM_RETURN_IF_ERROR(
+        control_
+            .ReferCustomer(Get(partner).partner,
+                           {.company_name = m.legal_name,
+                            .contact = {.name = m.admin_name,
+                                        .email = c.contact_email.empty()
+                                                     ? seeded.admin_upn
+                                                     : c.contact_email},
+                            .need = "Microsoft 365 for " + m.legal_name})
+            .status());
+  }
   return sim::OkStatus();
 }
 

@@ -124,6 +124,8 @@ constexpr std::array<std::string_view, 2> kSupportKinds = {"ListingChange",
 constexpr std::array<std::string_view, 2> kSupportStates = {"Open", "Resolved"};
 constexpr std::array<std::string_view, 2> kRelationshipKinds = {
     "Reseller", "DelegatedAdminOnly"};
+constexpr std::array<std::string_view, 3> kLeadStates = {"New", "Accepted",
+                                                         "Declined"};
 constexpr std::array<std::string_view, 2> kConsents = {"NotGiven", "Given"};
 constexpr std::array<std::string_view, 2> kAnswers = {"ItWasMe", "NotMe"};
 
@@ -144,6 +146,7 @@ TIERSIM_WIRE_ENUM(Section, kSections)
 TIERSIM_WIRE_ENUM(SupportKind, kSupportKinds)
 TIERSIM_WIRE_ENUM(SupportState, kSupportStates)
 TIERSIM_WIRE_ENUM(RelationshipKind, kRelationshipKinds)
+TIERSIM_WIRE_ENUM(LeadState, kLeadStates)
 TIERSIM_WIRE_ENUM(Consent, kConsents)
 TIERSIM_WIRE_ENUM(ContactAnswer, kAnswers)
 #undef TIERSIM_WIRE_ENUM
@@ -206,6 +209,18 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(domain_prefix, "domainPrefix") \
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
+
+#define LEAD_SPEC(F) \
+  F(company_name, "companyName") F(contact, "contact") F(need, "need")
+TIERSIM_WIRE_STRUCT(LeadSpec, LEAD_SPEC)
+
+#define LEAD_VIEW(F)             \
+  F(id, "id")                    \
+  F(company_name, "companyName") \
+  F(need, "need")                \
+  F(state, "state")              \
+  F(contact, "contact") F(created_at, "createdAt")
+TIERSIM_WIRE_STRUCT(LeadView, LEAD_VIEW)
 
 #define PARTNER_CARD(F) \
   F(id, "id") F(tenant, "tenantId") F(mpn, "mpnId") F(name, "name")

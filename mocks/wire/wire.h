@@ -127,6 +127,7 @@ TIERSIM_WIRE(SupportKind);
 TIERSIM_WIRE(SupportState);
 TIERSIM_WIRE(RelationshipKind);
 TIERSIM_WIRE(Consent);
+TIERSIM_WIRE(LeadState);
 TIERSIM_WIRE(ContactAnswer);
 TIERSIM_WIRE(ErrorCode);
 
@@ -138,6 +139,8 @@ TIERSIM_WIRE(MpnProfile);
 TIERSIM_WIRE(LineItem);
 TIERSIM_WIRE(CustomerDetails);
 TIERSIM_WIRE(PartnerCard);
+TIERSIM_WIRE(LeadSpec);
+TIERSIM_WIRE(LeadView);
 TIERSIM_WIRE(CustomerPartnerView);
 TIERSIM_WIRE(PartnerSummary);
 TIERSIM_WIRE(PartnerProfileView);

@@ -33,6 +33,11 @@ Result<sim::PartnerCenter::SeededCustomer> InProcessControl::SeedCustomerTenant(
   return world_.pc().SeedCustomerTenant(seed);
 }
 
+sim::Result<sim::LeadId> InProcessControl::ReferCustomer(
+    sim::PartnerId partner, const sim::LeadSpec& lead) {
+  return world_.pc().ReferCustomer(partner, lead);
+}
+
 Status InProcessControl::SeedPartnership(sim::PartnerId provider,
                                          sim::PartnerId reseller) {
   return world_.pc().SeedPartnership(provider, reseller);

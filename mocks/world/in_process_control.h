@@ -26,6 +26,8 @@ class InProcessControl final : public sim::WorldControl {
       const sim::PartnerCenter::PartnerSeed& seed) override;
   sim::Result<sim::PartnerCenter::SeededCustomer> SeedCustomerTenant(
       const sim::PartnerCenter::CustomerSeed& seed) override;
+  sim::Result<sim::LeadId> ReferCustomer(sim::PartnerId partner,
+                                         const sim::LeadSpec& lead) override;
   sim::Status SeedPartnership(sim::PartnerId provider,
                               sim::PartnerId reseller) override;
   sim::Result<sim::PmcAccountId> SeedPmcAccount(

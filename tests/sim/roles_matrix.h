@@ -59,6 +59,7 @@ struct Scene {
   std::string link;
   UserId target_user;
   DirectoryUserId customer_user;  // a user of the customer's tenant
+  LeadId lead;                    // a referral to Fabrikam
 };
 
 struct Action {

@@ -48,6 +48,16 @@ void WithCustomerUser(Scene& s) {
   s.customer_user = ada->user.id;
 }
 
+// Microsoft refers Tailspin to Fabrikam.
+void WithLead(Scene& s) {
+  auto lead = s.pc.ReferCustomer(
+      s.t.fabrikam.partner,
+      {.company_name = "Tailspin Toys",
+       .contact = {.name = "Pat", .email = "pat@tailspin.example"}});
+  ASSERT_THAT(lead, IsOk());
+  s.lead = *lead;
+}
+
 template <typename T>
 Status StatusOf(const Result<T>& r) {
   return r.status();
@@ -294,6 +304,15 @@ const Action kActions[] = {
        return s.pc.RemoveCustomerUser(s.actor, s.customer, s.customer_user);
      },
      P::kAdministerOnBehalf, "Admin agent"},
+    {"Leads", kRes, WithLead,
+     [](Scene& s) { return StatusOf(s.pc.Leads(s.actor)); },
+     P::kManageCustomerLeads, "Admin agent"},
+    {"AcceptLead", kRes, WithLead,
+     [](Scene& s) { return StatusOf(s.pc.AcceptLead(s.actor, s.lead)); },
+     P::kManageCustomerLeads, "Admin agent"},
+    {"DeclineLead", kRes, WithLead,
+     [](Scene& s) { return s.pc.DeclineLead(s.actor, s.lead); },
+     P::kManageCustomerLeads, "Admin agent"},
     {"RequestListingChange", kProv, nullptr,
      [](Scene& s) {
        return StatusOf(s.pc.RequestListingChange(

@@ -97,6 +97,11 @@ constexpr Expected kExpected[] = {
   {"AddCustomerUser",                      true,  false,   true,  false},
   {"UpdateUserLicenses",                   true,  false,   true,  false},
   {"RemoveCustomerUser",                   true,  false,   true,  false},
+  // Customer leads: R41 says a Helpdesk agent may not; our reading: part of
+  // an Admin agent's "manage customers" (R40), and a Global admin's (R42).
+  {"Leads",                                true,  false,   true,  false},
+  {"AcceptLead",                           true,  false,   true,  false},
+  {"DeclineLead",                          true,  false,   true,  false},
   // Partner Center support requests (F2 listing change): R42, not R40.
   {"RequestListingChange",                 false, false,   true,  false},
   // Partner profiles: R43, R42; Helpdesk explicitly not (R41).

@@ -11,7 +11,8 @@ const std::vector<std::string_view>& KnownFaultPoints() {
       fault_points::kMailDrop,       fault_points::kMailDelay,
       fault_points::kMailReject,     fault_points::kPmcUnavailable,
       fault_points::kAadUnavailable, fault_points::kAadCreateTenant,
-      fault_points::kAadCreateUser,  fault_points::kReviewReject};
+      fault_points::kAadCreateUser,  fault_points::kReviewReject,
+      fault_points::kServiceOutage};
   return points;
 }
 
@@ -51,6 +52,19 @@ std::optional<FaultSpec> Faults::Fire(std::string_view point,
     return spec;
   }
   return std::nullopt;
+}
+
+bool Faults::Active(std::string_view point, std::string_view subject) const {
+  for (const Armed& a : armed_) {
+    if (a.point != point) continue;
+    if (!a.spec.match.empty() && !EqualsIgnoreCase(a.spec.match, subject)) {
+      continue;
+    }
+    if (a.spec.until && clock_.Now() >= *a.spec.until) continue;
+    if (a.spec.times == 0) continue;
+    return true;
+  }
+  return false;
 }
 
 int Faults::FiredCount(std::string_view point) const {

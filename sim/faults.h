@@ -29,6 +29,9 @@ inline constexpr std::string_view kAadUnavailable = "aad.unavailable";
 inline constexpr std::string_view kAadCreateTenant = "aad.create_tenant";
 inline constexpr std::string_view kAadCreateUser = "aad.create_user";
 inline constexpr std::string_view kReviewReject = "enrollment.reject";
+// A Microsoft service is degraded (its product family, "Office 365", is
+// the match): Service health shows an incident while it is armed.
+inline constexpr std::string_view kServiceOutage = "service.outage";
 }  // namespace fault_points
 
 // All known points, for validation and help text.
@@ -56,6 +59,9 @@ class Faults {
   // Returns the spec that fired. Draws from the Rng only when armed.
   std::optional<FaultSpec> Fire(std::string_view point,
                                 std::string_view subject = {});
+  // Whether `point` is armed for `subject` now (a state, not an event: no
+  // draw from the Rng, nothing counted as fired).
+  bool Active(std::string_view point, std::string_view subject) const;
   // How often `point` has fired since construction.
   int FiredCount(std::string_view point) const;
 

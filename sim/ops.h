@@ -34,8 +34,8 @@ using PartnerCenterOps = OpList<
     RemovePartnerRelationship, BeginDraft, SetDraftDetails,
     SetDraftSubscriptions, ReviewDraft, SubmitDraft, CancelDraft,
     ChangeLicenses, AddLicenses, UpgradeSubscription, SetSubscriptionReseller,
-    SetSupportContact, FileSupportRequest, SupportQueue, ListLeads, AcceptLead,
-    DeclineLead,
+    SetSupportContact, FileSupportRequest, SupportQueue, GetServiceHealth,
+    ListLeads, AcceptLead, DeclineLead,
     // Pages anyone may open.
     StartEnrollment, GetEnrollment, EnrollSignIn, EnrollCreateWorkAccount,
     EnrollSignInPmc, EnrollChooseProfile, EnrollSubmit, VerifyContact,

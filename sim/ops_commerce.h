@@ -285,4 +285,22 @@ struct SupportQueue {
   }
 };
 
+struct GetServiceHealth {
+  static constexpr OpInfo kInfo{
+      .name = "service_health",
+      .method = HttpMethod::kGet,
+      .path = "/v1/tiersim/service-health",
+      .access = Access::kSignedIn,
+      .reply = ReplyShape::kCollection,
+      .permission = Permission::kServiceHealth,
+      .summary = "R40/R41: Microsoft services and the customers using them"};
+  struct Request {};
+  using Response = std::vector<ServiceHealthView>;
+  static constexpr auto kFields = Fields();
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request&) {
+    return pc.ServiceHealth(s);
+  }
+};
+
 }  // namespace tiersim::sim::ops

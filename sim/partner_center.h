@@ -171,6 +171,11 @@ class PartnerCenter {
   Result<TenantId> AdministerCustomer(const Session& s, CustomerId customer);
   Result<std::vector<InvitationView>> SentInvitations(const Session& s);
 
+  // ---- Service health (R40, R41) ---- views.cc
+  // Every Microsoft service, healthy unless Microsoft has an outage of it
+  // (the service.outage fault point), with the caller's customers using it.
+  Result<std::vector<ServiceHealthView>> ServiceHealth(const Session& s);
+
   // ---- Customer leads (Microsoft referrals; R41) ---- leads.cc
   // Microsoft refers a customer to `partner` (a control, as seeding is):
   // the partner's primary contact is emailed. Managing leads needs the

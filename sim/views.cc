@@ -195,6 +195,34 @@ Result<SubscriptionView> PartnerCenter::GetSubscription(const Session& s,
   return ViewOf(*found);
 }
 
+Result<std::vector<ServiceHealthView>> PartnerCenter::ServiceHealth(
+    const Session& s) {
+  TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+  TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kServiceHealth));
+  std::vector<ServiceHealthView> out;
+  for (ProductFamily f :
+       {ProductFamily::kOffice365, ProductFamily::kMicrosoft365,
+        ProductFamily::kDynamics365, ProductFamily::kEnterpriseMobility,
+        ProductFamily::kAzure, ProductFamily::kWindows}) {
+    ServiceHealthView v{
+        .service = f,
+        .healthy = !kernel_.faults().Active(fault_points::kServiceOutage,
+                                            ProductFamilyName(f))};
+    for (CustomerId cid : store_.partner(a.partner)->customers) {
+      const Customer& c = *store_.customer(cid);
+      const bool uses = std::any_of(
+          c.subscriptions.begin(), c.subscriptions.end(),
+          [&](SubscriptionId sid) {
+            return catalog_.at(store_.subscriptions[sid.value() - 1].offer)
+                       .family == f;
+          });
+      if (uses) v.customers.push_back(cid);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 Result<PartnerProfileView> PartnerCenter::PartnerProfile(const Session& s) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kViewPartnerProfile));

@@ -163,6 +163,15 @@ struct PartnerCard {
   std::string name;
 };
 
+// Service health (R40, R41): a Microsoft service (a product family) as the
+// partner's customers use it.
+struct ServiceHealthView {
+  ProductFamily service;
+  bool healthy = true;
+  // The partner's customers with subscriptions of the service.
+  std::vector<CustomerId> customers;
+};
+
 // A referral as the partner sees it: the contact only once accepted.
 struct LeadSpec {
   std::string company_name;

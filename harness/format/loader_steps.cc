@@ -3,6 +3,7 @@
 
 #include "harness/format/did_you_mean.h"
 #include "harness/format/loader_internal.h"
+#include "sim/text.h"
 
 namespace tiersim::harness::internal {
 
@@ -337,7 +338,24 @@ bool ScenarioReader::ReadFaultStep(const Json& j, const std::string& ptr,
   for (const auto& [key, value] : j.items()) {
     const std::string kp = JoinPointer(ptr, key);
     if (key == "fault" || key == "note") continue;
-    if (key == "to") {
+    if (key == "to" && out.fault_point == sim::fault_points::kServiceOutage) {
+      // The Microsoft service: a product family's name.
+      ok = String(value, kp, "\"to\"", out.fault_target) && ok;
+      const std::vector<std::string> services = {
+          "Office 365",          "Microsoft 365", "Dynamics 365",
+          "Enterprise Mobility", "Azure",         "Windows"};
+      if (ok && std::none_of(services.begin(), services.end(),
+                             [&](const std::string& s) {
+                               return sim::EqualsIgnoreCase(s,
+                                                            out.fault_target);
+                             })) {
+        ErrorValue(kp, "bad-value",
+                   "\"" + out.fault_target +
+                       "\" is not a Microsoft service; expected " +
+                       QuotedList(services) + ".");
+        ok = false;
+      }
+    } else if (key == "to") {
       ok = String(value, kp, "\"to\"", out.fault_target) && ok;
       // A cast name, or a literal address / domain (which has a '.').
       if (ok && out.fault_target.find('.') == std::string::npos) {

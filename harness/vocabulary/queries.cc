@@ -120,6 +120,25 @@ std::string Snake(std::string_view text) {
   return out;
 }
 
+// Service health: "healthy", or "degraded", and the actor's customers
+// using each service.
+sim::Result<Observed> ServiceHealth(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  TIERSIM_ASSIGN_OR_RETURN(
+      auto services, ctx.client().Call<ops::GetServiceHealth>(session, {}));
+  Observed out;
+  for (const sim::ServiceHealthView& v : services) {
+    const std::string key = Snake(sim::ProductFamilyName(v.service));
+    out.fields.push_back({key, v.healthy ? "healthy" : "degraded"});
+    std::string users;
+    for (sim::CustomerId c : v.customers) {
+      users += (users.empty() ? "" : ",") + ctx.stage().CustomerName(c, "");
+    }
+    out.fields.push_back({"customers_" + key, users.empty() ? "none" : users});
+  }
+  return out;
+}
+
 sim::Result<Observed> Sections(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   TIERSIM_ASSIGN_OR_RETURN(auto sections,
@@ -321,6 +340,16 @@ std::vector<QuerySpec> Queries() {
        ParamList{},
        {},
        PartnerRelationships},
+      {"service_health",
+       "R40/R41",
+       "Service health: each Microsoft service (office_365, microsoft_365, "
+       "...) healthy or degraded, and the actor's customers using it",
+       QueryShape::kRecord,
+       true,
+       ParamList{},
+       {"office_365", "microsoft_365", "dynamics_365", "enterprise_mobility",
+        "azure", "windows", "customers_<service>"},
+       ServiceHealth},
       {"support_queue",
        "F9",
        "Support requests assigned to the actor's organisation (by "

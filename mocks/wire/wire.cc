@@ -210,6 +210,10 @@ TIERSIM_WIRE_STRUCT(LineItem, LINE_ITEM)
   F(country, "country") F(contact, "contact") F(address, "address")
 TIERSIM_WIRE_STRUCT(CustomerDetails, CUSTOMER_DETAILS)
 
+#define SERVICE_HEALTH(F) \
+  F(service, "service") F(healthy, "healthy") F(customers, "customerIds")
+TIERSIM_WIRE_STRUCT(ServiceHealthView, SERVICE_HEALTH)
+
 #define LEAD_SPEC(F) \
   F(company_name, "companyName") F(contact, "contact") F(need, "need")
 TIERSIM_WIRE_STRUCT(LeadSpec, LEAD_SPEC)

@@ -140,6 +140,7 @@ TIERSIM_WIRE(LineItem);
 TIERSIM_WIRE(CustomerDetails);
 TIERSIM_WIRE(PartnerCard);
 TIERSIM_WIRE(LeadSpec);
+TIERSIM_WIRE(ServiceHealthView);
 TIERSIM_WIRE(LeadView);
 TIERSIM_WIRE(CustomerPartnerView);
 TIERSIM_WIRE(PartnerSummary);

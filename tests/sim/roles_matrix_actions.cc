@@ -304,6 +304,9 @@ const Action kActions[] = {
        return s.pc.RemoveCustomerUser(s.actor, s.customer, s.customer_user);
      },
      P::kAdministerOnBehalf, "Admin agent"},
+    {"ServiceHealth", kRes, WithCustomer,
+     [](Scene& s) { return StatusOf(s.pc.ServiceHealth(s.actor)); },
+     P::kServiceHealth, "Helpdesk agent"},
     {"Leads", kRes, WithLead,
      [](Scene& s) { return StatusOf(s.pc.Leads(s.actor)); },
      P::kManageCustomerLeads, "Admin agent"},

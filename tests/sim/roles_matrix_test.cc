@@ -87,6 +87,8 @@ constexpr Expected kExpected[] = {
   {"FileSupportRequestOnBehalf",           true,  true,    true,  false},
   {"FileSupportRequestOnBehalfOffice365",  true,  false,   true,  false},
   {"SupportQueue",                         true,  true,    true,  false},
+  // Customer service health: R40 and R41 both list it.
+  {"ServiceHealth",                        true,  true,    true,  false},
   // Customer relationships: R40 yes, R41 explicitly no.
   {"RequestResellerRelationship",          true,  false,   true,  false},
   {"InviteCustomerWithProvider",           true,  false,   true,  false},

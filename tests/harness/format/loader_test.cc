@@ -231,9 +231,22 @@ TEST(LoaderTest, UnknownFaultPointSuggestsTheNearest) {
       ElementsAre("s.json:7:15: error: \"mail.dorp\" is not a fault point; "
                   "expected \"mail.drop\", \"mail.delay\", \"mail.reject\", "
                   "\"pmc.unavailable\", \"aad.unavailable\", "
-                  "\"aad.create_tenant\", \"aad.create_user\" or "
-                  "\"enrollment.reject\". Did you mean \"mail.drop\"? "
+                  "\"aad.create_tenant\", \"aad.create_user\", "
+                  "\"enrollment.reject\" or \"service.outage\". Did you "
+                  "mean \"mail.drop\"? "
                   "[unknown-fault]"));
+}
+
+TEST(LoaderTest, AnOutageNamesAMicrosoftService) {
+  EXPECT_THAT(
+      Errors(WithStep(R"(    {"fault": "service.outage", "to": "Exchange"})")),
+      ElementsAre("s.json:7:39: error: \"Exchange\" is not a Microsoft "
+                  "service; expected \"Office 365\", \"Microsoft 365\", "
+                  "\"Dynamics 365\", \"Enterprise Mobility\", \"Azure\" or "
+                  "\"Windows\". [bad-value]"));
+  EXPECT_THAT(
+      Errors(WithStep(R"(    {"fault": "service.outage", "to": "office 365"})")),
+      ::testing::IsEmpty());
 }
 
 TEST(LoaderTest, StepWithTwoKindsIsRefused) {

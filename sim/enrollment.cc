@@ -224,6 +224,14 @@ Result<PartnerId> PartnerCenter::EnrollSubmit(
     p.address = details.address;
     p.primary_contact = details.primary_contact;
     p.support_contact = details.support_contact;
+    // F1 step 7: "so we can move this information to your Partner Center
+    // account": the chosen profile's incentives, benefits, competencies.
+    for (const MpnProfile& profile : en->profiles) {
+      if (profile.mpn != en->mpn) continue;
+      p.incentives = profile.incentives;
+      p.benefits = profile.benefits;
+      p.competencies = profile.competencies;
+    }
     p.enrolled_at = kernel_.Now();
     // The partner must exist for the email's text; drop it if mail fails.
     store_.partners.push_back(std::move(p));

@@ -76,6 +76,8 @@ struct Partner {
   Address address;
   Contact primary_contact;
   Contact support_contact;
+  // Moved from the chosen MPN profile at enrollment (F1 step 7).
+  std::vector<std::string> incentives, benefits, competencies;
   ProviderListing listing;            // providers only
   std::vector<PartnerId> partners;    // the other side of each partnership
   std::vector<CustomerId> customers;  // every customer related to us

@@ -232,6 +232,9 @@ Result<PartnerProfileView> PartnerCenter::PartnerProfile(const Session& s) {
   v.address = p.address;
   v.primary_contact = p.primary_contact;
   v.support_contact = p.support_contact;
+  v.incentives = p.incentives;
+  v.benefits = p.benefits;
+  v.competencies = p.competencies;
   return v;
 }
 

@@ -27,6 +27,8 @@ struct PartnerProfileView : PartnerSummary {
   Address address;
   Contact primary_contact;
   Contact support_contact;
+  // From the MPN profile chosen at enrollment (F1 step 7).
+  std::vector<std::string> incentives, benefits, competencies;
 };
 
 struct CustomerSummary {

@@ -221,9 +221,16 @@ void ScenarioReader::ReadProfile(const Json& j, const std::string& ptr,
       }
     } else if (pk == "active") {
       Boolean(pv, pkp, "\"active\"", p.active);
+    } else if (pk == "incentives" || pk == "benefits" || pk == "competencies") {
+      std::vector<std::string> list;
+      StringList(pv, pkp, "\"" + pk + "\"", list);
+      (pk == "incentives" ? p.incentives
+       : pk == "benefits" ? p.benefits
+                          : p.competencies) = std::move(list);
     } else {
-      const std::vector<std::string> fields = {"mpn", "name", "country",
-                                               "active"};
+      const std::vector<std::string> fields = {
+          "mpn",        "name",     "country",     "active",
+          "incentives", "benefits", "competencies"};
       ErrorKey(pkp, "unknown-field",
                "\"" + pk + "\" is not a profile field; expected " +
                    QuotedList(fields) + "." + DidYouMean(pk, fields));

@@ -68,7 +68,10 @@ Json TypeSchema(ParamType type, const std::vector<std::string>& values) {
                  {{"mpn", {{"type", "integer"}, {"minimum", 1}}},
                   {"name", {{"type", "string"}}},
                   {"country", {{"type", "string"}}},
-                  {"active", {{"type", "boolean"}}}}}}}};
+                  {"active", {{"type", "boolean"}}},
+                  {"incentives", StringArray()},
+                  {"benefits", StringArray()},
+                  {"competencies", StringArray()}}}}}};
   }
   return Json::object();
 }

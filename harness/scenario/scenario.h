@@ -58,6 +58,9 @@ struct ProfileSpec {  // a PMC organisation profile of an applicant
   std::string legal_name;
   std::string country;
   bool active = true;
+  // What PMC holds for it (F1 step 7 moves them to the account); defaults
+  // when not given.
+  std::optional<std::vector<std::string>> incentives, benefits, competencies;
 };
 
 struct CastMember {

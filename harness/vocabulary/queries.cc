@@ -15,6 +15,13 @@ using spec::Optional;
 using spec::Required;
 using ParamList = std::vector<ParamSpec>;
 
+// "a,b" (as given); "none" when empty.
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : ",") + i;
+  return out.empty() ? "none" : out;
+}
+
 Observed List(std::vector<std::string> items) {
   return Observed{.items = std::move(items)};
 }
@@ -252,7 +259,10 @@ sim::Result<Observed> Profile(StepContext& ctx) {
                  {"contact_phone", p.primary_contact.phone},
                  {"support_name", p.support_contact.name},
                  {"support_email", p.support_contact.email},
-                 {"support_phone", p.support_contact.phone}}};
+                 {"support_phone", p.support_contact.phone},
+                 {"incentives", Joined(p.incentives)},
+                 {"benefits", Joined(p.benefits)},
+                 {"competencies", Joined(p.competencies)}}};
 }
 
 sim::Result<Observed> Listing(StepContext& ctx) {
@@ -438,7 +448,8 @@ std::vector<QuerySpec> Queries() {
        {"legal_name", "mpn", "country", "state", "provider", "reseller",
         "address_line1", "city", "postal_code", "address_country",
         "contact_name", "contact_email", "contact_phone", "support_name",
-        "support_email", "support_phone"},
+        "support_email", "support_phone", "incentives", "benefits",
+        "competencies"},
        Profile},
       {"listing",
        "F2/R27",

@@ -133,9 +133,12 @@ sim::Status Stage::SeedApplicant(Character& c, std::int64_t default_mpn) {
          .legal_name = p.legal_name.empty() ? m.legal_name : p.legal_name,
          .country = p.country.empty() ? m.country : p.country,
          .active = p.active,
-         .incentives = {"CSP incentives"},
-         .benefits = {"Partner benefits"},
-         .competencies = {"Cloud Business Applications"}}));
+         .incentives =
+             p.incentives.value_or(std::vector<std::string>{"CSP incentives"}),
+         .benefits =
+             p.benefits.value_or(std::vector<std::string>{"Partner benefits"}),
+         .competencies = p.competencies.value_or(
+             std::vector<std::string>{"Cloud Business Applications"})}));
   }
   return sim::OkStatus();
 }

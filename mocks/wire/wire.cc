@@ -243,10 +243,13 @@ TIERSIM_WIRE_STRUCT(CustomerPartnerView, CUSTOMER_PARTNER)
   F(reseller, "isIndirectReseller") F(state, "state")
 TIERSIM_WIRE_STRUCT(PartnerSummary, PARTNER_SUMMARY)
 
-#define PARTNER_PROFILE(F) \
-  PARTNER_SUMMARY(F)       \
-  F(address, "address")    \
-  F(primary_contact, "primaryContact") F(support_contact, "supportContact")
+#define PARTNER_PROFILE(F)             \
+  PARTNER_SUMMARY(F)                   \
+  F(address, "address")                \
+  F(primary_contact, "primaryContact") \
+  F(support_contact, "supportContact") \
+  F(incentives, "incentives")          \
+  F(benefits, "benefits") F(competencies, "competencies")
 TIERSIM_WIRE_STRUCT(PartnerProfileView, PARTNER_PROFILE)
 
 #define USER_VIEW(F)       \

@@ -354,6 +354,18 @@ TEST_F(EnrollmentTest, R7_AccountSetupAddsAdminAgentToGlobalAdmin) {
   EXPECT_THAT(pc_.AddUser(admin, uma), IsOk());
 }
 
+TEST_F(EnrollmentTest, F1_TheChosenProfilesBenefitsMoveToTheAccount) {
+  Enrolled e = EnrollApproved(w_, {.prefix = "litware", .mpn = 6262});
+  Session admin = *pc_.SignIn(e.admin_upn, kPassword);
+  ASSERT_THAT(pc_.CompleteAccountSetup(admin), IsOk());
+  auto profile = pc_.PartnerProfile(admin);
+  ASSERT_THAT(profile, IsOk());
+  EXPECT_EQ(profile->mpn, MpnId(6262));
+  EXPECT_EQ(profile->incentives, std::vector<std::string>{"CSP incentive"});
+  EXPECT_EQ(profile->benefits, std::vector<std::string>{"Internal use"});
+  EXPECT_EQ(profile->competencies, std::vector<std::string>{"Modern Work"});
+}
+
 TEST_F(EnrollmentTest, StepsOutOfOrderAreRefused) {
   const EnrollmentId e = SignedIn();
   EXPECT_EQ(pc_.EnrollSubmit(e, DetailsFor("fabrikam", "dana@fabrikam.example"))

@@ -86,10 +86,14 @@ inline void Must(bool ok, const std::string& what, const Status& status) {
 inline void AddPmcProfile(mocks::InProcessWorld& w, const EnrollSpec& spec) {
   auto account = w.pmc().AddAccount(spec.prefix + "-pmc", kPassword);
   enrollment_internal::Must(account.ok(), "AddAccount", account.status());
-  Status added = w.pmc().AddProfile(*account, {.mpn = MpnId(spec.mpn),
-                                               .legal_name = spec.prefix,
-                                               .country = spec.country,
-                                               .active = true});
+  Status added =
+      w.pmc().AddProfile(*account, {.mpn = MpnId(spec.mpn),
+                                    .legal_name = spec.prefix,
+                                    .country = spec.country,
+                                    .active = true,
+                                    .incentives = {"CSP incentive"},
+                                    .benefits = {"Internal use"},
+                                    .competencies = {"Modern Work"}});
   enrollment_internal::Must(added.ok(), "AddProfile", added);
 }
 

@@ -261,8 +261,7 @@ Status PartnerCenter::VerifyContact(std::string_view link,
   Status status = [&]() -> Status {
     TIERSIM_ASSIGN_OR_RETURN(
         Invitation * inv,
-        OpenInvitation(link, InvitationKind::kContactVerification,
-                       InvitationKind::kContactVerification));
+        OpenInvitation(link, {InvitationKind::kContactVerification}));
     Partner& p = *store_.partner(inv->sender);
     partner_id = p.id;
     if (p.state != EnrollmentState::kPendingVerification) {  // R8

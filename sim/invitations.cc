@@ -1,5 +1,7 @@
 // Personalised invitation links (R12): unguessable 128-bit tokens from the
 // seeded Rng, bound to a sender and a purpose, single-use and expiring.
+#include <algorithm>
+
 #include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
 
@@ -31,6 +33,8 @@ std::string_view MailKind(InvitationKind k) {
       return "reseller-relationship";
     case InvitationKind::kJointRelationship:
       return "joint-invitation";
+    case InvitationKind::kDelegatedAdmin:
+      return "delegated-admin-request";
   }
   return "invitation";
 }
@@ -84,6 +88,14 @@ Result<SentInvitation> PartnerCenter::IssueInvitation(
              "resellers of record.\nFollow this link and sign in as a global "
              "admin:\n{link}\n";
       break;
+    case InvitationKind::kDelegatedAdmin:
+      subject = from.legal_name + " requests delegated admin privileges";
+      text = from.legal_name +
+             " asks for delegated admin privileges to administer your "
+             "Microsoft services on your behalf (this does not make it your "
+             "reseller).\nTo authorise it, follow this link and sign in as a "
+             "global admin:\n{link}\n";
+      break;
   }
   const Token token{kernel_.rng().Next(), kernel_.rng().Next()};
   const std::string link = LinkFor(token);
@@ -104,9 +116,8 @@ Result<SentInvitation> PartnerCenter::IssueInvitation(
   return SentInvitation{id, link};
 }
 
-Result<Invitation*> PartnerCenter::OpenInvitation(std::string_view link,
-                                                  InvitationKind expected_a,
-                                                  InvitationKind expected_b) {
+Result<Invitation*> PartnerCenter::OpenInvitation(
+    std::string_view link, std::initializer_list<InvitationKind> expected) {
   std::string_view token_text = link;
   if (const auto slash = link.rfind('/'); slash != std::string_view::npos) {
     token_text = link.substr(slash + 1);
@@ -125,11 +136,12 @@ Result<Invitation*> PartnerCenter::OpenInvitation(std::string_view link,
                      "the link exactly as it arrived in the email");
   }
   Invitation* inv = store_.invitation(it->second);
-  if (inv->kind != expected_a && inv->kind != expected_b) {
+  if (std::find(expected.begin(), expected.end(), inv->kind) ==
+      expected.end()) {
     return Error(ErrorCode::kInvitationWrongPurpose,
                  "this link is a " +
                      std::string(InvitationKindName(inv->kind)) + ", not a " +
-                     std::string(InvitationKindName(expected_a)));
+                     std::string(InvitationKindName(*expected.begin())));
   }
   if (inv->used) {
     return Error(ErrorCode::kInvitationUsed,

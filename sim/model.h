@@ -147,6 +147,7 @@ enum class InvitationKind : std::uint8_t {
   kPartnership,           // F3
   kResellerRelationship,  // F4
   kJointRelationship,     // F5
+  kDelegatedAdmin,        // R40/R46: delegated admin privileges alone
 };
 std::string_view InvitationKindName(InvitationKind k);
 

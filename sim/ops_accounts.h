@@ -15,6 +15,14 @@ inline Result<Empty> Done(const Status& s) {
   return Empty{};
 }
 
+// The requests that name one customer or one partner in their path.
+struct CustomerPath {
+  CustomerId customer;
+};
+struct PartnerPath {
+  PartnerId partner;
+};
+
 // ---- Users (F10, R23, R40-R47) ----
 
 struct AddUser {
@@ -347,9 +355,7 @@ struct EnrollmentStatus {
       .reply = ReplyShape::kMember,
       .reply_member = "state",
       .summary = "pending verification, in review, approved or rejected"};
-  struct Request {
-    PartnerId partner;
-  };
+  using Request = PartnerPath;
   using Response = EnrollmentState;
   static constexpr auto kFields = Fields(Path("partner", &Request::partner));
   static Result<Response> Run(PartnerCenter& pc, const Request& r) {

@@ -14,10 +14,6 @@
 
 namespace tiersim::sim::ops {
 
-struct CustomerPath {
-  CustomerId customer;
-};
-
 struct CustomerUserPath {
   CustomerId customer;
   DirectoryUserId user;

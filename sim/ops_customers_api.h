@@ -145,9 +145,7 @@ struct GetCustomer {
                                 .access = Access::kSignedIn,
                                 .permission = Permission::kViewCustomers,
                                 .summary = "one customer"};
-  struct Request {
-    CustomerId customer;
-  };
+  using Request = CustomerPath;
   using Response = CustomerSummary;
   static constexpr auto kFields = Fields(Path("customer", &Request::customer));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
@@ -165,9 +163,7 @@ struct ListSubscriptions {
       .reply = ReplyShape::kCollection,
       .permission = Permission::kViewCustomers,
       .summary = "a customer's subscriptions"};
-  struct Request {
-    CustomerId customer;
-  };
+  using Request = CustomerPath;
   using Response = std::vector<SubscriptionView>;
   static constexpr auto kFields = Fields(Path("customer", &Request::customer));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,

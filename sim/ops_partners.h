@@ -91,9 +91,7 @@ struct EndPartnership {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "R14: either side ends the partnership"};
-  struct Request {
-    PartnerId partner;
-  };
+  using Request = PartnerPath;
   using Response = Empty;
   static constexpr auto kFields = Fields(Path("partner", &Request::partner));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
@@ -150,6 +148,29 @@ struct ListRelationships {
 };
 
 // ---- F4-F6 customer relationships ----
+
+struct RequestDelegatedAdmin {
+  static constexpr OpInfo kInfo{
+      .name = "customers.request_delegated_admin",
+      .method = HttpMethod::kPost,
+      .path = "/v1/tiersim/delegated-admin-requests",
+      .access = Access::kSignedIn,
+      .status = 201,
+      .permission = Permission::kAdministerOnBehalf,
+      .summary = "R40/R46: ask a customer for delegated admin privileges"};
+  struct Request {
+    std::string customer_email;
+    std::string message;
+  };
+  using Response = SentInvitation;
+  static constexpr auto kFields =
+      Fields(Body("customerEmail", &Request::customer_email),
+             Body("message", &Request::message));
+  static Result<Response> Run(PartnerCenter& pc, const Session& s,
+                              const Request& r) {
+    return pc.RequestDelegatedAdmin(s, r.customer_email, r.message);
+  }
+};
 
 struct InviteCustomer {
   static constexpr OpInfo kInfo{
@@ -290,9 +311,7 @@ struct AdministerCustomer {
       .reply_member = "tenantId",
       .permission = Permission::kAdministerOnBehalf,
       .summary = "R46: open the customer's admin portal"};
-  struct Request {
-    CustomerId customer;
-  };
+  using Request = CustomerPath;
   using Response = TenantId;
   static constexpr auto kFields = Fields(Path("customer", &Request::customer));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
@@ -310,9 +329,7 @@ struct EndCustomerRelationship {
       .reply = ReplyShape::kEmpty,
       .permission = Permission::kRequestCustomerRelationship,
       .summary = "R14: end the reseller relationship with a customer"};
-  struct Request {
-    CustomerId customer;
-  };
+  using Request = CustomerPath;
   using Response = Empty;
   static constexpr auto kFields = Fields(Path("customer", &Request::customer));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,
@@ -347,9 +364,7 @@ struct RemovePartnerRelationship {
       .access = Access::kSignedIn,
       .reply = ReplyShape::kEmpty,
       .summary = "R14: a customer's admin removes a partner relationship"};
-  struct Request {
-    PartnerId partner;
-  };
+  using Request = PartnerPath;
   using Response = Empty;
   static constexpr auto kFields = Fields(Path("partner", &Request::partner));
   static Result<Response> Run(PartnerCenter& pc, const Session& s,

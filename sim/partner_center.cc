@@ -41,6 +41,8 @@ std::string_view InvitationKindName(InvitationKind k) {
       return "reseller relationship request";
     case InvitationKind::kJointRelationship:
       return "joint reseller and provider invitation";
+    case InvitationKind::kDelegatedAdmin:
+      return "delegated admin request";
   }
   return "?";
 }

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -158,6 +159,12 @@ class PartnerCenter {
   Result<SentInvitation> RequestResellerRelationship(
       const Session& s, std::string_view customer_email,
       std::string_view message = {});
+  // R40/R46: a request for delegated admin privileges alone; once the
+  // customer's global admin accepts, the partner administers the customer
+  // outside CSP (Global admins only, R46) and cannot sell to it (R20).
+  Result<SentInvitation> RequestDelegatedAdmin(const Session& s,
+                                               std::string_view customer_email,
+                                               std::string_view message = {});
   Result<SentInvitation> InviteCustomerWithProvider(
       const Session& s, PartnerId provider, std::string_view customer_email,
       std::string_view message = {});
@@ -384,9 +391,10 @@ class PartnerCenter {
                                          std::string_view recipient,
                                          std::string_view message,
                                          Duration ttl);
-  Result<Invitation*> OpenInvitation(std::string_view link,
-                                     InvitationKind expected_a,
-                                     InvitationKind expected_b);
+  // The open invitation behind `link`, of one of the `expected` kinds (the
+  // first names the purpose in a refusal).
+  Result<Invitation*> OpenInvitation(
+      std::string_view link, std::initializer_list<InvitationKind> expected);
   std::string LinkFor(const Token& t) const;
   Status SendMail(std::string_view to, std::string subject, std::string text,
                   std::vector<std::string> links, std::string kind);

@@ -37,9 +37,8 @@ Result<PartnerId> PartnerCenter::AcceptPartnership(const Session& s,
   InvitationId invitation;
   auto result = [&]() -> Result<PartnerId> {
     TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
-    TIERSIM_ASSIGN_OR_RETURN(Invitation * inv,
-                             OpenInvitation(link, InvitationKind::kPartnership,
-                                            InvitationKind::kPartnership));
+    TIERSIM_ASSIGN_OR_RETURN(
+        Invitation * inv, OpenInvitation(link, {InvitationKind::kPartnership}));
     invitation = inv->id;
     Partner& reseller = *store_.partner(a.partner);
     Partner& provider = *store_.partner(inv->sender);

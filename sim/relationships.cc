@@ -19,6 +19,24 @@ void PartnerCenter::AddRelationship(Customer& c, PartnerId partner,
   store_.partner(partner)->customers.push_back(c.id);
 }
 
+Result<SentInvitation> PartnerCenter::RequestDelegatedAdmin(
+    const Session& s, std::string_view customer_email,
+    std::string_view message) {
+  auto result = [&]() -> Result<SentInvitation> {
+    TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
+    // R40: "request delegated admin privileges" is an Admin agent's (and a
+    // Global admin's), as administering on behalf is.
+    TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kAdministerOnBehalf));
+    return IssueInvitation(InvitationKind::kDelegatedAdmin, &a, a.partner,
+                           PartnerId(), customer_email, message,
+                           options_.invitation_ttl);
+  }();
+  Record("relationship.request_delegated_admin", s.directory_user(),
+         result.ok() ? Ref(result->id) : Ref(), Ref(), result.status(),
+         std::string(customer_email));
+  return result;
+}
+
 Result<SentInvitation> PartnerCenter::RequestResellerRelationship(
     const Session& s, std::string_view customer_email,
     std::string_view message) {
@@ -76,9 +94,12 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
   auto result = [&]() -> Result<CustomerId> {
     TIERSIM_ASSIGN_OR_RETURN(
         Invitation * inv,
-        OpenInvitation(link, InvitationKind::kResellerRelationship,
-                       InvitationKind::kJointRelationship));
+        OpenInvitation(link, {InvitationKind::kResellerRelationship,
+                              InvitationKind::kJointRelationship,
+                              InvitationKind::kDelegatedAdmin}));
     invitation = inv->id;
+    // R40/R46: delegated admin privileges alone, not a reseller.
+    const bool dap = inv->kind == InvitationKind::kDelegatedAdmin;
     TIERSIM_ASSIGN_OR_RETURN(DirectoryUser user,
                              identity_.GetUser(s.directory_user()));
     TIERSIM_ASSIGN_OR_RETURN(TenantInfo tenant,
@@ -125,6 +146,11 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
                      store_.partner(inv->sender)->legal_name +
                          " is already a reseller of " + c.company_name);
       }
+      if (dap && r1 != nullptr) {  // a reseller administers already
+        return Error(ErrorCode::kAlreadyRelated,
+                     store_.partner(inv->sender)->legal_name +
+                         " already has admin privileges for " + c.company_name);
+      }
     }
     if (consent != Consent::kGiven) {
       return Error(ErrorCode::kAuthorizationNotGiven,
@@ -138,7 +164,9 @@ Result<CustomerId> PartnerCenter::AcceptResellerInvitation(
                                                  tenant.country, kernel_.Now())
                                     .id;
     Customer& c = *store_.customer(id);
-    AddRelationship(c, inv->sender, RelationshipKind::kReseller);
+    AddRelationship(c, inv->sender,
+                    dap ? RelationshipKind::kDelegatedAdminOnly
+                        : RelationshipKind::kReseller);
     if (inv->co_sender.valid()) {
       AddRelationship(c, inv->co_sender, RelationshipKind::kReseller);
     }

@@ -19,6 +19,7 @@ using ParamList = std::vector<ParamSpec>;
 constexpr std::string_view kPartnershipMail = "partnership-invitation";
 constexpr std::string_view kRelationshipMail = "reseller-relationship";
 constexpr std::string_view kJointMail = "joint-invitation";
+constexpr std::string_view kDelegatedAdminMail = "delegated-admin-request";
 
 // The link the actor follows: a literal one, the one opened by open_email,
 // or the newest of `kinds` in the actor's (or link_from's) mailbox.
@@ -110,6 +111,16 @@ sim::Status RequestResellerRelationship(StepContext& ctx) {
   return sim::OkStatus();
 }
 
+sim::Status RequestDelegatedAdmin(StepContext& ctx) {
+  TIERSIM_ACTOR_SESSION(session, ctx);
+  const std::string email = InviteeEmail(ctx, "customer");
+  TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
+                           ctx.client().Call<ops::RequestDelegatedAdmin>(
+                               session, {email, ctx.Str("message")}));
+  ctx.Detail(sent.id.ToString() + " emailed to " + email);
+  return sim::OkStatus();
+}
+
 sim::Status InviteCustomerWithProvider(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string email = InviteeEmail(ctx, "customer");
@@ -124,9 +135,11 @@ sim::Status InviteCustomerWithProvider(StepContext& ctx) {
 sim::Status AcceptResellerInvitation(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string which = ctx.Str("invitation");
-  std::vector<std::string_view> kinds = {kRelationshipMail, kJointMail};
+  std::vector<std::string_view> kinds = {kRelationshipMail, kJointMail,
+                                         kDelegatedAdminMail};
   if (which == "reseller") kinds = {kRelationshipMail};
   if (which == "joint") kinds = {kJointMail};
+  if (which == "delegated_admin") kinds = {kDelegatedAdminMail};
   TIERSIM_ASSIGN_OR_RETURN(std::string link, LinkToFollow(ctx, kinds));
   TIERSIM_ASSIGN_OR_RETURN(sim::CustomerId customer,
                            ctx.client().Call<ops::AcceptCustomerInvitation>(
@@ -284,6 +297,17 @@ std::vector<ActionSpec> PartnershipActions() {
                     "the customer's global admin"),
            kMessage},
        RequestResellerRelationship},
+      {"request_delegated_admin", "R40/R46",
+       "Customers > Request delegated admin privileges: email the customer a "
+       "personalised link (admin rights outside CSP, not a reseller)",
+       Actors::kPartnerPeople,
+       ParamList{
+           Required("customer", ParamType::kCast, "the customer",
+                    spec::kCustomers),
+           Optional("email", ParamType::kString, "send to this address instead",
+                    "the customer's global admin"),
+           kMessage},
+       RequestDelegatedAdmin},
       {"invite_customer_with_provider", "F5",
        "Indirect providers > Invite new customers: one link naming the "
        "reseller and a provider",
@@ -301,8 +325,8 @@ std::vector<ActionSpec> PartnershipActions() {
        "The customer's global admin follows the link and authorises the "
        "reseller (and provider)",
        Actors::kCustomers,
-       ParamList{Enum("invitation", {"reseller", "joint"},
-                      "which kind of invitation email", "the newest of either"),
+       ParamList{Enum("invitation", {"reseller", "joint", "delegated_admin"},
+                      "which kind of invitation email", "the newest of any"),
                  kTick, kLinkFrom, kLink},
        AcceptResellerInvitation},
       {"administer_customer", "R46",

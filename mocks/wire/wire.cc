@@ -106,9 +106,10 @@ constexpr std::array<std::string_view, 5> kStates = {
 constexpr std::array<std::string_view, 6> kSteps = {
     "Welcome",       "SignedIn",  "PmcSignedIn",
     "ProfileChosen", "Submitted", "Abandoned"};
-constexpr std::array<std::string_view, 4> kInvitationKinds = {
+constexpr std::array<std::string_view, 5> kInvitationKinds = {
     "contact verification", "partnership request",
-    "reseller relationship request", "joint reseller and provider invitation"};
+    "reseller relationship request", "joint reseller and provider invitation",
+    "delegated admin request"};
 constexpr std::array<std::string_view, 6> kFamilies = {
     "Office 365",          "Microsoft 365", "Dynamics 365",
     "Enterprise Mobility", "Azure",         "Windows"};

@@ -357,5 +357,43 @@ TEST(VisibilityTest, R26_ProviderDoesNotSeeResellersCustomersOutsideCsp) {
             ErrorCode::kNotFound);
 }
 
+// R40/R46: delegated admin privileges alone. The customer's global admin
+// accepts; the partner then administers it (Global admins only) but is not
+// its reseller (R20: no subscriptions), and cannot ask twice.
+TEST_F(RelationshipsTest, R46_DelegatedAdminRequestGrantsAdminRightsOnly) {
+  PartnerCenter::SeededCustomer tailspin = t_.Prospect("tailspin");
+  auto sent = pc_.RequestDelegatedAdmin(t_.fabrikam_admin, tailspin.admin_upn);
+  ASSERT_THAT(sent, IsOk());
+  const mocks::StoredMessage* mail = w_.mail().Latest(tailspin.admin_upn);
+  ASSERT_NE(mail, nullptr);
+  EXPECT_EQ(mail->email.kind, "delegated-admin-request");
+  Session admin = t_.SignIn(tailspin.admin_upn);
+  // A partnership link is not a delegated-admin one, nor the other way.
+  EXPECT_EQ(pc_.AcceptPartnership(t_.northwind_admin, sent->link).code(),
+            ErrorCode::kInvitationWrongPurpose);
+  auto accepted = pc_.AcceptResellerInvitation(admin, sent->link);
+  ASSERT_THAT(accepted, IsOk());
+  const Customer& customer = pc_.store().customers[accepted->value() - 1];
+  ASSERT_EQ(customer.relationships.size(), 1u);
+  EXPECT_EQ(customer.relationships[0].kind,
+            RelationshipKind::kDelegatedAdminOnly);
+  EXPECT_THAT(pc_.AdministerCustomer(t_.fabrikam_admin, *accepted), IsOk());
+  Session agent =
+      t_.AddUser(t_.fabrikam_admin, "agent@fabrikam.onmicrosoft.com",
+                 AgentRole::kAdminAgent, AdminRole::kNone);
+  EXPECT_EQ(pc_.AdministerCustomer(agent, *accepted).code(),
+            ErrorCode::kPermissionDenied);  // R46
+  // Administering covers its users (R46: a Global admin).
+  EXPECT_THAT(pc_.AddCustomerUser(
+                  t_.fabrikam_admin, *accepted,
+                  {.user_principal_name = "ada@tailspin.onmicrosoft.com",
+                   .display_name = "Ada"}),
+              IsOk());
+  auto again = pc_.RequestDelegatedAdmin(t_.fabrikam_admin, tailspin.admin_upn);
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ(pc_.AcceptResellerInvitation(admin, again->link).code(),
+            ErrorCode::kAlreadyRelated);
+}
+
 }  // namespace
 }  // namespace tiersim::sim::testing

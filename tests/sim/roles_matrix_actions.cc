@@ -252,6 +252,12 @@ const Action kActions[] = {
            s.actor, "admin@alpine.onmicrosoft.com"));
      },
      P::kRequestCustomerRelationship, "Admin agent"},
+    {"RequestDelegatedAdmin", kRes, [](Scene& s) { s.t.Prospect("alpine"); },
+     [](Scene& s) {
+       return StatusOf(
+           s.pc.RequestDelegatedAdmin(s.actor, "admin@alpine.onmicrosoft.com"));
+     },
+     P::kAdministerOnBehalf, "Admin agent"},
     {"InviteCustomerWithProvider", kRes,
      [](Scene& s) {
        Partnered(s);

@@ -91,6 +91,7 @@ constexpr Expected kExpected[] = {
   {"ServiceHealth",                        true,  true,    true,  false},
   // Customer relationships: R40 yes, R41 explicitly no.
   {"RequestResellerRelationship",          true,  false,   true,  false},
+  {"RequestDelegatedAdmin",                true,  false,   true,  false},  // R40
   {"InviteCustomerWithProvider",           true,  false,   true,  false},
   {"AdministerCustomer",                   true,  false,   true,  false},
   {"AdministerCustomerOutsideCsp",         false, false,   true,  false},  // R46

@@ -75,7 +75,9 @@ void Cast(std::ostream& out) {
 void Faults(std::ostream& out) {
   out << "Faults  {\"fault\": POINT, \"to\": NAME, \"times\": N, \"for\": "
          "\"1h\", \"probability\": 0.5, \"delay\": \"2h\"}\n"
-         "  without \"times\" or \"for\" a fault fires once\n";
+         "  without \"times\" or \"for\" a fault fires once\n"
+         "  http.* faults: \"to\": \"[server] [METHOD] [/path/*/pattern]\" "
+         "(servers: partner-center, aad, pmc, mail-api)\n";
   const std::vector<std::pair<std::string_view, const char*>> help = {
       {sim::fault_points::kMailDrop, "the email is lost silently"},
       {sim::fault_points::kMailDelay, "the email arrives \"delay\" later"},
@@ -87,6 +89,14 @@ void Faults(std::ostream& out) {
       {sim::fault_points::kAadCreateUser, "creating a user fails"},
       {sim::fault_points::kReviewReject,
        "Microsoft's review rejects the enrollment"},
+      {sim::fault_points::kServiceOutage,
+       "a Microsoft service is degraded in Service health (\"to\": "
+       "\"Office 365\", ...; until \"for\" ends)"},
+      {"http.latency", "answers arrive \"delay\" late (--transport http)"},
+      {"http.429", "429 Too Many Requests, Retry-After = \"delay\""},
+      {"http.500", "500 (also http.502, http.504)"},
+      {"http.503", "503 Service Unavailable, Retry-After = \"delay\""},
+      {"http.reset", "the connection is reset before any answer"},
   };
   for (const auto& [point, text] : help) {
     out << "  " << std::left << std::setw(22) << point << text << "\n";

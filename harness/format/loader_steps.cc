@@ -3,6 +3,7 @@
 
 #include "harness/format/did_you_mean.h"
 #include "harness/format/loader_internal.h"
+#include "mocks/http/network_faults.h"
 #include "sim/text.h"
 
 namespace tiersim::harness::internal {
@@ -325,6 +326,7 @@ bool ScenarioReader::ReadFaultStep(const Json& j, const std::string& ptr,
   if (!String(j["fault"], fp, "\"fault\"", out.fault_point)) return false;
   std::vector<std::string> points;
   for (std::string_view p : sim::KnownFaultPoints()) points.emplace_back(p);
+  for (std::string_view p : mocks::NetworkFaultPoints()) points.emplace_back(p);
   if (std::find(points.begin(), points.end(), out.fault_point) ==
       points.end()) {
     ErrorValue(fp, "unknown-fault",
@@ -338,7 +340,23 @@ bool ScenarioReader::ReadFaultStep(const Json& j, const std::string& ptr,
   for (const auto& [key, value] : j.items()) {
     const std::string kp = JoinPointer(ptr, key);
     if (key == "fault" || key == "note") continue;
-    if (key == "to" && out.fault_point == sim::fault_points::kServiceOutage) {
+    if (key == "to" && mocks::IsNetworkFaultPoint(out.fault_point)) {
+      // The route: "[server] [METHOD] [/path/*/pattern]".
+      ok = String(value, kp, "\"to\"", out.fault_target) && ok;
+      std::string error;
+      if (ok && !mocks::ParseNetworkFault(out.fault_point, out.fault_target,
+                                          &error)) {
+        ErrorValue(kp, "bad-value", error + ".");
+        ok = false;
+      }
+    } else if (key == "for" && mocks::IsNetworkFaultPoint(out.fault_point)) {
+      ErrorValue(kp, "bad-value",
+                 "a network fault lasts for \"times\" requests (or until "
+                 "the world is reset), not for a span of virtual time: the "
+                 "network runs on the wall clock.");
+      ok = false;
+    } else if (key == "to" &&
+               out.fault_point == sim::fault_points::kServiceOutage) {
       // The Microsoft service: a product family's name.
       ok = String(value, kp, "\"to\"", out.fault_target) && ok;
       const std::vector<std::string> services = {
@@ -399,8 +417,12 @@ bool ScenarioReader::ReadFaultStep(const Json& j, const std::string& ptr,
       ok = false;
     }
   }
-  // "Drop the next email to X": without a time limit, a fault fires once.
-  if (!has_times && !out.fault_for) out.fault.times = 1;
+  // "Drop the next email to X": without a time limit, a fault fires once
+  // (an outage, a state, lasts until "for" ends or the world is reset).
+  if (!has_times && !out.fault_for &&
+      out.fault_point != sim::fault_points::kServiceOutage) {
+    out.fault.times = 1;
+  }
   if (out.fault_point == sim::fault_points::kMailDelay &&
       out.fault.delay.count() == 0) {
     ErrorValue(ptr, "missing-field",

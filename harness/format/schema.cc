@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/vocabulary/specs.h"
+#include "mocks/http/network_faults.h"
 #include "sim/faults.h"
 #include "sim/status.h"
 
@@ -191,6 +192,7 @@ Json SeesStep() {
 Json FaultStep() {
   std::vector<std::string> points;
   for (std::string_view p : sim::KnownFaultPoints()) points.emplace_back(p);
+  for (std::string_view p : mocks::NetworkFaultPoints()) points.emplace_back(p);
   const Json duration = {{"type", "string"}, {"pattern", kDurationPattern}};
   return {
       {"type", "object"},

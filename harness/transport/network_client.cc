@@ -3,7 +3,12 @@
 // network_control.cc.
 #include "harness/transport/network_client.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <thread>
 
 #include "harness/transport/network_impl.h"
 #include "mocks/aad/protocol/aadsts_errors.h"
@@ -32,8 +37,13 @@ Status PcFailure(int http_status, const std::string& body) {
     const std::string description =
         j.value("description", std::string("(no description)"));
     if (code) return sim::Error(*code, description);
-    return sim::Error(sim::ErrorCode::kInvalidArgument,
-                      j["data"][0].get<std::string>() + ": " + description);
+    // Not the core's answer: a throttle or failure of the network.
+    const sim::ErrorCode what = http_status == 429 || http_status >= 500
+                                    ? sim::ErrorCode::kUnavailable
+                                    : sim::ErrorCode::kInvalidArgument;
+    return sim::Error(what, "HTTP " + std::to_string(http_status) + " " +
+                                j["data"][0].get<std::string>() + ": " +
+                                description);
   }
   return sim::Error(
       sim::ErrorCode::kInternal,
@@ -68,6 +78,42 @@ Status AadFailure(int http_status, const std::string& body) {
   return sim::Error(mapped, description);
 }
 
+// Whether an answer is the network's, not Partner Center's: a throttle or
+// a server failure whose body names no error code of the core (network
+// faults, a proxy). Those are retried; the core's own answers stand.
+bool TransportFailure(const httplib::Response& res) {
+  if (res.status != 429 && res.status < 500) return false;
+  json j = json::parse(res.body, nullptr, false);
+  if (j.is_object() && j.contains("data") && j["data"].is_array() &&
+      !j["data"].empty() && j["data"][0].is_string() &&
+      sim::ErrorCodeFromName(j["data"][0].get<std::string>())) {
+    return false;
+  }
+  return true;
+}
+
+// How long Retry-After asks to wait (whole seconds; an HTTP date is not
+// sent by tiersim's servers and counts as one second), at most kMaxWait.
+std::chrono::milliseconds RetryAfter(const httplib::Response& res,
+                                     std::chrono::milliseconds fallback) {
+  constexpr std::chrono::milliseconds kMaxWait = std::chrono::seconds(30);
+  if (!res.has_header("Retry-After")) return fallback;
+  const std::string v = res.get_header_value("Retry-After");
+  char* end = nullptr;
+  const long seconds = std::strtol(v.c_str(), &end, 10);
+  if (end == v.c_str() || seconds < 0) return std::chrono::seconds(1);
+  return std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds),
+                                             kMaxWait);
+}
+
+// A GUID-shaped MS-RequestId: the client's random prefix, then `n`.
+std::string RequestId(const std::string& prefix, std::uint64_t n) {
+  char tail[16];
+  std::snprintf(tail, sizeof tail, "%012llx",
+                static_cast<unsigned long long>(n & 0xffffffffffffULL));
+  return prefix + tail;
+}
+
 }  // namespace
 
 NetworkClient::Impl::Impl(NetworkTarget t)
@@ -81,6 +127,14 @@ NetworkClient::Impl::Impl(NetworkTarget t)
     c->set_connection_timeout(5);
     c->set_read_timeout(30);
   }
+  // MS-RequestIds unique to this client, so that another run against the
+  // same server never meets this one's in its idempotency cache.
+  std::random_device random;
+  char prefix[32];
+  std::snprintf(prefix, sizeof prefix, "%08x-%04x-%04x-%04x-", random(),
+                random() & 0xffff, (random() & 0x0fff) | 0x4000,
+                (random() & 0x3fff) | 0x8000);
+  request_id_prefix = prefix;
   if (!target.ca_file.empty()) aad.set_ca_cert_path(target.ca_file.c_str());
   aad.enable_server_certificate_verification(true);
 }
@@ -92,11 +146,24 @@ Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
                       "not signed in (unknown session)");
   }
   const std::string method(sim::HttpMethodName(request.method));
-  for (int attempt = 0;; ++attempt) {
+  // A POST carries an MS-RequestId, the same on every attempt, so that
+  // retrying it is safe (the server answers a repeat from its cache).
+  const bool control = request.target.rfind("/_tiersim/", 0) == 0;
+  const std::string request_id =
+      method == "POST" && !control
+          ? RequestId(request_id_prefix, ++next_request_id)
+          : std::string();
+  // Retried when the network (not Partner Center) failed it, as a careful
+  // client does: Retry-After is honoured.
+  constexpr int kMaxAttempts = 4;
+  int failures = 0;
+  bool refreshed = false;
+  for (;;) {
     httplib::Request r;
     r.method = method;
     r.path = request.target;
     r.headers = {request.headers.begin(), request.headers.end()};
+    if (!request_id.empty()) r.set_header("MS-RequestId", request_id);
     if (session.value != 0) {
       r.headers.emplace("Authorization",
                         "Bearer " + tokens[session.value - 1].access);
@@ -107,9 +174,19 @@ Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
     }
     httplib::Result res = pc.send(r);
     // An expired token is renewed once, silently, as MSAL would.
-    if (res && res->status == 401 && session.value != 0 && attempt == 0 &&
+    if (res && res->status == 401 && session.value != 0 && !refreshed &&
         res->body.find("\"InvalidToken\"") != std::string::npos &&
         Refresh(session.value - 1)) {
+      refreshed = true;
+      continue;
+    }
+    // The controls are never faulted: their failure is a server gone.
+    const bool retryable = res ? TransportFailure(*res) : !control;
+    if (retryable && ++failures < kMaxAttempts) {
+      // Backoff 250 ms, 500 ms, 1 s unless the server says how long.
+      const std::chrono::milliseconds backoff(250 << (failures - 1));
+      std::this_thread::sleep_for(res ? RetryAfter(*res, backoff) : backoff);
+      ++retries;
       continue;
     }
     if (!res) {

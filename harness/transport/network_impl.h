@@ -56,7 +56,10 @@ struct NetworkClient::Impl {
     std::string access;
     std::string refresh;
   };
-  std::vector<Tokens> tokens;  // SessionRef value - 1
+  std::vector<Tokens> tokens;     // SessionRef value - 1
+  std::string request_id_prefix;  // MS-RequestId of POSTs: prefix + n
+  std::uint64_t next_request_id = 0;
+  std::size_t retries = 0;  // requests sent again after a network failure
 };
 
 }  // namespace tiersim::harness

@@ -12,6 +12,8 @@
 #include <iostream>
 #include <optional>
 
+#include "mocks/http/network_faults.h"
+
 namespace tiersim::mocks::http_internal {
 
 namespace asio = boost::asio;
@@ -240,14 +242,80 @@ class Connection : public ConnectionBase,
     if (auto error = BuildRequest(*parser_, req, raw_path)) {
       state_.router.Fail(req, *error, res);
       keep_alive_ = false;
+    } else if (auto fault = NetworkFault(req)) {
+      parser_.reset();
+      return Inject(*fault, std::move(req), std::move(raw_path));
     } else {
       state_.router.Dispatch(req, raw_path, res);
     }
     parser_.reset();
+    Answer(std::move(res));
+  }
+
+  void Answer(Response res) {
     if (const std::shared_ptr<Deferred> deferred = res.deferred()) {
       return AwaitDeferred(deferred);
     }
     Write(std::move(res));
+  }
+
+  // ---- Network faults (network_faults.h) ----
+
+  std::optional<NetworkFaultDecision> NetworkFault(const Request& req) {
+    NetworkFaults* faults = state_.options.network_faults;
+    if (faults == nullptr || req.path.rfind("/_tiersim/", 0) == 0) {
+      return std::nullopt;  // the controls always answer
+    }
+    return faults->Decide(state_.name, req.method, req.path);
+  }
+
+  void Inject(const NetworkFaultDecision& fault, Request req,
+              std::string raw_path) {
+    switch (fault.kind) {
+      case NetworkFaultKind::kReset: {
+        // SO_LINGER 0: the close sends RST, the client's read fails with
+        // "connection reset by peer", no answer.
+        error_code ec;
+        lowest().socket().set_option(asio::socket_base::linger(true, 0), ec);
+        lowest().close();
+        return;
+      }
+      case NetworkFaultKind::kStatus: {
+        Response res;
+        state_.router.Fail(req, NetworkError(fault.status), res);
+        if ((fault.status == 429 || fault.status == 503) &&
+            fault.delay.count() > 0) {
+          res.set_header("Retry-After",
+                         std::to_string((fault.delay.count() + 999) / 1000));
+        }
+        return Write(std::move(res));
+      }
+      case NetworkFaultKind::kLatency:
+        break;
+    }
+    // Late: the request is answered after the delay, holding no thread.
+    lowest().expires_never();
+    wait_timer_.expires_after(fault.delay);
+    wait_timer_.async_wait(
+        [self = this->shared_from_this(), req = std::move(req),
+         raw_path = std::move(raw_path)](error_code ec) mutable {
+          if (ec || self->closing_) return;  // closed meanwhile
+          Response res;
+          self->state_.router.Dispatch(req, raw_path, res);
+          self->Answer(std::move(res));
+        });
+  }
+
+  static HttpError NetworkError(int status) {
+    if (status == 429) {
+      return {429, "TooManyRequests",
+              "too many requests (a network fault armed with http.429); "
+              "retry after the time in Retry-After"};
+    }
+    return {status, "ServiceUnavailable",
+            "the service failed this request (a network fault armed with "
+            "http." +
+                std::to_string(status) + "); retry later"};
   }
 
   void AwaitDeferred(const std::shared_ptr<Deferred>& deferred) {

@@ -29,6 +29,8 @@
 
 namespace tiersim::mocks {
 
+class NetworkFaults;  // network_faults.h
+
 struct TlsFiles {
   std::string cert_pem_path;  // server certificate (chain) in PEM
   std::string key_pem_path;   // its private key in PEM
@@ -36,7 +38,7 @@ struct TlsFiles {
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
-  int port = 0;     // 0: an ephemeral port, read back with port()
+  int port = 0;  // 0: an ephemeral port, read back with port()
   // Event-loop threads; handlers run on them. 0: one per core, at least
   // 2 (handlers are short and CPU-bound: more only adds switches).
   int threads = 0;
@@ -55,6 +57,9 @@ struct HttpServerOptions {
   std::chrono::milliseconds stop_timeout = std::chrono::seconds(5);
   int listen_backlog = 4096;
   std::optional<TlsFiles> tls;  // set: HTTPS
+  // Faults of the network to inject before routing (borrowed; must
+  // outlive the server); null: none.
+  NetworkFaults* network_faults = nullptr;
 };
 
 class HttpServer {

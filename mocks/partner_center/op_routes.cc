@@ -52,7 +52,7 @@ Reply RunOp(Context& ctx, const Request& req, InProcessWorld& world,
     } else if constexpr (Op::kInfo.access == sim::Access::kPublic) {
       return Op::Run(world.pc(), request);
     } else {
-      InProcessControl control(world, ctx.email_count);
+      InProcessControl control(world, ctx.email_count, ctx.network_faults);
       return Op::Run(control, request);
     }
   }();

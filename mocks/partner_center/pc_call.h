@@ -32,6 +32,8 @@ struct Context {
   // when it cannot take more now, and the reply is then written in place.
   // Unset: always in place.
   std::function<bool(std::function<void()>)> offload;
+  // Where /_tiersim/faults arms "http.*" points (null: none served).
+  NetworkFaults* network_faults = nullptr;
 };
 
 // What a route's work gets: the world (locked), the caller's core session

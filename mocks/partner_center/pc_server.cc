@@ -20,13 +20,17 @@ struct PartnerCenterServer::Impl {
              HttpServerOptions{.host = o.host,
                                .port = o.port,
                                .threads = o.threads,
-                               .max_body_bytes = o.max_body_bytes}),
-        ctx{world, auth,
+                               .max_body_bytes = o.max_body_bytes,
+                               .network_faults = o.network_faults}),
+        ctx{world,
+            auth,
             pc::IdempotencyCache(
                 {.entries_per_caller = o.idempotency_entries_per_caller}),
-            o.email_count, [this](std::function<void()> task) {
+            o.email_count,
+            [this](std::function<void()> task) {
               return renderer.Post(std::move(task));
-            }} {}
+            },
+            o.network_faults} {}
   pc::RenderWorker renderer;  // stopped after the server (declared first)
   HttpServer http;
   pc::Context ctx;

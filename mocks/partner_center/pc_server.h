@@ -29,6 +29,8 @@
 
 namespace tiersim::mocks {
 
+class NetworkFaults;  // mocks/http/network_faults.h
+
 class SharedWorld;
 class BearerAuthenticator;
 class Plumbing;
@@ -49,6 +51,9 @@ struct PartnerCenterServerOptions {
   // client given only this server's URL finds the rest (keys: endpoint_keys
   // in mocks/wire/target.h).
   std::vector<std::pair<std::string, std::string>> endpoints;
+  // Network faults to inject (borrowed), and the arming of "http.*" fault
+  // points through /_tiersim/faults; null: none.
+  NetworkFaults* network_faults = nullptr;
 };
 
 class PartnerCenterServer {

@@ -67,9 +67,10 @@ int PmcHttpStatus(sim::ErrorCode code) {
 struct PmcServer::Impl {
   Impl(SharedWorld& w, const PmcServerOptions& o)
       : world(w),
-        http("pmc",
-             HttpServerOptions{
-                 .host = o.host, .port = o.port, .threads = o.threads}) {}
+        http("pmc", HttpServerOptions{.host = o.host,
+                                      .port = o.port,
+                                      .threads = o.threads,
+                                      .network_faults = o.network_faults}) {}
 
   // The account behind "Authorization: Bearer <token>", or a 401 written.
   std::optional<sim::PmcAccountId> Account(const Request& req, Response& res) {

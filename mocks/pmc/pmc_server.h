@@ -20,6 +20,8 @@
 
 namespace tiersim::mocks {
 
+class NetworkFaults;  // mocks/http/network_faults.h
+
 class SharedWorld;
 class Plumbing;
 
@@ -27,6 +29,7 @@ struct PmcServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;
   int threads = 0;  // event-loop threads (0: one per core, at least 2)
+  NetworkFaults* network_faults = nullptr;  // borrowed; null: none
 };
 
 // The HTTP status the PMC answers a backend failure with: 400 for bad

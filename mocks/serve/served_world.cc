@@ -10,6 +10,7 @@
 #include "mocks/aad/protocol/jwt_keys.h"
 #include "mocks/aad/protocol/token_cache.h"
 #include "mocks/http/http_server.h"
+#include "mocks/http/network_faults.h"
 #include "mocks/mail/mail_service.h"
 #include "mocks/mail/mailpit_api.h"
 #include "mocks/mail/smtp_sender.h"
@@ -24,6 +25,10 @@ namespace tiersim::mocks {
 
 // Declared in the order they are built; destroyed in reverse.
 struct ServedWorld::Parts {
+  // Faults of the network, armed through /_tiersim/faults ("http.*"),
+  // asked by every HTTP server; disarmed on reset. First: it outlives the
+  // servers.
+  NetworkFaults network_faults;
   CertificateFiles certificates;
   std::optional<SigningKey> signing_key;
   std::unique_ptr<MailService> mail;
@@ -75,7 +80,9 @@ sim::Status ServedWorld::Start() {
   if (auto s = StartAad(p); !s.ok()) return s;
   p.pmc = std::make_unique<PmcServer>(
       *p.world, p.plumbing.get(),
-      PmcServerOptions{.host = options_.host, .port = options_.pmc_port});
+      PmcServerOptions{.host = options_.host,
+                       .port = options_.pmc_port,
+                       .network_faults = &p.network_faults});
   if (auto s = p.pmc->Start(); !s.ok()) return Named("PMC", s);
   if (auto s = StartPartnerCenter(p); !s.ok()) return s;
   p.plumbing->SetReady(true);
@@ -136,6 +143,7 @@ sim::Status ServedWorld::MakeWorld(Parts& p) const {
     if (raw->aad) raw->aad->ResetState();
     if (raw->pmc) raw->pmc->ForgetSessions();
     if (raw->partner_center) raw->partner_center->ForgetRequests();
+    raw->network_faults.Clear();
   };
   p.world = std::make_unique<SharedWorld>(std::move(world_options));
   p.world_ptr = p.world.get();
@@ -148,11 +156,10 @@ sim::Status ServedWorld::MakeWorld(Parts& p) const {
 
 sim::Status ServedWorld::StartMailApi(Parts& p) const {
   p.mail_api = std::make_unique<HttpServer>(
-      "mail-api",
-      HttpServerOptions{
-          .host = options_.host,
-          .port = options_.mail_api_port,
-          .threads = options_.http_threads});
+      "mail-api", HttpServerOptions{.host = options_.host,
+                                    .port = options_.mail_api_port,
+                                    .threads = options_.http_threads,
+                                    .network_faults = &p.network_faults});
   AddPlumbing(*p.mail_api, *p.plumbing);
   AddMailpitRoutes(*p.mail_api, *p.mail);
   return Named("mail API", p.mail_api->Start());
@@ -164,6 +171,7 @@ sim::Status ServedWorld::StartAad(Parts& p) const {
   aad_options.http.host = options_.host;
   aad_options.http.port = options_.aad_port;
   aad_options.http.threads = options_.http_threads;
+  aad_options.http.network_faults = &p.network_faults;
   aad_options.http.tls =
       TlsFiles{p.certificates.server_pem, p.certificates.server_key_pem};
   p.aad = std::make_unique<AadServer>(*p.aad_backend, *p.signing_key,
@@ -181,6 +189,7 @@ sim::Status ServedWorld::StartPartnerCenter(Parts& p) const {
   pc_options.host = options_.host;
   pc_options.port = options_.partner_center_port;
   pc_options.threads = options_.http_threads;
+  pc_options.network_faults = &p.network_faults;
   MailService* mail = p.mail.get();
   pc_options.email_count = [mail] { return mail->size(); };
   namespace keys = endpoint_keys;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "mocks/http/network_faults.h"
+
 namespace tiersim::mocks {
 
 using sim::Result;
@@ -69,6 +71,19 @@ Status InProcessControl::Advance(sim::Duration d) {
 }
 
 Status InProcessControl::ArmFault(std::string_view point, sim::FaultSpec spec) {
+  if (IsNetworkFaultPoint(point)) {
+    std::string error;
+    auto network = ParseNetworkFault(point, spec.match, &error);
+    if (!network) return sim::Error(sim::ErrorCode::kInvalidArgument, error);
+    network->delay =
+        std::chrono::duration_cast<std::chrono::milliseconds>(spec.delay);
+    network->probability = spec.probability;
+    network->times = spec.times;
+    if (network_faults_ != nullptr) {
+      network_faults_->Arm(std::move(*network));
+      return sim::OkStatus();
+    }
+  }
   world_.kernel().faults().Arm(point, std::move(spec));
   return sim::OkStatus();
 }

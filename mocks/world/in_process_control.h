@@ -14,13 +14,21 @@
 
 namespace tiersim::mocks {
 
+class NetworkFaults;  // mocks/http/network_faults.h
+
 class InProcessControl final : public sim::WorldControl {
  public:
   // `email_count` counts the mail system's messages when mail leaves the
   // world (served over SMTP); null: the world's own in-memory store.
+  // `network_faults` takes the "http.*" fault points (network_faults.h)
+  // when the world is served; null (in process): they are armed in the
+  // core, where nothing fires them (there is no network).
   explicit InProcessControl(InProcessWorld& world,
-                            std::function<std::size_t()> email_count = {})
-      : world_(world), email_count_(std::move(email_count)) {}
+                            std::function<std::size_t()> email_count = {},
+                            NetworkFaults* network_faults = nullptr)
+      : world_(world),
+        email_count_(std::move(email_count)),
+        network_faults_(network_faults) {}
 
   sim::Result<sim::PartnerCenter::SeededPartner> SeedPartner(
       const sim::PartnerCenter::PartnerSeed& seed) override;
@@ -45,6 +53,7 @@ class InProcessControl final : public sim::WorldControl {
  private:
   InProcessWorld& world_;
   std::function<std::size_t()> email_count_;
+  NetworkFaults* network_faults_;
 };
 
 // A stored message as a person sees it.

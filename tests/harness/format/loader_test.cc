@@ -85,10 +85,11 @@ TEST(LoaderTest, MisspeltTopLevelFieldSuggestsTheRightOne) {
   EXPECT_THAT(
       Errors(R"({"name": "n", "cast": {"c": {"role": "provider"}}, "steps": [],
  "tgas": []})"),
-      ElementsAre("s.json:2:2: error: \"tgas\" is not a scenario field; "
-                  "expected \"$schema\", \"name\", \"description\", \"tags\", "
-                  "\"seed\", \"soft\", \"cast\" or \"steps\". Did you mean \"tags\"? "
-                  "[unknown-field]"));
+      ElementsAre(
+          "s.json:2:2: error: \"tgas\" is not a scenario field; "
+          "expected \"$schema\", \"name\", \"description\", \"tags\", "
+          "\"seed\", \"soft\", \"cast\" or \"steps\". Did you mean \"tags\"? "
+          "[unknown-field]"));
 }
 
 TEST(LoaderTest, MissingRequiredFieldsAreEachNamed) {
@@ -232,8 +233,10 @@ TEST(LoaderTest, UnknownFaultPointSuggestsTheNearest) {
                   "expected \"mail.drop\", \"mail.delay\", \"mail.reject\", "
                   "\"pmc.unavailable\", \"aad.unavailable\", "
                   "\"aad.create_tenant\", \"aad.create_user\", "
-                  "\"enrollment.reject\" or \"service.outage\". Did you "
-                  "mean \"mail.drop\"? "
+                  "\"enrollment.reject\", \"service.outage\", "
+                  "\"http.latency\", \"http.429\", \"http.500\", "
+                  "\"http.502\", \"http.503\", \"http.504\" or "
+                  "\"http.reset\". Did you mean \"mail.drop\"? "
                   "[unknown-fault]"));
 }
 
@@ -244,9 +247,25 @@ TEST(LoaderTest, AnOutageNamesAMicrosoftService) {
                   "service; expected \"Office 365\", \"Microsoft 365\", "
                   "\"Dynamics 365\", \"Enterprise Mobility\", \"Azure\" or "
                   "\"Windows\". [bad-value]"));
+  EXPECT_THAT(Errors(WithStep(
+                  R"(    {"fault": "service.outage", "to": "office 365"})")),
+              ::testing::IsEmpty());
+}
+
+TEST(LoaderTest, ANetworkFaultNamesARouteAndNoVirtualTime) {
   EXPECT_THAT(
-      Errors(WithStep(R"(    {"fault": "service.outage", "to": "office 365"})")),
-      ::testing::IsEmpty());
+      Errors(WithStep(R"(    {"fault": "http.429", "to": "Partner Center"})")),
+      ElementsAre(::testing::HasSubstr(
+          "\"Partner\" is not a server name, an HTTP method or a "
+          "path")));
+  EXPECT_THAT(Errors(WithStep(
+                  R"(    {"fault": "http.reset", "to": "pmc", "for": "1h"})")),
+              ElementsAre(::testing::HasSubstr("the network runs on the wall "
+                                               "clock")));
+  EXPECT_THAT(Errors(WithStep(R"(    {"fault": "http.503",
+      "to": "partner-center POST /v1/customers/*/orders", "times": 2,
+      "delay": "1s"})")),
+              ::testing::IsEmpty());
 }
 
 TEST(LoaderTest, StepWithTwoKindsIsRefused) {

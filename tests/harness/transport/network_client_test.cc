@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -172,6 +173,47 @@ TEST_F(NetworkClientWorldTest, AnUnknownSessionIsRefusedAsInProcess) {
   auto listed =
       client_->Call<sim::ops::ListCustomers>(sim::SessionRef{.value = 77}, {});
   EXPECT_THAT(listed, StatusIs(ErrorCode::kNotFound));
+}
+
+// Network faults (http.*) armed through the control: what the network
+// failed is retried (Retry-After honoured, a POST once only thanks to its
+// MS-RequestId); what keeps failing comes back as Unavailable.
+TEST_F(NetworkClientWorldTest, WhatTheNetworkFailedIsRetried) {
+  auto session = client_->SignIn(admin_, kPassword);
+  ASSERT_THAT(session, IsOk());
+  ASSERT_THAT(client_->ArmFault("http.429",
+                                {.times = 2,
+                                 .delay = std::chrono::seconds(1),
+                                 .match = "partner-center GET /v1/customers"}),
+              IsOk());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THAT(client_->Call<sim::ops::ListCustomers>(*session, {}), IsOk());
+  EXPECT_GE(std::chrono::steady_clock::now() - start,
+            std::chrono::seconds(2));  // Retry-After: 1 s, twice
+
+  ASSERT_THAT(client_->ArmFault("http.reset",
+                                {.times = 1,
+                                 .match = "partner-center POST "
+                                          "/v1/tiersim/customer-invitations"}),
+              IsOk());
+  EXPECT_THAT(client_->Call<sim::ops::InviteCustomer>(
+                  *session, {.customer_email = "admin@alpine.example"}),
+              IsOk());
+  auto counts = client_->Counts();
+  ASSERT_THAT(counts, IsOk());
+  EXPECT_EQ(counts->core.invitations, 1u);  // sent once, not twice
+
+  ASSERT_THAT(client_->ArmFault(
+                  "http.500",
+                  {.times = 10, .match = "partner-center GET /v1/customers"}),
+              IsOk());
+  auto failed = client_->Call<sim::ops::ListCustomers>(*session, {});
+  ASSERT_THAT(failed, StatusIs(ErrorCode::kUnavailable));
+  EXPECT_NE(failed.status().message().find("HTTP 500"), std::string::npos)
+      << failed.status().message();
+  // A route that is not a network fault's is refused, naming what is known.
+  EXPECT_THAT(client_->ArmFault("http.418", {}),
+              StatusIs(ErrorCode::kInvalidArgument));
 }
 
 TEST_F(NetworkClientWorldTest, AStoppedWorldFailsTheNextCallNamingTheServer) {

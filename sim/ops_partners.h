@@ -149,6 +149,12 @@ struct ListRelationships {
 
 // ---- F4-F6 customer relationships ----
 
+// An email with a personal link to a customer (edited text keeps {link}).
+struct CustomerEmail {
+  std::string customer_email;
+  std::string message;
+};
+
 struct RequestDelegatedAdmin {
   static constexpr OpInfo kInfo{
       .name = "customers.request_delegated_admin",
@@ -158,10 +164,7 @@ struct RequestDelegatedAdmin {
       .status = 201,
       .permission = Permission::kAdministerOnBehalf,
       .summary = "R40/R46: ask a customer for delegated admin privileges"};
-  struct Request {
-    std::string customer_email;
-    std::string message;
-  };
+  using Request = CustomerEmail;
   using Response = SentInvitation;
   static constexpr auto kFields =
       Fields(Body("customerEmail", &Request::customer_email),
@@ -181,10 +184,7 @@ struct InviteCustomer {
       .status = 201,
       .permission = Permission::kRequestCustomerRelationship,
       .summary = "F4: a reseller invites a customer"};
-  struct Request {
-    std::string customer_email;
-    std::string message;
-  };
+  using Request = CustomerEmail;
   using Response = SentInvitation;
   static constexpr auto kFields =
       Fields(Body("customerEmail", &Request::customer_email),
@@ -213,10 +213,7 @@ struct RequestCustomerRelationship {
       .access = Access::kSignedIn,
       .permission = Permission::kRequestCustomerRelationship,
       .summary = "the real API's relationship request (mailed, R12)"};
-  struct Request {
-    std::string customer_email;
-    std::string message;
-  };
+  using Request = CustomerEmail;
   using Response = RelationshipRequestLink;
   static constexpr auto kFields =
       Fields(Query("customerEmail", &Request::customer_email),

@@ -101,22 +101,15 @@ sim::Status EndPartnership(StepContext& ctx) {
       .status();
 }
 
-sim::Status RequestResellerRelationship(StepContext& ctx) {
+// An email with a personal link to the customer: `Op` says what it asks
+// for (a reseller relationship, delegated admin privileges).
+template <typename Op>
+sim::Status EmailCustomer(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
   const std::string email = InviteeEmail(ctx, "customer");
-  TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
-                           ctx.client().Call<ops::InviteCustomer>(
-                               session, {email, ctx.Str("message")}));
-  ctx.Detail(sent.id.ToString() + " emailed to " + email);
-  return sim::OkStatus();
-}
-
-sim::Status RequestDelegatedAdmin(StepContext& ctx) {
-  TIERSIM_ACTOR_SESSION(session, ctx);
-  const std::string email = InviteeEmail(ctx, "customer");
-  TIERSIM_ASSIGN_OR_RETURN(sim::SentInvitation sent,
-                           ctx.client().Call<ops::RequestDelegatedAdmin>(
-                               session, {email, ctx.Str("message")}));
+  TIERSIM_ASSIGN_OR_RETURN(
+      sim::SentInvitation sent,
+      ctx.client().Call<Op>(session, {email, ctx.Str("message")}));
   ctx.Detail(sent.id.ToString() + " emailed to " + email);
   return sim::OkStatus();
 }
@@ -296,7 +289,7 @@ std::vector<ActionSpec> PartnershipActions() {
            Optional("email", ParamType::kString, "send to this address instead",
                     "the customer's global admin"),
            kMessage},
-       RequestResellerRelationship},
+       EmailCustomer<ops::InviteCustomer>},
       {"request_delegated_admin", "R40/R46",
        "Customers > Request delegated admin privileges: email the customer a "
        "personalised link (admin rights outside CSP, not a reseller)",
@@ -307,7 +300,7 @@ std::vector<ActionSpec> PartnershipActions() {
            Optional("email", ParamType::kString, "send to this address instead",
                     "the customer's global admin"),
            kMessage},
-       RequestDelegatedAdmin},
+       EmailCustomer<ops::RequestDelegatedAdmin>},
       {"invite_customer_with_provider", "F5",
        "Indirect providers > Invite new customers: one link naming the "
        "reseller and a provider",

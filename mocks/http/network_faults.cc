@@ -106,7 +106,7 @@ std::optional<NetworkFaultSpec> ParseNetworkFault(std::string_view point,
 }
 
 void NetworkFaults::Arm(NetworkFaultSpec spec) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   for (Armed& a : armed_) {
     if (a.spec.kind == spec.kind && a.spec.status == spec.status &&
         Same(a.spec.route, spec.route)) {
@@ -118,18 +118,18 @@ void NetworkFaults::Arm(NetworkFaultSpec spec) {
 }
 
 void NetworkFaults::Clear() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   armed_.clear();
 }
 
 int NetworkFaults::fired() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   return fired_;
 }
 
 std::optional<NetworkFaultDecision> NetworkFaults::Decide(
     std::string_view server, std::string_view method, std::string_view path) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  MutexLock lock(mutex_);
   for (Armed& a : armed_) {
     const NetworkFaultSpec& s = a.spec;
     if (s.times >= 0 && a.fired >= s.times) continue;

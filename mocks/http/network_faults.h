@@ -8,18 +8,19 @@
 // "http.500", "http.502", "http.503", "http.504", "http.reset") or a
 // scenario's fault step; every HttpServer of a served world asks Decide()
 // for each request before routing it. /_tiersim/ routes are never faulted,
-// so a test can always disarm. Thread-safe: servers ask from their pools.
-// Standard library only.
+// so a test can always disarm. Thread-safe: servers ask from their pools
+// (one annotated mutex). Standard library only.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "mocks/common/mutex.h"
 
 namespace tiersim::mocks {
 
@@ -84,10 +85,10 @@ class NetworkFaults {
     NetworkFaultSpec spec;
     int fired = 0;
   };
-  mutable std::mutex mutex_;
-  std::vector<Armed> armed_;
-  std::mt19937_64 rng_;
-  int fired_ = 0;
+  mutable Mutex mutex_;
+  std::vector<Armed> armed_ TIERSIM_GUARDED_BY(mutex_);
+  std::mt19937_64 rng_ TIERSIM_GUARDED_BY(mutex_);
+  int fired_ TIERSIM_GUARDED_BY(mutex_) = 0;
 };
 
 // Whether `path` matches the pattern ("*" one segment, final "**" the rest).

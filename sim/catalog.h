@@ -23,6 +23,10 @@ enum class ProductFamily : std::uint8_t {
   kWindows,
 };
 std::string_view ProductFamilyName(ProductFamily f);
+inline constexpr ProductFamily kProductFamilies[] = {
+    ProductFamily::kOffice365,   ProductFamily::kMicrosoft365,
+    ProductFamily::kDynamics365, ProductFamily::kEnterpriseMobility,
+    ProductFamily::kAzure,       ProductFamily::kWindows};
 
 struct Offer {
   std::string id;  // "o365-e3"

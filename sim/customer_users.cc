@@ -8,6 +8,7 @@
 // assigned, one per offer, counted against the customer's subscriptions of
 // that offer.
 #include <algorithm>
+#include <map>
 
 #include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
@@ -290,20 +291,27 @@ Result<std::vector<SubscribedSku>> PartnerCenter::SubscribedSkus(
     const Session& s, CustomerId customer) {
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_ASSIGN_OR_RETURN(Customer * c, AdministeredCustomer(a, customer));
-  std::vector<OfferIndex> offers;
+  // One pass over the subscriptions and one over the users, by offer.
+  std::map<OfferIndex, SubscribedSku> by_offer;
   for (SubscriptionId sid : c->subscriptions) {
-    const OfferIndex o = store_.subscriptions[sid.value() - 1].offer;
-    if (std::find(offers.begin(), offers.end(), o) == offers.end()) {
-      offers.push_back(o);
+    const Subscription& sub = store_.subscriptions[sid.value() - 1];
+    SubscribedSku& sku = by_offer[sub.offer];
+    sku.total += sub.licenses;
+  }
+  for (const DirectoryUser& u : identity_.UsersOf(c->tenant)) {
+    auto it = store_.customer_users.find(u.id);
+    if (it == store_.customer_users.end()) continue;
+    for (OfferIndex o : it->second.licenses) {
+      if (auto sku = by_offer.find(o); sku != by_offer.end()) {
+        ++sku->second.consumed;
+      }
     }
   }
-  std::sort(offers.begin(), offers.end());
   std::vector<SubscribedSku> out;
-  for (OfferIndex o : offers) {
-    out.push_back({.offer_id = catalog_.at(o).id,
-                   .name = catalog_.at(o).name,
-                   .total = OwnedLicenses(*c, o),
-                   .consumed = AssignedLicenses(*c, o)});
+  for (auto& [o, sku] : by_offer) {
+    sku.offer_id = catalog_.at(o).id;
+    sku.name = catalog_.at(o).name;
+    out.push_back(std::move(sku));
   }
   return out;
 }

@@ -35,11 +35,8 @@ std::optional<FaultSpec> Faults::Fire(std::string_view point,
                                       std::string_view subject) {
   if (armed_.empty()) return std::nullopt;  // the hot path
   for (auto it = armed_.begin(); it != armed_.end(); ++it) {
-    if (it->point != point) continue;
+    if (!Applies(*it, point, subject)) continue;
     const FaultSpec& spec = it->spec;
-    if (!spec.match.empty() && !EqualsIgnoreCase(spec.match, subject)) continue;
-    if (spec.until && clock_.Now() >= *spec.until) continue;
-    if (spec.times >= 0 && it->fired >= spec.times) continue;
     if (!rng_.Bernoulli(spec.probability)) continue;
     ++it->fired;
     auto total = std::find_if(fired_totals_.begin(), fired_totals_.end(),
@@ -54,17 +51,19 @@ std::optional<FaultSpec> Faults::Fire(std::string_view point,
   return std::nullopt;
 }
 
+bool Faults::Applies(const Armed& a, std::string_view point,
+                     std::string_view subject) const {
+  const FaultSpec& spec = a.spec;
+  return a.point == point &&
+         (spec.match.empty() || EqualsIgnoreCase(spec.match, subject)) &&
+         !(spec.until && clock_.Now() >= *spec.until) &&
+         !(spec.times >= 0 && a.fired >= spec.times);
+}
+
 bool Faults::Active(std::string_view point, std::string_view subject) const {
-  for (const Armed& a : armed_) {
-    if (a.point != point) continue;
-    if (!a.spec.match.empty() && !EqualsIgnoreCase(a.spec.match, subject)) {
-      continue;
-    }
-    if (a.spec.until && clock_.Now() >= *a.spec.until) continue;
-    if (a.spec.times == 0) continue;
-    return true;
-  }
-  return false;
+  return std::any_of(armed_.begin(), armed_.end(), [&](const Armed& a) {
+    return Applies(a, point, subject);
+  });
 }
 
 int Faults::FiredCount(std::string_view point) const {

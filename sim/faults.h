@@ -71,6 +71,10 @@ class Faults {
     FaultSpec spec;
     int fired = 0;
   };
+  // Armed for `point` and `subject`, not expired, not spent.
+  bool Applies(const Armed& a, std::string_view point,
+               std::string_view subject) const;
+
   Rng& rng_;
   const Clock& clock_;
   std::vector<Armed> armed_;

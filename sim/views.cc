@@ -200,10 +200,7 @@ Result<std::vector<ServiceHealthView>> PartnerCenter::ServiceHealth(
   TIERSIM_ASSIGN_OR_RETURN(Actor a, ResolveActor(s));
   TIERSIM_RETURN_IF_ERROR(Require(a, Permission::kServiceHealth));
   std::vector<ServiceHealthView> out;
-  for (ProductFamily f :
-       {ProductFamily::kOffice365, ProductFamily::kMicrosoft365,
-        ProductFamily::kDynamics365, ProductFamily::kEnterpriseMobility,
-        ProductFamily::kAzure, ProductFamily::kWindows}) {
+  for (ProductFamily f : kProductFamilies) {
     ServiceHealthView v{
         .service = f,
         .healthy = !kernel_.faults().Active(fault_points::kServiceOutage,

@@ -4,6 +4,7 @@
 #include "harness/format/did_you_mean.h"
 #include "harness/format/loader_internal.h"
 #include "mocks/http/network_faults.h"
+#include "sim/catalog.h"
 #include "sim/text.h"
 
 namespace tiersim::harness::internal {
@@ -359,9 +360,10 @@ bool ScenarioReader::ReadFaultStep(const Json& j, const std::string& ptr,
                out.fault_point == sim::fault_points::kServiceOutage) {
       // The Microsoft service: a product family's name.
       ok = String(value, kp, "\"to\"", out.fault_target) && ok;
-      const std::vector<std::string> services = {
-          "Office 365",          "Microsoft 365", "Dynamics 365",
-          "Enterprise Mobility", "Azure",         "Windows"};
+      std::vector<std::string> services;
+      for (sim::ProductFamily f : sim::kProductFamilies) {
+        services.emplace_back(sim::ProductFamilyName(f));
+      }
       if (ok && std::none_of(services.begin(), services.end(),
                              [&](const std::string& s) {
                                return sim::EqualsIgnoreCase(s,

@@ -28,15 +28,15 @@ std::string UserPrincipalName(StepContext& ctx) {
   return name + "@" + domain;
 }
 
-// The user's ID as Partner Center lists it: the step asks the product.
-sim::Result<sim::DirectoryUserId> FindUser(StepContext& ctx,
-                                           const sim::SessionRef& session,
-                                           const std::string& upn) {
+// The step's user as Partner Center lists it: the step asks the product.
+sim::Result<sim::CustomerUserView> FindUser(StepContext& ctx,
+                                            const sim::SessionRef& session) {
+  const std::string upn = UserPrincipalName(ctx);
   TIERSIM_ASSIGN_OR_RETURN(auto users,
                            ctx.client().Call<ops::ListCustomerUsers>(
                                session, {ctx.Cast("customer").customer}));
-  for (const sim::CustomerUserView& u : users) {
-    if (sim::EqualsIgnoreCase(u.user_principal_name, upn)) return u.id;
+  for (sim::CustomerUserView& u : users) {
+    if (sim::EqualsIgnoreCase(u.user_principal_name, upn)) return std::move(u);
   }
   return sim::Error(sim::ErrorCode::kNotFound,
                     ctx.Str("customer") + " has no user " + upn);
@@ -59,25 +59,25 @@ sim::Status AddCustomerUser(StepContext& ctx) {
 
 sim::Status RemoveCustomerUser(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(sim::DirectoryUserId user,
-                           FindUser(ctx, session, UserPrincipalName(ctx)));
+  TIERSIM_ASSIGN_OR_RETURN(const sim::CustomerUserView user,
+                           FindUser(ctx, session));
   return ctx.client()
       .Call<ops::DeleteCustomerUser>(session,
-                                     {ctx.Cast("customer").customer, user})
+                                     {ctx.Cast("customer").customer, user.id})
       .status();
 }
 
 sim::Status AssignLicenses(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  TIERSIM_ASSIGN_OR_RETURN(sim::DirectoryUserId user,
-                           FindUser(ctx, session, UserPrincipalName(ctx)));
+  TIERSIM_ASSIGN_OR_RETURN(const sim::CustomerUserView user,
+                           FindUser(ctx, session));
   sim::LicenseUpdate update{.remove = ctx.List("remove")};
   for (const std::string& offer : ctx.List("assign")) {
     update.assign.push_back({offer});
   }
   return ctx.client()
       .Call<ops::UpdateCustomerUserLicenses>(
-          session, {ctx.Cast("customer").customer, user, update})
+          session, {ctx.Cast("customer").customer, user.id, update})
       .status();
 }
 
@@ -95,24 +95,15 @@ sim::Result<Observed> CustomerUsers(StepContext& ctx) {
 
 sim::Result<Observed> CustomerUser(StepContext& ctx) {
   TIERSIM_ACTOR_SESSION(session, ctx);
-  const std::string upn = UserPrincipalName(ctx);
-  TIERSIM_ASSIGN_OR_RETURN(auto users,
-                           ctx.client().Call<ops::ListCustomerUsers>(
-                               session, {ctx.Cast("customer").customer}));
-  for (const sim::CustomerUserView& u : users) {
-    if (!sim::EqualsIgnoreCase(u.user_principal_name, upn)) continue;
-    std::vector<std::string> licenses = u.licenses;
-    std::sort(licenses.begin(), licenses.end());
-    std::string list;
-    for (const std::string& l : licenses) list += (list.empty() ? "" : ",") + l;
-    return Observed{
-        .fields = {{"display_name", u.display_name},
-                   {"usage_location", u.usage_location},
-                   {"global_admin", u.global_admin ? "true" : "false"},
-                   {"licenses", list.empty() ? "none" : list}}};
-  }
-  return sim::Error(sim::ErrorCode::kNotFound,
-                    ctx.Str("customer") + " has no user " + upn);
+  TIERSIM_ASSIGN_OR_RETURN(sim::CustomerUserView u, FindUser(ctx, session));
+  std::sort(u.licenses.begin(), u.licenses.end());
+  std::string list;
+  for (const std::string& l : u.licenses) list += (list.empty() ? "" : ",") + l;
+  return Observed{
+      .fields = {{"display_name", u.display_name},
+                 {"usage_location", u.usage_location},
+                 {"global_admin", u.global_admin ? "true" : "false"},
+                 {"licenses", list.empty() ? "none" : list}}};
 }
 
 sim::Result<Observed> CustomerLicenses(StepContext& ctx) {

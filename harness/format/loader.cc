@@ -30,12 +30,6 @@ const std::vector<std::string> kTopFields = {
 
 }  // namespace
 
-void ScenarioReader::ErrorAt(SourcePos pos, std::string code,
-                             std::string message) {
-  errors_.push_back(
-      {file_, pos.line, pos.column, std::move(code), std::move(message)});
-}
-
 bool ScenarioReader::Read(const Json& j, const std::string& ptr,
                           Scenario& out) {
   errors_at_start_ = errors_.size();

@@ -5,59 +5,22 @@
 #include <string>
 #include <vector>
 
-#include "harness/format/json_source.h"
+#include "harness/format/json_reader.h"
 #include "harness/format/loader.h"
 #include "harness/vocabulary/specs.h"
 
 namespace tiersim::harness::internal {
 
-using Json = nlohmann::json;
-
-class ScenarioReader {
+class ScenarioReader : public JsonReader {
  public:
-  ScenarioReader(std::string_view file, const SourceMap& map,
-                 std::vector<Diagnostic>& errors)
-      : file_(file), map_(map), errors_(errors) {}
+  using JsonReader::JsonReader;
 
   // Reads the scenario at `ptr`; returns false when it had errors.
   bool Read(const Json& j, const std::string& ptr, Scenario& out);
 
-  // ---- Diagnostics ----
-  void ErrorAt(SourcePos pos, std::string code, std::string message);
-  void ErrorValue(const std::string& ptr, std::string code,
-                  std::string message) {
-    ErrorAt(map_.Value(ptr), std::move(code), std::move(message));
-  }
-  void ErrorKey(const std::string& ptr, std::string code, std::string message) {
-    ErrorAt(map_.Key(ptr), std::move(code), std::move(message));
-  }
-  Pos PosOf(const std::string& ptr) const {
-    const SourcePos p = map_.Value(ptr);
-    return {p.line, p.column};
-  }
-  Pos KeyPosOf(const std::string& ptr) const {
-    const SourcePos p = map_.Key(ptr);
-    return {p.line, p.column};
-  }
-
-  // ---- Typed reads: each reports a wrong-type error and returns false ----
-  bool String(const Json& j, const std::string& ptr, const std::string& what,
-              std::string& out);
-  bool Integer(const Json& j, const std::string& ptr, const std::string& what,
-               std::int64_t& out);
-  bool Boolean(const Json& j, const std::string& ptr, const std::string& what,
-               bool& out);
-  bool Object(const Json& j, const std::string& ptr, const std::string& what);
-  bool Array(const Json& j, const std::string& ptr, const std::string& what);
-  bool StringList(const Json& j, const std::string& ptr,
-                  const std::string& what, std::vector<std::string>& out);
-  bool OneOf(const std::string& value, const std::string& ptr,
-             const std::string& what, const std::vector<std::string>& values);
   // A cast reference: exists (did you mean) and has one of `roles`.
   bool CastRef(const Json& j, const std::string& ptr, const std::string& what,
                const std::vector<CastRole>& roles, std::string& out);
-  bool Duration(const Json& j, const std::string& ptr, const std::string& what,
-                sim::Duration& out);
   // An argument per its spec into `out`.
   bool Param(const Json& j, const std::string& ptr, const ParamSpec& spec,
              Arg& out);
@@ -124,9 +87,6 @@ class ScenarioReader {
                   const std::vector<std::string>& reserved,
                   const std::string& owner, Args& out);
 
-  std::string file_;
-  const SourceMap& map_;
-  std::vector<Diagnostic>& errors_;
   const Scenario* scenario_ = nullptr;  // while reading its steps
   std::size_t errors_at_start_ = 0;
 };

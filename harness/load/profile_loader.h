@@ -1,0 +1,32 @@
+// Load profile files -> LoadProfile, or diagnostics naming file, line and
+// column (the scenario loader's Diagnostic and codes, plus unknown-flow,
+// unknown-metric and bad-threshold). A file is a load profile when its top
+// object has "model" (LooksLikeLoadProfile); `tiersim validate` uses that
+// to pick the loader.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/format/loader.h"
+#include "harness/load/profile.h"
+
+namespace tiersim::harness::load {
+
+struct ProfileLoad {
+  LoadProfile profile;
+  std::vector<Diagnostic> errors;  // empty: the profile is good
+  bool ok() const { return errors.empty(); }
+};
+
+// `file` names the text in diagnostics; a scenario flow's "file" is read
+// relative to its folder.
+ProfileLoad LoadProfileText(std::string_view file, std::string_view text);
+ProfileLoad LoadProfileFile(const std::string& path);
+
+// Whether `text` is a JSON object with a "model" member (cheap check; a
+// syntax error says no, and the scenario loader then reports it).
+bool LooksLikeLoadProfile(std::string_view text);
+
+}  // namespace tiersim::harness::load

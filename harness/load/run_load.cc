@@ -1,0 +1,115 @@
+#include "harness/load/run_load.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <fstream>
+
+#include "harness/load/judge.h"
+#include "harness/load/population.h"
+#include "harness/transport/in_process_client.h"
+#include "mocks/world/in_process_control.h"
+#include "mocks/world/in_process_world.h"
+
+namespace tiersim::harness::load {
+namespace {
+
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+std::uint64_t RssBytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+std::string NowIso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+double Since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t)
+      .count();
+}
+
+}  // namespace
+
+sim::Result<reports::LoadResult> RunLoadInProcess(
+    const LoadProfile& profile, EngineOptions options,
+    std::vector<std::string>* journal) {
+  reports::LoadResult result;
+  result.file = profile.file;
+  result.name = profile.name;
+  result.description = profile.description;
+  result.seed = profile.seed;
+  result.started_at = NowIso();
+  result.model = DescribeModel(profile.model);
+  result.rss_start_bytes = RssBytes();
+
+  mocks::InProcessWorld world({.seed = profile.seed});
+  InProcessClient client(world);
+  mocks::InProcessControl control(world);
+  InProcessTransport transport(client, control);
+
+  const PopulationPlan plan = PlanPopulation(profile);
+  const auto built_at = std::chrono::steady_clock::now();
+  TIERSIM_ASSIGN_OR_RETURN(Population population,
+                           BuildPopulation(profile, plan, client, control));
+  result.population_seconds = Since(built_at);
+  result.population = {{"providers", plan.providers},
+                       {"resellers", plan.resellers()},
+                       {"customers", plan.customers()},
+                       {"invitees", plan.invitees},
+                       {"prospects", plan.prospects}};
+  TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::WorldCounts before,
+                           control.Counts());
+
+  if (!options.abort_check) {
+    options.abort_check = [&profile](const reports::LoadResult& so_far) {
+      return AbortReason(profile, so_far);
+    };
+  }
+  const double cpu_before = CpuSeconds();
+  const auto wall_before = std::chrono::steady_clock::now();
+  Engine engine(profile, population, transport, std::move(options));
+  TIERSIM_RETURN_IF_ERROR(engine.Run(result));
+  const double wall = Since(wall_before);
+  result.generator_cpu_seconds = CpuSeconds() - cpu_before;
+  result.generator_cpu_percent =
+      wall > 0 ? 100.0 * result.generator_cpu_seconds / wall : 0;
+  // In process the generator and the core share the one thread, which is
+  // busy by design: saturation says nothing there.
+  result.generator_saturated = false;
+  result.rss_end_bytes = RssBytes();
+
+  auto after = control.Counts();
+  if (after.ok()) {
+    CheckInvariants(before, *after, profile, result);
+    CheckCreations(engine.env(), client, result);
+  } else {
+    result.invariants.push_back(
+        {"the world's counts can be read", false, after.status().ToString()});
+  }
+  JudgeThresholds(profile, result);
+  for (std::size_t from = 0; journal != nullptr;) {
+    TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::JournalPage page,
+                             control.Journal(from));
+    for (const auto& line : page.lines) journal->push_back(line.text);
+    if (page.next >= page.size || page.next == from) break;
+    from = page.next;
+  }
+  return result;
+}
+
+}  // namespace tiersim::harness::load

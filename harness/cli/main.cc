@@ -11,10 +11,12 @@
 #include <iostream>
 #include <random>
 
+#include "harness/cli/cli_common.h"
 #include "harness/cli/list.h"
+#include "harness/cli/load_command.h"
 #include "harness/cli/serve_command.h"
 #include "harness/format/loader.h"
-#include "harness/format/schema.h"
+#include "harness/load/profile_schema.h"
 #include "harness/runner/runner.h"
 #include "harness/transport/network_client.h"
 #include "mocks/serve/served_world.h"
@@ -24,82 +26,15 @@
 namespace {
 
 using tiersim::harness::Diagnostic;
+using tiersim::harness::DiagnosticLine;
+using tiersim::harness::LoadAll;
 using tiersim::harness::Scenario;
+using tiersim::harness::UseColor;
 
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr char kVersion[] = TIERSIM_VERSION;  // the project's, from CMake
-
-// Loads every file under `paths`; prints diagnostics to stderr.
-// Whether to colour what goes to `fd`: "always", "never", or "auto" (a
-// terminal, and NO_COLOR unset).
-bool UseColor(const std::string& mode, int fd = STDOUT_FILENO) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(fd) != 0 && (no_color == nullptr || no_color[0] == '\0');
-}
-
-// A diagnostic line, its "error" in bold red when `color`.
-std::string DiagnosticLine(const Diagnostic& d, bool color) {
-  std::string line = tiersim::harness::FormatDiagnostic(d);
-  const auto at = line.find(": error: ");
-  if (color && at != std::string::npos) {
-    line.replace(at + 2, 5, "\x1b[1;31merror\x1b[0m");
-  }
-  return line;
-}
-
-// Loads every scenario file under `paths`, printing each error with its
-// file, line and column. Without `broken`, any error stops the run; with it
-// (--keep-going), a file that does not load becomes one errored result there
-// and the other files still run; a path that does not exist always stops.
-bool LoadAll(const std::vector<std::string>& paths,
-             std::vector<Scenario>& scenarios, int& files, bool color,
-             std::vector<tiersim::reports::ScenarioResult>* broken = nullptr) {
-  std::vector<Diagnostic> errors;
-  const std::vector<std::string> found =
-      tiersim::harness::CollectScenarioFiles(paths, errors);
-  const bool paths_ok = errors.empty();
-  files = static_cast<int>(found.size());
-  int bad_files = 0;
-  for (const std::string& file : found) {
-    auto loaded = tiersim::harness::LoadScenarioFile(file);
-    if (!loaded.errors.empty()) {
-      ++bad_files;
-      if (broken != nullptr) {
-        broken->push_back(
-            {.file = file,
-             .name = file + " (does not load)",
-             .outcome = tiersim::reports::Outcome::kError,
-             .failure =
-                 tiersim::harness::FormatDiagnostic(loaded.errors[0]) +
-                 (loaded.errors.size() > 1
-                      ? " (and " + std::to_string(loaded.errors.size() - 1) +
-                            " more)"
-                      : ""),
-             .load_error = true});
-      }
-    }
-    errors.insert(errors.end(), loaded.errors.begin(), loaded.errors.end());
-    for (Scenario& s : loaded.scenarios) scenarios.push_back(std::move(s));
-  }
-  for (const Diagnostic& d : errors) {
-    std::cerr << DiagnosticLine(d, color) << "\n";
-  }
-  if (errors.empty()) return true;
-  if (broken != nullptr && paths_ok) {
-    std::cerr << errors.size() << " error(s) in " << bad_files
-              << " file(s); running the other files (--keep-going).\n";
-    return true;
-  }
-  std::cerr << errors.size() << " error(s) in " << bad_files
-            << " file(s); nothing was run"
-            << (paths_ok ? " (--keep-going runs the other files)" : "")
-            << ".\n";
-  return false;
-}
 
 bool WriteFile(const std::string& path, const std::string& text) {
   if (path == "-") {
@@ -208,8 +143,8 @@ int Run(const RunArgs& args) {
               << " file(s))\n";
     return kExitUsage;
   }
-  const tiersim::reports::ConsoleStyle style{.color = UseColor(args.color),
-                                             .verbose = args.verbose};
+  const tiersim::reports::ConsoleStyle style{
+      .color = UseColor(args.color, STDOUT_FILENO), .verbose = args.verbose};
   std::cout << "tiersim run: " << selected.size() << " scenario(s) from "
             << files << " file(s); "
             << (options.seed
@@ -266,13 +201,14 @@ struct ValidateArgs {
 
 int Validate(const ValidateArgs& args) {
   std::vector<Scenario> scenarios;
-  int files = 0;
+  int files = 0, profiles = 0;
   if (!LoadAll(args.paths, scenarios, files,
-               UseColor(args.color, STDERR_FILENO))) {
+               UseColor(args.color, STDERR_FILENO), nullptr, &profiles)) {
     return kExitUsage;
   }
-  std::cout << files << " file(s), " << scenarios.size()
-            << " scenario(s): valid\n";
+  std::cout << files << " file(s), " << scenarios.size() << " scenario(s)";
+  if (profiles > 0) std::cout << ", " << profiles << " load profile(s)";
+  std::cout << ": valid\n";
   return kExitOk;
 }
 
@@ -428,10 +364,12 @@ CLI::App* AddListCommand(CLI::App& app, std::string& what) {
 struct CommandLine {
   RunArgs run_args;
   tiersim::harness::ServeArgs serve_args;
+  tiersim::harness::LoadArgs load_args;
   ValidateArgs validate_args;
   std::string list_what;
   CLI::App* run = nullptr;
   CLI::App* serve = nullptr;
+  CLI::App* load = nullptr;
   CLI::App* validate = nullptr;
   CLI::App* list = nullptr;
   CLI::App* schema = nullptr;
@@ -447,6 +385,7 @@ int Dispatch(const CommandLine& cli) {
     return Run(cli.run_args);
   }
   if (cli.serve->parsed()) return tiersim::harness::Serve(cli.serve_args);
+  if (cli.load->parsed()) return tiersim::harness::Load(cli.load_args);
   if (cli.validate->parsed()) return Validate(cli.validate_args);
   if (cli.list->parsed()) {
     if (!tiersim::harness::PrintList(cli.list_what, std::cout)) {
@@ -458,7 +397,7 @@ int Dispatch(const CommandLine& cli) {
     return kExitOk;
   }
   if (cli.schema->parsed()) {
-    std::cout << tiersim::harness::ScenarioSchemaJson();
+    std::cout << tiersim::harness::load::FileSchemaJson();
     return kExitOk;
   }
   return kExitUsage;
@@ -480,10 +419,13 @@ int main(int argc, char** argv) {
   CommandLine cli;
   cli.run = AddRunCommand(app, cli.run_args);
   cli.serve = AddServeCommand(app, cli.serve_args);
+  cli.load = tiersim::harness::AddLoadCommand(app, cli.load_args);
   cli.validate = AddValidateCommand(app, cli.validate_args);
   cli.list = AddListCommand(app, cli.list_what);
   cli.schema = app.add_subcommand(
-      "schema", "Print the scenario JSON Schema (scenarios/schema.json)");
+      "schema",
+      "Print the JSON Schema of scenario files and load profiles "
+      "(scenarios/schema.json)");
 
   try {
     app.parse(argc, argv);

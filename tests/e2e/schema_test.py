@@ -62,6 +62,18 @@ class SchemaTest(unittest.TestCase):
                 r = validate_cli(path)
                 self.assertEqual(r.returncode, 0, r.stderr)
 
+    def test_every_load_profile_passes_schema_and_loader(self):
+        files = sorted(f for f in glob.glob(os.path.join(
+            ROOT, "scenarios", "load", "*.json"))
+            if "population" in jsonc.load(f) or "flows" in jsonc.load(f))
+        self.assertGreaterEqual(len(files), 6)
+        for path in files:
+            with self.subTest(path=os.path.basename(path)):
+                self.assertEqual(self.schema_errors(path), [])
+                r = validate_cli(path)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn("1 load profile(s)", r.stdout)
+
     def test_invalid_fixtures_fail_schema_and_loader(self):
         files = sorted(glob.glob(os.path.join(FIXTURES, "both", "*.json")))
         self.assertGreaterEqual(len(files), 8)

@@ -11,9 +11,11 @@
 #include <sstream>
 
 #include "harness/cli/cli_common.h"
+#include "harness/load/merge.h"
 #include "harness/load/profile_loader.h"
 #include "harness/load/run_load.h"
 #include "harness/load/threshold.h"
+#include "reports/load/load_json_reader.h"
 #include "reports/load/load_writers.h"
 #include "sim/time.h"
 
@@ -108,6 +110,69 @@ bool WriteFile(const std::string& path,
   return static_cast<bool>(out);
 }
 
+bool ParseShard(const std::string& text, std::uint64_t& shard,
+                std::uint64_t& shards) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    std::size_t used = 0;
+    const std::string i = text.substr(0, slash), n = text.substr(slash + 1);
+    if (i.empty() || n.empty() || i[0] == '-' || n[0] == '-') return false;
+    shard = std::stoull(i, &used);
+    if (used != i.size()) return false;
+    shards = std::stoull(n, &used);
+    if (used != n.size()) return false;
+  } catch (const std::exception&) {
+    return false;
+  }
+  return shards >= 1 && shards <= 10000 && shard < shards;
+}
+
+// The console summary and the asked-for files; the exit code.
+int Report(const LoadArgs& args, const reports::LoadResult& result,
+           bool color) {
+  reports::WriteLoadSummary(result, color, std::cout);
+  if (!args.json.empty() && !WriteFile(args.json, [&](std::ostream& o) {
+        reports::WriteLoadJson(result, o);
+      })) {
+    return kExitUsage;
+  }
+  if (!args.junit.empty() && !WriteFile(args.junit, [&](std::ostream& o) {
+        reports::WriteLoadJunit(result, o);
+      })) {
+    return kExitUsage;
+  }
+  return result.ExitCode();
+}
+
+int Merge(const LoadArgs& args) {
+  if (!args.html.empty()) {
+    std::cerr << "tiersim load merge: the HTML load report is not built "
+                 "yet; use --json or --junit\n";
+    return kExitUsage;
+  }
+  std::vector<reports::LoadResult> results;
+  for (const std::string& file : args.merge_files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string error;
+    auto r = reports::ReadLoadJson(text.str(), error);
+    if (!in || !r) {
+      std::cerr << "tiersim load merge: " << file << ": "
+                << (in ? error : "cannot be read") << "\n";
+      return kExitUsage;
+    }
+    results.push_back(std::move(*r));
+  }
+  auto merged = load::MergeShards(results, args.merge_files);
+  if (!merged.ok()) {
+    std::cerr << "tiersim load merge: " << merged.status().message() << "\n";
+    return kExitUsage;
+  }
+  return Report(args, *merged, UseColor(args.color, STDOUT_FILENO));
+}
+
 }  // namespace
 
 CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
@@ -115,8 +180,7 @@ CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
       "load",
       "Drive a load profile (population, flows, open or closed model, "
       "thresholds) and report throughput and latency percentiles");
-  c->add_option("file", args.file, "The load profile (scenarios/load/*.json)")
-      ->required();
+  c->add_option("file", args.file, "The load profile (scenarios/load/*.json)");
   c->add_option("--transport", args.transport,
                 "in-process (default): drive the core on one thread")
       ->check(CLI::IsMember({"in-process", "http"}));
@@ -135,7 +199,9 @@ CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
   c->add_option("--threads", args.threads,
                 "Event-loop threads (network transport)");
   c->add_option("--shard", args.shard,
-                "I/N: run the I-th of N slices (network transport)");
+                "I/N: run the I-th (0 to N-1) of N slices of the population "
+                "and the arrival rate; `tiersim load merge` joins the N "
+                "JSON results");
   c->add_option("--json", args.json, "Write the JSON report here (- stdout)");
   c->add_option("--junit", args.junit,
                 "Write JUnit XML here (a testcase per threshold and "
@@ -147,11 +213,41 @@ CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
   c->footer(
       "Exit codes: 0 every threshold and invariant held, 1 one failed (or "
       "the run was interrupted or ran out of population), 2 bad input.");
+  CLI::App* merge = c->add_subcommand(
+      "merge",
+      "Merge the JSON results of a run's shards (--shard I/N) into one: "
+      "histograms add exactly, the series align by second, thresholds and "
+      "invariants are judged again on the union");
+  merge->add_option("files", args.merge_files, "The shards' --json results")
+      ->required()
+      ->check(CLI::ExistingFile);
+  merge->add_option("--json", args.json, "Write the merged JSON here");
+  merge->add_option("--junit", args.junit, "Write JUnit XML here");
+  merge->add_option("--html", args.html, "Write the HTML report here");
+  merge->add_option("--color", args.color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  merge->callback([&args] { args.merge = true; });
+  merge->footer(
+      "Exit codes: 0 every threshold and invariant held on the union, 1 one "
+      "failed, 2 the files are not the shards of one run.");
   return c;
 }
 
 int Load(const LoadArgs& args) {
-  load::ProfileLoad loaded = load::LoadProfileFile(args.file);
+  if (args.merge) return Merge(args);
+  if (args.file.empty()) {
+    std::cerr << "tiersim load: give a load profile (tiersim load FILE), or "
+                 "`tiersim load merge` and the shards' results\n";
+    return kExitUsage;
+  }
+  std::uint64_t shard = 0, shards = 1;
+  if (!args.shard.empty() && !ParseShard(args.shard, shard, shards)) {
+    std::cerr << "tiersim load: --shard \"" << args.shard
+              << "\" is not I/N with 0 <= I < N, such as 0/4 (the first of "
+                 "four)\n";
+    return kExitUsage;
+  }
+  load::ProfileLoad loaded = load::LoadProfileFile(args.file, shards);
   if (!loaded.ok()) {
     for (const Diagnostic& d : loaded.errors) {
       std::cerr << DiagnosticLine(d, UseColor(args.color, STDERR_FILENO))
@@ -161,11 +257,10 @@ int Load(const LoadArgs& args) {
   }
   LoadProfile& profile = loaded.profile;
   if (!ApplyOverrides(args, profile)) return kExitUsage;
-  if (args.transport == "http" || !args.target.empty() || !args.shard.empty() ||
-      args.threads != 1) {
+  if (args.transport == "http" || !args.target.empty() || args.threads != 1) {
     std::cerr << "tiersim load: the network engine (--transport http, "
-                 "--target, --threads, --shard) is not built yet; today "
-                 "tiersim load drives the core in process, on one thread\n";
+                 "--target, --threads) is not built yet; today tiersim load "
+                 "drives the core in process, on one thread\n";
     return kExitUsage;
   }
   if (!args.html.empty()) {
@@ -176,6 +271,8 @@ int Load(const LoadArgs& args) {
   const bool color = UseColor(args.color, STDOUT_FILENO);
   const bool live = !args.quiet && isatty(STDERR_FILENO) != 0;
   load::EngineOptions options;
+  options.shard = shard;
+  options.shards = shards;
   options.interrupt = &g_interrupt;
   if (live) options.progress = PrintProgress;
   std::signal(SIGINT, OnInterrupt);
@@ -191,18 +288,7 @@ int Load(const LoadArgs& args) {
   }
   reports::LoadResult& result = *ran;
   result.file = args.file;
-  reports::WriteLoadSummary(result, color, std::cout);
-  if (!args.json.empty() && !WriteFile(args.json, [&](std::ostream& o) {
-        reports::WriteLoadJson(result, o);
-      })) {
-    return kExitUsage;
-  }
-  if (!args.junit.empty() && !WriteFile(args.junit, [&](std::ostream& o) {
-        reports::WriteLoadJunit(result, o);
-      })) {
-    return kExitUsage;
-  }
-  return result.ExitCode();
+  return Report(args, result, color);
 }
 
 }  // namespace tiersim::harness

@@ -1,11 +1,13 @@
 // `tiersim load FILE`: runs a load profile (harness/load) and writes its
 // reports; the overrides on the command line win over the profile (k6's
-// --vus / --duration habit).
+// --vus / --duration habit). `tiersim load merge A.json B.json ...` merges
+// the JSON results of a run's shards (--shard I/N) into one result.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -26,6 +28,9 @@ struct LoadArgs {
   std::string json, junit, html;
   std::string color = "auto";
   bool quiet = false;  // no progress line
+  // `tiersim load merge FILES...`: the shards' JSON results into one.
+  bool merge = false;
+  std::vector<std::string> merge_files;
 };
 
 CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args);

@@ -75,10 +75,17 @@ sim::Status Engine::Run(reports::LoadResult& out) {
   return sim::OkStatus();
 }
 
-std::size_t Engine::PickFlow() {
+std::size_t Engine::PickFlow(std::uint64_t index) {
   if (flows_.size() == 1) return 0;
-  const auto draw = static_cast<std::int64_t>(
-      rng_.Uniform(static_cast<std::uint64_t>(cumulative_weights_.back())));
+  // A function of the seed and the iteration's global index, not of this
+  // process's stream: N shards pick, between them, the very flows one
+  // process would (their merged counts per flow are the same).
+  std::uint64_t z = profile_.seed * 0x9e3779b97f4a7c15ULL + index + 1;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  z ^= z >> 31;
+  const auto total = static_cast<std::uint64_t>(cumulative_weights_.back());
+  const auto draw = static_cast<std::int64_t>(z % total);
   return static_cast<std::size_t>(std::upper_bound(cumulative_weights_.begin(),
                                                    cumulative_weights_.end(),
                                                    draw) -
@@ -92,10 +99,11 @@ bool Engine::ShouldStop() {
   return interrupted_ || !exhausted_.empty() || !aborted_.empty();
 }
 
-void Engine::StartIteration(std::size_t vu, WallTime intended, WallTime now,
+void Engine::StartIteration(std::uint64_t index, std::size_t vu,
+                            WallTime intended, WallTime now,
                             std::int64_t waiting) {
-  Flow& flow = *flows_[PickFlow()];
-  IterationInfo info{.index = next_index_++ * options_.shards + options_.shard,
+  Flow& flow = *flows_[PickFlow(index)];
+  IterationInfo info{.index = index,
                      .vu = vu,
                      .intended = intended,
                      .start = now,
@@ -146,7 +154,13 @@ void Engine::Tick(WallTime now, bool force) {
 
 void Engine::RunOpen() {
   const ArrivalSchedule schedule(profile_.model);
-  std::uint64_t k = 0;  // the next arrival of the timetable
+  // This shard's arrivals are every N-th of the timetable from the I-th;
+  // its share of max_vus likewise.
+  const std::uint64_t n = options_.shards, me = options_.shard;
+  const auto max_vus = static_cast<std::int64_t>(std::max<std::uint64_t>(
+      1, static_cast<std::uint64_t>(profile_.model.max_vus) / n +
+             (me < static_cast<std::uint64_t>(profile_.model.max_vus) % n)));
+  std::uint64_t k = me;  // the next arrival of the timetable
   while (!ShouldStop()) {
     const auto due_at = schedule.DueAt(k);
     if (!due_at) break;
@@ -157,26 +171,32 @@ void Engine::RunOpen() {
       transport_.RunUntil(std::min(due, now + kMaxNap));
       continue;
     }
-    // Virtual users busy now: those in flight and the arrivals already due
-    // that have not started (in process they wait for the one thread).
+    // Virtual users busy now: those in flight and this shard's arrivals
+    // already due that have not started (in process they wait for the one
+    // thread).
     const std::uint64_t due_count = schedule.DueBy(now - t0_);
-    const auto waiting =
-        static_cast<std::int64_t>(due_count > k + 1 ? due_count - k - 1 : 0);
-    ++k;
-    if (busy_ + waiting >= profile_.model.max_vus) {
+    const auto waiting = static_cast<std::int64_t>(
+        due_count > k + 1 ? (due_count - k - 1) / n : 0);
+    const std::uint64_t index = k;
+    k += n;
+    if (busy_ + waiting >= max_vus) {
       recorder_.Dropped(due);
       continue;
     }
-    StartIteration(static_cast<std::size_t>(busy_), due, now, waiting);
+    StartIteration(index, static_cast<std::size_t>(busy_), due, now, waiting);
   }
 }
 
 void Engine::RunClosed() {
   const ModelSpec& m = profile_.model;
-  const std::optional<std::uint64_t> limit =
-      m.iterations ? std::optional<std::uint64_t>(
-                         static_cast<std::uint64_t>(*m.iterations))
-                   : std::nullopt;
+  // This shard's virtual users are every N-th from the I-th, and so are its
+  // iterations when the model counts them.
+  const std::uint64_t n = options_.shards, me = options_.shard;
+  std::optional<std::uint64_t> limit;
+  if (m.iterations) {
+    const auto all = static_cast<std::uint64_t>(*m.iterations);
+    limit = all > me ? (all - me + n - 1) / n : 0;
+  }
   // Stage boundaries from the start; a stage of no duration lasts until the
   // iterations are done.
   std::vector<std::pair<WallTime, std::int64_t>> ends;
@@ -191,7 +211,8 @@ void Engine::RunClosed() {
           m.stages.begin(), m.stages.end(),
           [](const Stage& a, const Stage& b) { return a.vus < b.vus; })
           ->vus;
-  for (std::int64_t v = 0; v < most; ++v) {
+  for (auto v = static_cast<std::int64_t>(me); v < most;
+       v += static_cast<std::int64_t>(n)) {
     idle_.emplace_back(t0_, static_cast<std::size_t>(v));
   }
   std::uint64_t started = 0;
@@ -218,8 +239,8 @@ void Engine::RunClosed() {
     }
     const std::size_t vu = next->second;
     idle_.erase(next);
+    StartIteration(started * n + me, vu, now, now);
     ++started;
-    StartIteration(vu, now, now);
   }
 }
 

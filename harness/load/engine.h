@@ -64,9 +64,11 @@ class Engine {
   void RunClosed();
   // `waiting`: arrivals already due that have not started (they hold a
   // virtual user each while they wait).
-  void StartIteration(std::size_t vu, WallTime intended, WallTime now,
-                      std::int64_t waiting = 0);
-  std::size_t PickFlow();
+  // `index`: the iteration's number across all shards (unique names; the
+  // flow it runs).
+  void StartIteration(std::uint64_t index, std::size_t vu, WallTime intended,
+                      WallTime now, std::int64_t waiting = 0);
+  std::size_t PickFlow(std::uint64_t index);
   bool ShouldStop();
   void Tick(WallTime now, bool force = false);
   void Drain();
@@ -83,8 +85,7 @@ class Engine {
   WallTime t0_{};
   WallTime measure_from_{};
   WallTime last_tick_{};
-  std::uint64_t next_index_ = 0;  // iterations started by this process
-  std::int64_t busy_ = 0;         // iterations in flight
+  std::int64_t busy_ = 0;  // iterations in flight
   std::uint64_t arrivals_ = 0;
   std::uint64_t last_iterations_ = 0;
   std::string exhausted_;

@@ -122,7 +122,7 @@ class BuiltInFlow : public Flow {
   // shard, or nullptr when they are all used (the run is told once).
   const Person* Next(const std::vector<Person>& queue, const char* what,
                      std::uint64_t& taken) {
-    const std::uint64_t i = taken * env_.shards + env_.shard;
+    const std::uint64_t i = taken;  // the shard's own queue
     if (i >= queue.size()) {
       if (!told_) env_.exhausted(what);
       told_ = true;
@@ -155,8 +155,7 @@ class InvitationFlow final : public BuiltInFlow {
   Iteration Run(IterationInfo it) override {
     const Person* invitee = Next(pop().invitees, "invitees", taken_);
     if (invitee == nullptr) co_return;
-    const std::size_t provider_index =
-        (taken_ - 1) * env_.shards % pop().providers.size();
+    const std::size_t provider_index = (taken_ - 1) % pop().providers.size();
     const Person& provider =
         pop().Acting(pop().providers[provider_index], spec_.as);
     ops::RequestPartnership::Request request{.reseller_email = invitee->upn};

@@ -3,6 +3,7 @@
 // twice, checked against the world's own counts.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ namespace tiersim::harness::load {
 // recorded nothing (a threshold on it then fails: no data is no proof).
 std::optional<double> Measure(const Threshold& t, const reports::LoadResult& r);
 
+// One threshold judged on r.
+reports::ThresholdResult Judge(const Threshold& t,
+                               const reports::LoadResult& r);
 // Judges every threshold into r.thresholds.
 void JudgeThresholds(const LoadProfile& profile, reports::LoadResult& r);
 
@@ -28,12 +32,32 @@ void JudgeThresholds(const LoadProfile& profile, reports::LoadResult& r);
 std::string AbortReason(const LoadProfile& profile,
                         const reports::LoadResult& so_far);
 
-// The invariants, from the world's counts before and after the run and
-// what the engine believes it did (r.succeeded), into r.invariants. Not
-// checked when a flow is a scenario template (its steps are actions).
-void CheckInvariants(const sim::WorldControl::WorldCounts& before,
-                     const sim::WorldControl::WorldCounts& after,
-                     const LoadProfile& profile, reports::LoadResult& r);
+// The world's counts by name ("orders", "invitations", "emails", ...), as
+// LoadResult carries them.
+std::map<std::string, std::int64_t> CountsByName(
+    const sim::WorldControl::WorldCounts& c);
+
+// What building `plan`'s population adds to those counts (each customer
+// comes with one order and one subscription; partnerships are seeded, so
+// no invitation or email).
+std::map<std::string, std::int64_t> PopulationMade(const PopulationPlan& plan);
+
+// What the world made during the load, from r's world counts: after less
+// before for one process; for shards sharing one server (r merged from
+// them), the latest "after" less the earliest "initial" less what every
+// shard's population made.
+std::map<std::string, std::int64_t> WorldMade(const reports::LoadResult& r,
+                                              bool shared_target);
+
+// The population is what its plan says: the world's counts grew by
+// r.population_made while it was built (one process, or one shard alone).
+void CheckPopulationMade(reports::LoadResult& r);
+
+// The invariants, from what the world made and what the engine believes it
+// did (r.succeeded), into r.invariants. Not checked when r carries no world
+// counts (a flow is a scenario template: its steps are actions).
+void CheckInvariants(const std::map<std::string, std::int64_t>& world_made,
+                     reports::LoadResult& r);
 
 // No two orders share an ID; every customer the flows created belongs to
 // the reseller it was created for (asked of the world, as its provider

@@ -98,15 +98,25 @@ std::uint64_t PopulationPlan::EstimatedBytes() const {
          static_cast<std::uint64_t>(prospects) * kBytesPerProspect;
 }
 
-PopulationPlan PlanPopulation(const LoadProfile& profile) {
+PopulationPlan PlanPopulation(const LoadProfile& profile, std::uint64_t shard,
+                              std::uint64_t shards) {
   const PopulationSpec& s = profile.population;
-  PopulationPlan plan{.providers = s.providers,
+  const auto i = static_cast<std::int64_t>(shard);
+  const auto n = static_cast<std::int64_t>(std::max<std::uint64_t>(1, shards));
+  // The members j < total with j % n == i.
+  auto slice = [&](std::int64_t total) {
+    return total > i ? (total - i + n - 1) / n : 0;
+  };
+  PopulationPlan plan{.providers = slice(s.providers),
                       .resellers_per_provider = s.resellers_per_provider,
-                      .customers_per_reseller = s.customers_per_reseller};
-  for (const auto& [role, n] : s.users) plan.users_per_partner += n;
-  plan.invitees = s.invitees.value_or(PoolFor(profile, FlowKind::kInvitation));
+                      .customers_per_reseller = s.customers_per_reseller,
+                      .shard = i,
+                      .shards = n};
+  for (const auto& [role, count] : s.users) plan.users_per_partner += count;
+  plan.invitees =
+      slice(s.invitees.value_or(PoolFor(profile, FlowKind::kInvitation)));
   plan.prospects =
-      s.prospects.value_or(PoolFor(profile, FlowKind::kJointInvitation));
+      slice(s.prospects.value_or(PoolFor(profile, FlowKind::kJointInvitation)));
   return plan;
 }
 
@@ -135,8 +145,10 @@ std::uint64_t AvailableMemory() {
 }
 
 void CheckPopulationFits(const LoadProfile& profile, std::string_view file,
-                         std::vector<Diagnostic>& errors) {
-  const PopulationPlan plan = PlanPopulation(profile);
+                         std::vector<Diagnostic>& errors,
+                         std::uint64_t shards) {
+  // Shard 0's slice is the largest.
+  const PopulationPlan plan = PlanPopulation(profile, 0, shards);
   const Pos at =
       profile.population.pos.line != 0 ? profile.population.pos : profile.pos;
   auto error = [&](Pos pos, const std::string& code, std::string message) {

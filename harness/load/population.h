@@ -29,6 +29,15 @@ struct PopulationPlan {
   std::int64_t users_per_partner = 0;
   std::int64_t invitees = 0;
   std::int64_t prospects = 0;
+  // --shard I/N: this plan is the I-th slice — every N-th provider (with
+  // its resellers and customers), invitee and prospect, from the I-th on;
+  // the counts above are the slice's. Names keep the whole population's
+  // numbers, so shards sharing one server never collide.
+  std::int64_t shard = 0;
+  std::int64_t shards = 1;
+  std::int64_t Global(std::int64_t local) const {
+    return local * shards + shard;
+  }
 
   std::int64_t resellers() const { return providers * resellers_per_provider; }
   std::int64_t customers() const {
@@ -37,13 +46,16 @@ struct PopulationPlan {
   // Heap the world will hold once built (before any iteration).
   std::uint64_t EstimatedBytes() const;
 };
-PopulationPlan PlanPopulation(const LoadProfile& profile);
+PopulationPlan PlanPopulation(const LoadProfile& profile,
+                              std::uint64_t shard = 0,
+                              std::uint64_t shards = 1);
 
 // Adds a "too-large" diagnostic when the plan cannot fit in the memory this
 // machine (or its cgroup) has available, and "bad-value" when a flow needs
 // a part of the population the profile sized 0.
 void CheckPopulationFits(const LoadProfile& profile, std::string_view file,
-                         std::vector<Diagnostic>& errors);
+                         std::vector<Diagnostic>& errors,
+                         std::uint64_t shards = 1);
 // Bytes available to this process: the smaller of MemAvailable and the
 // cgroup's limit less its usage.
 std::uint64_t AvailableMemory();

@@ -112,7 +112,7 @@ class Builder {
   Result<CustomerRecord> Customer(const Population& pop, std::int64_t p,
                                   std::int64_t r, std::int64_t c,
                                   std::uint64_t draw) {
-    const std::string name = CustomerName(p, r, c);
+    const std::string name = CustomerName(pop.plan.Global(p), r, c);
     const PartnerRecord& provider = pop.providers[p];
     const PartnerRecord& reseller = pop.resellers[pop.ResellerIndex(p, r)];
     const std::string domain = DomainOf(name);
@@ -181,19 +181,20 @@ Result<Population> BuildPopulation(const LoadProfile& profile,
     pop.offer_ids.push_back("o365-e3");
     pop.offer_cumulative.push_back(1);
   }
-  sim::Rng rng(profile.seed ^ 0x706f70756c617465ULL);  // "populate"
+  sim::Rng rng((profile.seed ^ 0x706f70756c617465ULL) +  // "populate"
+               static_cast<std::uint64_t>(plan.shard));
   Builder b(profile, client, control);
   for (std::int64_t p = 0; p < plan.providers; ++p) {
-    TIERSIM_ASSIGN_OR_RETURN(
-        PartnerRecord provider,
-        b.Partner(ProviderName(p), sim::Program::kIndirectProvider));
-    TIERSIM_RETURN_IF_ERROR(b.Users(provider, ProviderName(p)));
+    TIERSIM_ASSIGN_OR_RETURN(PartnerRecord provider,
+                             b.Partner(ProviderName(plan.Global(p)),
+                                       sim::Program::kIndirectProvider));
+    TIERSIM_RETURN_IF_ERROR(b.Users(provider, ProviderName(plan.Global(p))));
     pop.providers.push_back(std::move(provider));
   }
   pop.resellers.reserve(static_cast<std::size_t>(plan.resellers()));
   for (std::int64_t p = 0; p < plan.providers; ++p) {
     for (std::int64_t r = 0; r < plan.resellers_per_provider; ++r) {
-      const std::string name = ResellerName(p, r);
+      const std::string name = ResellerName(plan.Global(p), r);
       TIERSIM_ASSIGN_OR_RETURN(
           PartnerRecord reseller,
           b.Partner(name, sim::Program::kIndirectReseller));
@@ -218,14 +219,15 @@ Result<Population> BuildPopulation(const LoadProfile& profile,
   }
   pop.invitees.reserve(static_cast<std::size_t>(plan.invitees));
   for (std::int64_t i = 0; i < plan.invitees; ++i) {
-    TIERSIM_ASSIGN_OR_RETURN(PartnerRecord invitee,
-                             b.Partner("invitee-" + std::to_string(i),
-                                       sim::Program::kIndirectReseller));
+    TIERSIM_ASSIGN_OR_RETURN(
+        PartnerRecord invitee,
+        b.Partner("invitee-" + std::to_string(plan.Global(i)),
+                  sim::Program::kIndirectReseller));
     pop.invitees.push_back(invitee.admin);
   }
   pop.prospects.reserve(static_cast<std::size_t>(plan.prospects));
   for (std::int64_t i = 0; i < plan.prospects; ++i) {
-    TIERSIM_ASSIGN_OR_RETURN(Person prospect, b.Prospect(i));
+    TIERSIM_ASSIGN_OR_RETURN(Person prospect, b.Prospect(plan.Global(i)));
     pop.prospects.push_back(std::move(prospect));
   }
   return pop;

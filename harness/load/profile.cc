@@ -83,4 +83,11 @@ std::string DescribeModel(const ModelSpec& m) {
   return o.str();
 }
 
+bool HasScenarioFlow(const LoadProfile& p) {
+  for (const FlowSpec& f : p.flows) {
+    if (f.kind == FlowKind::kScenario) return true;
+  }
+  return false;
+}
+
 }  // namespace tiersim::harness::load

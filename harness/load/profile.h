@@ -101,11 +101,13 @@ enum class Comparison { kLess, kLessEqual, kGreater, kGreaterEqual };
 
 // "order.p99": "< 5ms" — a statistic of a metric against a bound.
 struct Threshold {
-  std::string text;    // as written: "order.p99 < 5ms"
-  std::string metric;  // "order", an operation "orders.create", "errors",
-                       // "iterations", "dropped"
-  std::string stat;    // "p99", "p99.9", "max", "mean", "count", "rate",
-                       // "error_rate"
+  std::string text;        // as written: "order.p99 < 5ms"
+  std::string key;         // "order.p99"
+  std::string expression;  // "< 5ms"
+  std::string metric;      // "order", an operation "orders.create", "errors",
+                           // "iterations", "dropped"
+  std::string stat;        // "p99", "p99.9", "max", "mean", "count", "rate",
+                           // "error_rate"
   Comparison cmp = Comparison::kLess;
   double bound = 0;  // ns for latencies, per second for rates, a
                      // fraction for error_rate, a number for counts
@@ -130,5 +132,9 @@ struct LoadProfile {
   std::vector<Threshold> thresholds;
   Pos pos;
 };
+
+// Whether a flow is a scenario template (its steps are actions, so the
+// world's counts cannot be matched to operations).
+bool HasScenarioFlow(const LoadProfile& p);
 
 }  // namespace tiersim::harness::load

@@ -529,7 +529,8 @@ void ProfileReader::ReadThreshold(const std::string& key, const Json& j,
 
 }  // namespace
 
-ProfileLoad LoadProfileText(std::string_view file, std::string_view text) {
+ProfileLoad LoadProfileText(std::string_view file, std::string_view text,
+                            std::uint64_t shards) {
   ProfileLoad result;
   ParsedJson parsed;
   JsonSyntaxError syntax;
@@ -547,7 +548,9 @@ ProfileLoad LoadProfileText(std::string_view file, std::string_view text) {
                         "would silently replace the first.");
   }
   reader.Read(parsed.doc, result.profile);
-  if (result.ok()) CheckPopulationFits(result.profile, file, result.errors);
+  if (result.ok()) {
+    CheckPopulationFits(result.profile, file, result.errors, shards);
+  }
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.line, a.column) <
@@ -556,7 +559,7 @@ ProfileLoad LoadProfileText(std::string_view file, std::string_view text) {
   return result;
 }
 
-ProfileLoad LoadProfileFile(const std::string& path) {
+ProfileLoad LoadProfileFile(const std::string& path, std::uint64_t shards) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     ProfileLoad r;
@@ -565,7 +568,7 @@ ProfileLoad LoadProfileFile(const std::string& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return LoadProfileText(path, text.str());
+  return LoadProfileText(path, text.str(), shards);
 }
 
 bool LooksLikeLoadProfile(std::string_view text) {

@@ -5,6 +5,7 @@
 // to pick the loader.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +22,11 @@ struct ProfileLoad {
 };
 
 // `file` names the text in diagnostics; a scenario flow's "file" is read
-// relative to its folder.
-ProfileLoad LoadProfileText(std::string_view file, std::string_view text);
-ProfileLoad LoadProfileFile(const std::string& path);
+// relative to its folder. `shards`: the population is checked to fit this
+// machine's memory as the largest of that many slices (--shard I/N).
+ProfileLoad LoadProfileText(std::string_view file, std::string_view text,
+                            std::uint64_t shards = 1);
+ProfileLoad LoadProfileFile(const std::string& path, std::uint64_t shards = 1);
 
 // Whether `text` is a JSON object with a "model" member (cheap check; a
 // syntax error says no, and the scenario loader then reports it).

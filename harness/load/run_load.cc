@@ -62,7 +62,25 @@ sim::Result<reports::LoadResult> RunLoadInProcess(
   mocks::InProcessControl control(world);
   InProcessTransport transport(client, control);
 
-  const PopulationPlan plan = PlanPopulation(profile);
+  if (options.shards > 1 &&
+      static_cast<std::uint64_t>(profile.population.providers) <
+          options.shards) {
+    return sim::Error(
+        sim::ErrorCode::kInvalidArgument,
+        "a population of " + std::to_string(profile.population.providers) +
+            " provider(s) cannot be split into " +
+            std::to_string(options.shards) +
+            " shards: each shard takes every N-th provider with its "
+            "resellers and customers; give population.providers at least " +
+            std::to_string(options.shards));
+  }
+  const PopulationPlan plan =
+      PlanPopulation(profile, options.shard, options.shards);
+  result.shard = static_cast<int>(options.shard);
+  result.shards = static_cast<int>(options.shards);
+  const bool world_counts = !HasScenarioFlow(profile);
+  TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::WorldCounts initial,
+                           control.Counts());
   const auto built_at = std::chrono::steady_clock::now();
   TIERSIM_ASSIGN_OR_RETURN(Population population,
                            BuildPopulation(profile, plan, client, control));
@@ -74,6 +92,11 @@ sim::Result<reports::LoadResult> RunLoadInProcess(
                        {"prospects", plan.prospects}};
   TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::WorldCounts before,
                            control.Counts());
+  if (world_counts) {
+    result.world_initial = CountsByName(initial);
+    result.world_before = CountsByName(before);
+    result.population_made = PopulationMade(plan);
+  }
 
   if (!options.abort_check) {
     options.abort_check = [&profile](const reports::LoadResult& so_far) {
@@ -94,13 +117,15 @@ sim::Result<reports::LoadResult> RunLoadInProcess(
   result.rss_end_bytes = RssBytes();
 
   auto after = control.Counts();
-  if (after.ok()) {
-    CheckInvariants(before, *after, profile, result);
-    CheckCreations(engine.env(), client, result);
-  } else {
+  if (!after.ok()) {
     result.invariants.push_back(
         {"the world's counts can be read", false, after.status().ToString()});
+  } else if (world_counts) {
+    result.world_after = CountsByName(*after);
+    CheckPopulationMade(result);
+    CheckInvariants(WorldMade(result, /*shared_target=*/false), result);
   }
+  CheckCreations(engine.env(), client, result);
   JudgeThresholds(profile, result);
   for (std::size_t from = 0; journal != nullptr;) {
     TIERSIM_ASSIGN_OR_RETURN(sim::WorldControl::JournalPage page,

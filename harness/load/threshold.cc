@@ -117,6 +117,8 @@ std::optional<Threshold> ParseThreshold(const std::string& key,
                                         std::string& problem) {
   Threshold t;
   t.text = key + " " + text;
+  t.key = key;
+  t.expression = text;
   // The metric: the longest known name that the key is or starts with.
   std::string rest;
   bool found = false;

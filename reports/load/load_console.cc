@@ -69,7 +69,11 @@ void WriteLoadSummary(const LoadResult& r, bool color, std::ostream& out) {
       << Bold(color) << r.name << Reset(color) << "  (" << r.file << ", seed "
       << r.seed << ", " << r.transport;
   if (!r.target.empty()) out << " " << r.target;
-  if (r.shards > 1) out << ", shard " << r.shard << "/" << r.shards;
+  if (r.shards > 1 && r.shard < 0) {
+    out << ", merged from " << r.shards << " shards";
+  } else if (r.shards > 1) {
+    out << ", shard " << r.shard << " of " << r.shards;
+  }
   out << ")\n";
   out << "  model: " << r.model;
   if (r.warmup_seconds > 0) {

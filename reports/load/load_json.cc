@@ -53,6 +53,8 @@ void WriteLoadJson(const LoadResult& r, std::ostream& out) {
   }
   for (const ThresholdResult& t : r.thresholds) {
     thresholds.push_back({{"threshold", t.text},
+                          {"key", t.key},
+                          {"expression", t.expression},
                           {"metric", t.metric},
                           {"stat", t.stat},
                           {"bound", t.bound},
@@ -91,6 +93,11 @@ void WriteLoadJson(const LoadResult& r, std::ostream& out) {
                     {"dropped", r.dropped},
                     {"max_vus", r.max_vus},
                     {"succeeded", r.succeeded},
+                    {"world",
+                     {{"initial", r.world_initial},
+                      {"before", r.world_before},
+                      {"after", r.world_after},
+                      {"population_made", r.population_made}}},
                     {"flows", std::move(flows)},
                     {"operations", std::move(operations)},
                     {"series", std::move(series)},

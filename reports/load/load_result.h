@@ -39,6 +39,10 @@ struct SecondResult {
 
 struct ThresholdResult {
   std::string text;  // "order.p99 < 5ms"
+  // As the profile wrote it, so that merged shards are judged again:
+  // "order.p99" and "< 5ms" (or "order" and "p(99) < 5").
+  std::string key;
+  std::string expression;
   std::string metric;
   std::string stat;
   std::string bound;  // "< 5ms"
@@ -98,6 +102,13 @@ struct LoadResult {
   // What the engine believes it did, by operation, for the server's counts
   // to be compared with ("partnership.accept": 1200 succeeded).
   std::map<std::string, std::uint64_t> succeeded;
+  // The world's counts ("orders": 1000; the server's /_tiersim/counts over
+  // the network) when the run began, once the population was built, and
+  // after the load; what the population itself made (predicted from its
+  // plan, so shards sharing one server can be told apart). Empty when the
+  // world's counts say nothing of the run (a scenario-template flow).
+  std::map<std::string, std::int64_t> world_initial, world_before, world_after,
+      population_made;
 
   bool passed() const;
   // 0 every threshold and invariant held, 1 otherwise.

@@ -12,6 +12,7 @@
 
 #include "harness/cli/cli_common.h"
 #include "harness/load/merge.h"
+#include "harness/load/net/run_network.h"
 #include "harness/load/profile_loader.h"
 #include "harness/load/run_load.h"
 #include "harness/load/threshold.h"
@@ -142,15 +143,15 @@ int Report(const LoadArgs& args, const reports::LoadResult& result,
       })) {
     return kExitUsage;
   }
+  if (!args.html.empty() && !WriteFile(args.html, [&](std::ostream& o) {
+        reports::WriteLoadHtml(result, o);
+      })) {
+    return kExitUsage;
+  }
   return result.ExitCode();
 }
 
 int Merge(const LoadArgs& args) {
-  if (!args.html.empty()) {
-    std::cerr << "tiersim load merge: the HTML load report is not built "
-                 "yet; use --json or --junit\n";
-    return kExitUsage;
-  }
   std::vector<reports::LoadResult> results;
   for (const std::string& file : args.merge_files) {
     std::ifstream in(file, std::ios::binary);
@@ -182,7 +183,9 @@ CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
       "thresholds) and report throughput and latency percentiles");
   c->add_option("file", args.file, "The load profile (scenarios/load/*.json)");
   c->add_option("--transport", args.transport,
-                "in-process (default): drive the core on one thread")
+                "in-process (default): drive the core on one thread; http: "
+                "real HTTP requests to --target (or to servers started "
+                "here)")
       ->check(CLI::IsMember({"in-process", "http"}));
   c->add_option("--target", args.target,
                 "Partner Center URL of a running tiersim serve (with "
@@ -197,7 +200,8 @@ CLI::App* AddLoadCommand(CLI::App& app, LoadArgs& args) {
   c->add_option("--rate", args.rate,
                 "Open model: a constant arrival rate (1000/s)");
   c->add_option("--threads", args.threads,
-                "Event-loop threads (network transport)");
+                "Event-loop threads, each with a slice of the population "
+                "and of the rate (--transport http)");
   c->add_option("--shard", args.shard,
                 "I/N: run the I-th (0 to N-1) of N slices of the population "
                 "and the arrival rate; `tiersim load merge` joins the N "
@@ -257,15 +261,16 @@ int Load(const LoadArgs& args) {
   }
   LoadProfile& profile = loaded.profile;
   if (!ApplyOverrides(args, profile)) return kExitUsage;
-  if (args.transport == "http" || !args.target.empty() || args.threads != 1) {
-    std::cerr << "tiersim load: the network engine (--transport http, "
-                 "--target, --threads) is not built yet; today tiersim load "
-                 "drives the core in process, on one thread\n";
+  const bool network = args.transport == "http" || !args.target.empty();
+  if (!network && args.threads != 1) {
+    std::cerr << "tiersim load: --threads is for the network engine "
+                 "(--transport http); in process the core runs on one "
+                 "thread\n";
     return kExitUsage;
   }
-  if (!args.html.empty()) {
-    std::cerr << "tiersim load: the HTML load report is not built yet; "
-                 "use --json or --junit\n";
+  if (args.threads < 1 || args.threads > 64) {
+    std::cerr << "tiersim load: --threads " << args.threads
+              << " is out of range; expected 1 to 64 event-loop threads\n";
     return kExitUsage;
   }
   const bool color = UseColor(args.color, STDOUT_FILENO);
@@ -278,7 +283,11 @@ int Load(const LoadArgs& args) {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   if (live) std::cerr << "building the population..." << std::flush;
-  auto ran = load::RunLoadInProcess(profile, std::move(options));
+  auto ran = network ? load::net::RunLoadOverNetwork(
+                           profile, std::move(options),
+                           {.target = args.target,
+                            .threads = static_cast<std::size_t>(args.threads)})
+                     : load::RunLoadInProcess(profile, std::move(options));
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   if (live) std::cerr << "\n";

@@ -236,7 +236,8 @@ sim::Result<LoadResult> MergeShards(const std::vector<LoadResult>& results,
   // Over the network the shards drove one server: its counts are the
   // union's, read first before any shard built its population and last
   // after every shard ended. In process each shard had a world of its own.
-  const bool shared = first.transport != "in-process";
+  const bool shared = std::any_of(
+      rs.begin(), rs.end(), [](const auto& r) { return r.shared_server; });
   if (world) {
     out.population_made = Sum(rs, &LoadResult::population_made);
     if (shared) {

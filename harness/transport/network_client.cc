@@ -7,10 +7,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <random>
 #include <thread>
 
 #include "harness/transport/network_impl.h"
+#include "harness/transport/pc_answers.h"
 #include "mocks/aad/protocol/aadsts_errors.h"
 
 namespace tiersim::harness {
@@ -26,29 +26,6 @@ Status Unreachable(std::string_view what, const std::string& url,
   return sim::Error(sim::ErrorCode::kUnavailable,
                     std::string(what) + " at " + url +
                         " did not answer: " + httplib::to_string(error));
-}
-
-// Partner Center's error body -> the core's Status.
-Status PcFailure(int http_status, const std::string& body) {
-  json j = json::parse(body, nullptr, false);
-  if (j.is_object() && j.contains("data") && j["data"].is_array() &&
-      !j["data"].empty() && j["data"][0].is_string()) {
-    auto code = sim::ErrorCodeFromName(j["data"][0].get<std::string>());
-    const std::string description =
-        j.value("description", std::string("(no description)"));
-    if (code) return sim::Error(*code, description);
-    // Not the core's answer: a throttle or failure of the network.
-    const sim::ErrorCode what = http_status == 429 || http_status >= 500
-                                    ? sim::ErrorCode::kUnavailable
-                                    : sim::ErrorCode::kInvalidArgument;
-    return sim::Error(what, "HTTP " + std::to_string(http_status) + " " +
-                                j["data"][0].get<std::string>() + ": " +
-                                description);
-  }
-  return sim::Error(
-      sim::ErrorCode::kInternal,
-      "HTTP " + std::to_string(http_status) +
-          " without a Partner Center error body: " + body.substr(0, 200));
 }
 
 // AADSTS error -> the core's Status.
@@ -78,42 +55,6 @@ Status AadFailure(int http_status, const std::string& body) {
   return sim::Error(mapped, description);
 }
 
-// Whether an answer is the network's, not Partner Center's: a throttle or
-// a server failure whose body names no error code of the core (network
-// faults, a proxy). Those are retried; the core's own answers stand.
-bool TransportFailure(const httplib::Response& res) {
-  if (res.status != 429 && res.status < 500) return false;
-  json j = json::parse(res.body, nullptr, false);
-  if (j.is_object() && j.contains("data") && j["data"].is_array() &&
-      !j["data"].empty() && j["data"][0].is_string() &&
-      sim::ErrorCodeFromName(j["data"][0].get<std::string>())) {
-    return false;
-  }
-  return true;
-}
-
-// How long Retry-After asks to wait (whole seconds; an HTTP date is not
-// sent by tiersim's servers and counts as one second), at most kMaxWait.
-std::chrono::milliseconds RetryAfter(const httplib::Response& res,
-                                     std::chrono::milliseconds fallback) {
-  constexpr std::chrono::milliseconds kMaxWait = std::chrono::seconds(30);
-  if (!res.has_header("Retry-After")) return fallback;
-  const std::string v = res.get_header_value("Retry-After");
-  char* end = nullptr;
-  const long seconds = std::strtol(v.c_str(), &end, 10);
-  if (end == v.c_str() || seconds < 0) return std::chrono::seconds(1);
-  return std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds),
-                                             kMaxWait);
-}
-
-// A GUID-shaped MS-RequestId: the client's random prefix, then `n`.
-std::string RequestId(const std::string& prefix, std::uint64_t n) {
-  char tail[16];
-  std::snprintf(tail, sizeof tail, "%012llx",
-                static_cast<unsigned long long>(n & 0xffffffffffffULL));
-  return prefix + tail;
-}
-
 }  // namespace
 
 NetworkClient::Impl::Impl(NetworkTarget t)
@@ -129,12 +70,7 @@ NetworkClient::Impl::Impl(NetworkTarget t)
   }
   // MS-RequestIds unique to this client, so that another run against the
   // same server never meets this one's in its idempotency cache.
-  std::random_device random;
-  char prefix[32];
-  std::snprintf(prefix, sizeof prefix, "%08x-%04x-%04x-%04x-", random(),
-                random() & 0xffff, (random() & 0x0fff) | 0x4000,
-                (random() & 0x3fff) | 0x8000);
-  request_id_prefix = prefix;
+  request_id_prefix = RequestIdPrefix();
   if (!target.ca_file.empty()) aad.set_ca_cert_path(target.ca_file.c_str());
   aad.enable_server_certificate_verification(true);
 }
@@ -181,11 +117,14 @@ Result<json> NetworkClient::Impl::Pc(const wire::WireRequest& request,
       continue;
     }
     // The controls are never faulted: their failure is a server gone.
-    const bool retryable = res ? TransportFailure(*res) : !control;
+    const bool retryable =
+        res ? TransportFailure(res->status, res->body) : !control;
     if (retryable && ++failures < kMaxAttempts) {
       // Backoff 250 ms, 500 ms, 1 s unless the server says how long.
       const std::chrono::milliseconds backoff(250 << (failures - 1));
-      std::this_thread::sleep_for(res ? RetryAfter(*res, backoff) : backoff);
+      std::this_thread::sleep_for(
+          res ? RetryAfter(res->get_header_value("Retry-After"), backoff)
+              : backoff);
       ++retries;
       continue;
     }
@@ -311,6 +250,22 @@ Result<NetworkTarget> DiscoverTarget(const std::string& partner_center_url) {
 NetworkClient::NetworkClient(NetworkTarget target)
     : impl_(std::make_unique<Impl>(std::move(target))) {}
 NetworkClient::~NetworkClient() = default;
+
+const NetworkTarget& NetworkClient::target() const { return impl_->target; }
+
+std::string NetworkClient::AccessToken(SessionRef s) const {
+  if (s.value == 0 || s.value > impl_->tokens.size()) return {};
+  return impl_->tokens[s.value - 1].access;
+}
+
+bool NetworkClient::RenewToken(SessionRef s) {
+  return s.value != 0 && s.value <= impl_->tokens.size() &&
+         impl_->Refresh(s.value - 1);
+}
+
+std::string NetworkClient::NewRequestId() {
+  return RequestId(impl_->request_id_prefix, ++impl_->next_request_id);
+}
 
 // ---- Sign-in and users ----
 

@@ -75,6 +75,15 @@ class NetworkClient final : public sim::Client, public sim::WorldControl {
   // this client's sessions: a fresh world for the next scenario.
   sim::Status ResetWorld(std::uint64_t seed);
 
+  // For clients that send their own requests (the load engine's
+  // asynchronous pool): where the servers are, session `s`'s bearer token
+  // (empty when unknown), renewing it with its refresh token as MSAL does
+  // silently (false when refused), and a fresh MS-RequestId.
+  const NetworkTarget& target() const;
+  std::string AccessToken(sim::SessionRef s) const;
+  bool RenewToken(sim::SessionRef s);
+  std::string NewRequestId();
+
   struct Impl;  // network_impl.h
 
  protected:

@@ -75,6 +75,7 @@ void WriteLoadJson(const LoadResult& r, std::ostream& out) {
                     {"seed", r.seed},
                     {"transport", r.transport},
                     {"target", r.target},
+                    {"shared_server", r.shared_server},
                     {"shard", r.shard},
                     {"shards", r.shards},
                     {"wall_started_at", r.started_at},

@@ -106,6 +106,7 @@ LoadResult Read(const json& doc) {
   r.seed = Get<std::uint64_t>(doc, "seed", "");
   r.transport = Get<std::string>(doc, "transport", "");
   r.target = Maybe<std::string>(doc, "target", "", "");
+  r.shared_server = Maybe<bool>(doc, "shared_server", "", false);
   r.shard = Get<int>(doc, "shard", "");
   r.shards = Get<int>(doc, "shards", "");
   r.started_at = Maybe<std::string>(doc, "wall_started_at", "", "");

@@ -66,7 +66,10 @@ struct LoadResult {
   std::uint64_t seed = 0;
   std::string transport = "in-process";  // or "http"
   std::string target;                    // --target, when over the network
-  int shard = 0;                         // --shard I/N (0/1: the whole run)
+  // Other generators (shards, --threads) drove the same server meanwhile:
+  // the world's counts are the union's, judged when merged.
+  bool shared_server = false;
+  int shard = 0;  // --shard I/N (0/1: the whole run)
   int shards = 1;
   std::string started_at;  // wall clock, ISO 8601
   std::string model;       // "open 1000/s for 30s", ...

@@ -27,4 +27,6 @@ namespace tiersim::reports {
 // JUnit XML: one testsuite for the run, a testcase per threshold and per
 // invariant (failures with the measured value), the seed as a property.
 void WriteLoadJunit(const LoadResult& r, std::ostream& out);
+// One self-contained HTML page (inline CSS and SVG charts, no script).
+void WriteLoadHtml(const LoadResult& r, std::ostream& out);
 }  // namespace tiersim::reports

@@ -10,8 +10,9 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   # The serving programs' allocator (CMakeLists.txt: TIERSIM_JEMALLOC).
   libjemalloc-dev
-  # Test tools: schema validation, JUnit consumer, XML well-formedness.
-  python3 python3-jsonschema python3-junitparser libxml2-utils
+  # Test tools: schema validation, JUnit consumer, XML well-formedness,
+  # YAML (deploy/kubernetes/validate.sh reads the manifests).
+  python3 python3-jsonschema python3-junitparser libxml2-utils python3-yaml
   # Real clients of the served mocks: MSAL and an OAuth library for Azure AD,
   # curl for smoke checks.
   python3-msal python3-authlib python3-requests curl

@@ -134,6 +134,10 @@ void WriteLoadSummary(const LoadResult& r, bool color, std::ostream& out) {
           << "  (" << i.detail << ")\n";
     }
   }
+  if (r.shared_server && !r.world_after.empty()) {
+    out << "  (other shards drove the same server: the world's counts are "
+           "judged on the union by `tiersim load merge`)\n";
+  }
   out << "\n  generator: " << std::setprecision(2) << r.generator_cpu_seconds
       << "s CPU, " << std::setprecision(0) << r.generator_cpu_percent
       << "% of a core; RSS " << r.rss_start_bytes / (1 << 20) << " MiB -> "

@@ -2,8 +2,6 @@
 // acting and what they may do, the journal, one-time secrets, outgoing mail.
 #include "sim/partner_center.h"
 
-#include <cstdio>
-
 #include "sim/email_address.h"
 #include "sim/partner_center_internal.h"
 #include "sim/text.h"
@@ -48,11 +46,14 @@ std::string_view InvitationKindName(InvitationKind k) {
 }
 
 std::string Token::ToHex() const {
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx",
-                static_cast<unsigned long long>(hi),
-                static_cast<unsigned long long>(lo));
-  return buf;
+  // By hand: snprintf was an eighth of an invitation round trip's work.
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int i = 0; i < 16; ++i) {
+    out[15 - i] = kDigits[(hi >> (4 * i)) & 0xf];
+    out[31 - i] = kDigits[(lo >> (4 * i)) & 0xf];
+  }
+  return out;
 }
 
 std::optional<Token> Token::FromHex(std::string_view hex) {

@@ -1,12 +1,15 @@
 // Table tests of sim/ids.h's parsers: ParseId (the inverse of
-// StrongId::ToString), ParseDecimal and ParseMpnId.
+// StrongId::ToString), ParseDecimal and ParseMpnId; Token's hex form.
 #include "sim/ids.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include "sim/model.h"
 
 namespace tiersim::sim {
 namespace {
@@ -88,6 +91,22 @@ TEST(IdsTest, ParseDecimalAndMpnIds) {
     if (mpn) {
       EXPECT_EQ(mpn->value(), *c.mpn) << c.text;
     }
+  }
+}
+
+}  // namespace
+}  // namespace tiersim::sim
+
+namespace tiersim::sim {
+namespace {
+
+TEST(TokenTest, ToHexIsThirtyTwoLowercaseDigitsThatFromHexReadsBack) {
+  const Token t{.hi = 0x0123456789abcdefULL, .lo = 0xfedcba9876543210ULL};
+  EXPECT_EQ(t.ToHex(), "0123456789abcdeffedcba9876543210");
+  EXPECT_EQ(Token{}.ToHex(), std::string(32, '0'));
+  for (std::uint64_t v : {1ULL, 0xf0ULL, 0x8000000000000000ULL, ~0ULL}) {
+    const Token u{.hi = v, .lo = ~v};
+    EXPECT_EQ(Token::FromHex(u.ToHex()), u) << u.ToHex();
   }
 }
 
